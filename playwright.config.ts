@@ -1,0 +1,33 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './e2e/browser.js';
+
+const PORT = 4173;
+const browser = findChromium();
+// Every run starts from an empty embedded database, which the server seeds on start.
+const dataDir = path.join(os.tmpdir(), `store-e2e-${process.pid}`);
+
+export default defineConfig({
+	testDir: 'e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath: browser?.executablePath, args: browser?.args ?? [] }
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'] } },
+		{ name: 'phone', use: { ...devices['Pixel 7'] } }
+	],
+	webServer: {
+		command: 'npm run build && node build/index.js',
+		url: `http://localhost:${PORT}/readyz`,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		env: { PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: `http://localhost:${PORT}` }
+	}
+});

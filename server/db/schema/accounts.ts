@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const roles = ['customer', 'admin'] as const;
+export const membershipTiers = ['bronze', 'silver', 'gold'] as const;
+
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		// Stored normalised (trimmed, lower case) by the accounts service.
+		email: text('email').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: roles }).notNull().default('customer'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('users_email_key').on(t.email),
+		check('users_email_normalised', sql`${t.email} = lower(btrim(${t.email}))`),
+		check('users_role_known', sql`${t.role} IN ('customer', 'admin')`)
+	]
+);
+
+export const customers = pgTable(
+	'customers',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		firstName: text('first_name').notNull().default(''),
+		lastName: text('last_name').notNull().default(''),
+		phone: text('phone'),
+		birthDate: date('birth_date'),
+		membership: text('membership', { enum: membershipTiers }).notNull().default('bronze')
+	},
+	(t) => [
+		uniqueIndex('customers_user_key').on(t.userId),
+		check('customers_membership_known', sql`${t.membership} IN ('bronze', 'silver', 'gold')`)
+	]
+);
+
+/** The Lucia design: the id is the SHA-256 of the token; the token itself is never stored. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export type User = typeof users.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -1,0 +1,92 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	bigint,
+	check,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgSequence,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+/** Every catalog write takes the next value, so devices can pull "everything after N". */
+export const catalogVersion = pgSequence('catalog_version', { startWith: 1 });
+
+const nextVersion = sql`nextval('catalog_version')`;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export type ProductImage = { src: string; alt: string };
+
+export const collections = pgTable(
+	'collections',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		position: integer('position').notNull().default(0),
+		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
+		deletedAt: timestamp('deleted_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('collections_slug_key').on(t.slug),
+		uniqueIndex('collections_version_key').on(t.version)
+	]
+);
+
+export const products = pgTable(
+	'products',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		priceMinor: integer('price_minor').notNull(),
+		currency: text('currency').notNull().default('USD'),
+		inventory: integer('inventory').notNull().default(0),
+		collectionId: uuid('collection_id')
+			.notNull()
+			.references(() => collections.id, { onDelete: 'restrict' }),
+		images: jsonb('images').$type<ProductImage[]>().notNull().default([]),
+		// Kept by the reviews service in the transaction of each review write.
+		ratingTotal: integer('rating_total').notNull().default(0),
+		reviewCount: integer('review_count').notNull().default(0),
+		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
+		deletedAt: timestamp('deleted_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		search: tsvector('search')
+			.notNull()
+			.generatedAlwaysAs(
+				(): SQL =>
+					sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.description}), 'B')`
+			)
+	},
+	(t) => [
+		uniqueIndex('products_slug_key').on(t.slug),
+		uniqueIndex('products_version_key').on(t.version),
+		index('products_collection_idx').on(t.collectionId),
+		index('products_price_idx').on(t.priceMinor, t.id),
+		index('products_created_idx').on(t.createdAt, t.id),
+		index('products_title_idx').on(t.title, t.id),
+		index('products_search_idx').using('gin', t.search),
+		check('products_price_nonnegative', sql`${t.priceMinor} >= 0`),
+		check('products_inventory_nonnegative', sql`${t.inventory} >= 0`),
+		check('products_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+		check(
+			'products_rating_consistent',
+			sql`${t.reviewCount} >= 0 AND ${t.ratingTotal} BETWEEN ${t.reviewCount} AND 5 * ${t.reviewCount}`
+		)
+	]
+);
+
+export type Collection = typeof collections.$inferSelect;
+export type Product = typeof products.$inferSelect;

@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './catalog';
+export * from './reviews';
+export * from './carts';
+export * from './favorites';
+export * from './orders';

@@ -1,0 +1,40 @@
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/**
+ * Opaque keyset cursors: the sort they belong to, the sort key as Postgres printed it
+ * (so timestamps keep their microseconds) and the row id that breaks ties.
+ */
+export type Cursor = { sort: string; key: string; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+	return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString('base64url');
+}
+
+const cursorShape = z.tuple([z.string(), z.string().max(300), z.uuid()]);
+
+export function decodeCursor(text: string, sort: string): Cursor {
+	let json: unknown;
+	try {
+		json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+	} catch {
+		throw new AppError('BAD_REQUEST', 'Invalid cursor');
+	}
+	const parsed = cursorShape.safeParse(json);
+	if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+	const [cursorSort, key, id] = parsed.data;
+	if (cursorSort !== sort) throw new AppError('BAD_REQUEST', 'The cursor belongs to another sort order');
+	return { sort, key, id };
+}
+
+/** Prints a timestamptz for a cursor, to the microsecond, in UTC. */
+export const timestampKey = (column: SQLWrapper) =>
+	sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export function isTimestampKey(key: string): boolean {
+	return (
+		/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(key) &&
+		!Number.isNaN(Date.parse(key.slice(0, 23) + 'Z'))
+	);
+}

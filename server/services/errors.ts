@@ -1,0 +1,33 @@
+/** An expected failure a client can act on; the API layer turns it into a 4xx. */
+export class AppError extends Error {
+	constructor(
+		readonly code: 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED',
+		message: string
+	) {
+		super(message);
+		this.name = 'AppError';
+	}
+}
+
+/**
+ * A database refusal caused by the request (a duplicate, a broken reference, a value out
+ * of range) as an AppError, so it answers 4xx; anything else stays a server error.
+ */
+export function asClientError(error: unknown): AppError | null {
+	if (error instanceof AppError) return error;
+	const code = sqlState(error);
+	if (!code) return null;
+	if (code === '23505') return new AppError('CONFLICT', 'That already exists');
+	if (code === '23503' || code === '23514' || code === '23502' || code.startsWith('22')) {
+		return new AppError('BAD_REQUEST', 'The request has a value the store cannot accept');
+	}
+	return null;
+}
+
+function sqlState(error: unknown): string | undefined {
+	for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+	}
+	return undefined;
+}

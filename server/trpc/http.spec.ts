@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client';
+import { seedCatalog } from '../db/seed';
+import { demoProducts } from '../db/seed/catalog-data';
+import { openTestDatabase } from '../db/test-database';
+import { handleTrpcRequest } from './http';
+
+let database: Database;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	await seedCatalog(database.db);
+});
+afterAll(() => database?.close());
+
+async function query(path: string, input?: unknown) {
+	const url = new URL(`http://store.test/api/trpc/${path}`);
+	if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
+	const response = await handleTrpcRequest(new Request(url), database.db);
+	return { status: response.status, body: await response.json() };
+}
+
+describe('/api/trpc over HTTP', () => {
+	it('answers catalog.list with a page and a cursor', async () => {
+		const { status, body } = await query('catalog.list', { sort: 'price_asc', limit: 5, inStock: true });
+		expect(status).toBe(200);
+		expect(body.result.data.items).toHaveLength(5);
+		expect(body.result.data.total).toBeGreaterThan(5);
+	});
+
+	it('answers malformed input with 400 and readable zod issues', async () => {
+		const { status, body } = await query('catalog.list', { limit: 'lots', sort: 'cheapest' });
+		expect(status).toBe(400);
+		expect(body.error.data.code).toBe('BAD_REQUEST');
+		expect(body.error.message).toMatch(/limit/);
+		expect(body.error.message).toMatch(/sort/);
+		expect(body.error.data.zodIssues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['limit', 'sort']);
+		expect(body.error.data.stack).toBeUndefined();
+	});
+
+	it('refuses keys it does not know, such as a price or a role', async () => {
+		const { status, body } = await query('catalog.list', { role: 'admin' });
+		expect(status).toBe(400);
+		expect(body.error.message).toMatch(/role/);
+	});
+
+	it('answers a garbled cursor and unparsable input with 400, not 500', async () => {
+		expect((await query('catalog.list', { cursor: 'garbage' })).status).toBe(400);
+		const response = await handleTrpcRequest(
+			new Request('http://store.test/api/trpc/catalog.list?input=%7Bnot-json'),
+			database.db
+		);
+		expect(response.status).toBe(400);
+	});
+
+	it('answers an unknown product with 404 and a known one with its details', async () => {
+		expect((await query('catalog.product', { slug: 'no-such-product' })).status).toBe(404);
+		expect((await query('catalog.product', { id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+		const { status, body } = await query('catalog.product', { slug: demoProducts[0]!.slug });
+		expect(status).toBe(200);
+		expect(body.result.data.title).toBe(demoProducts[0]!.title);
+	});
+
+	it('lists reviews of a product, and 404s for an unknown product', async () => {
+		const product = (await query('catalog.product', { slug: demoProducts[1]!.slug })).body.result.data;
+		const { status, body } = await query('reviews.list', { productId: product.id, limit: 50 });
+		expect(status).toBe(200);
+		expect(body.result.data.items).toHaveLength(product.reviewCount);
+		expect((await query('reviews.list', { productId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+		expect((await query('reviews.list', { productId: 'nope' })).status).toBe(400);
+	});
+
+	it('answers an unknown procedure with 404', async () => {
+		expect((await query('catalog.nothing')).status).toBe(404);
+	});
+
+	it('lists collections with counts', async () => {
+		const { status, body } = await query('catalog.collections');
+		expect(status).toBe(200);
+		const total = body.result.data.reduce((n: number, c: { productCount: number }) => n + c.productCount, 0);
+		expect(total).toBe(demoProducts.length);
+	});
+});
