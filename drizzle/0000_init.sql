@@ -52,6 +52,7 @@ CREATE TABLE "products" (
 	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"rating_total" integer DEFAULT 0 NOT NULL,
 	"review_count" integer DEFAULT 0 NOT NULL,
+	"rating_score" integer GENERATED ALWAYS AS (case when "products"."review_count" = 0 then 0 else "products"."rating_total" * 1000 / "products"."review_count" end) STORED NOT NULL,
 	"version" bigint DEFAULT nextval('catalog_version') NOT NULL,
 	"deleted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -155,6 +156,7 @@ CREATE INDEX "products_collection_idx" ON "products" USING btree ("collection_id
 CREATE INDEX "products_price_idx" ON "products" USING btree ("price_minor","id");--> statement-breakpoint
 CREATE INDEX "products_created_idx" ON "products" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "products_title_idx" ON "products" USING btree ("title","id");--> statement-breakpoint
+CREATE INDEX "products_rating_idx" ON "products" USING btree ("rating_score","id");--> statement-breakpoint
 CREATE INDEX "products_search_idx" ON "products" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_product_user_key" ON "reviews" USING btree ("product_id","user_id");--> statement-breakpoint
 CREATE INDEX "reviews_product_created_idx" ON "reviews" USING btree ("product_id","created_at","id");--> statement-breakpoint

@@ -1,31 +1,6 @@
-// `npm start`: builds the app when the build is missing or older than the sources, then
-// serves it (adapter-node) with its migrations, first-run demo data and background work.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+// `npm start`: builds the app when needed, then serves it (adapter-node); the server runs
+// the migrations and, on a new embedded database, adds the demo catalog.
+import { ensureBuild, serverEntry } from './ensure-build.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const entry = path.join(root, 'build', 'index.js');
-const sources = ['src', 'server', 'static', 'drizzle', 'package.json', 'svelte.config.js', 'vite.config.ts'];
-
-/** @param {string} target @returns {number} */
-function newestMtime(target) {
-	const stat = fs.statSync(target, { throwIfNoEntry: false });
-	if (!stat) return 0;
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const name of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, name)));
-	return newest;
-}
-
-const built = fs.statSync(entry, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (built < Math.max(...sources.map((s) => newestMtime(path.join(root, s))))) {
-	console.log('Building the store…');
-	const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: root,
-		stdio: 'inherit'
-	});
-	if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-await import(entry);
+ensureBuild();
+await import(serverEntry);

@@ -1,4 +1,5 @@
 import type { ServerInit } from '@sveltejs/kit';
+import { sql } from 'drizzle-orm';
 import { getDatabase, isEmpty } from '$server/db/client';
 import { seedCatalog } from '$server/db/seed';
 
@@ -8,6 +9,9 @@ export const init: ServerInit = async () => {
 	if (database.kind === 'pglite' && (await isEmpty(database.db))) {
 		console.log('Empty embedded database: adding the demo catalog…');
 		await seedCatalog(database.db);
+	} else if (database.kind === 'pglite') {
+		// Embedded Postgres has no autovacuum daemon to keep planner statistics current.
+		await database.db.execute(sql`analyze`);
 	}
 	process.once('sveltekit:shutdown', () => void database.close());
 };

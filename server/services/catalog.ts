@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type {
 	CatalogListQuery,
+	CatalogPage,
 	CatalogSort,
 	CollectionSummary,
 	ProductDetail,
@@ -11,7 +12,8 @@ import { collections, products } from '../db/schema';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
 import { AppError } from './errors';
 
-const ratingExpr = sql`(case when ${products.reviewCount} = 0 then 0 else ${products.ratingTotal}::numeric / ${products.reviewCount} end)`;
+/** Counting stops here: past it a page says "1,000+ products" and stays fast on any catalog. */
+export const COUNT_CAP = 1000;
 
 /**
  * Each sort is a keyset: (key, id) in one direction. `text` prints the key for the cursor
@@ -34,10 +36,10 @@ const sorts: Record<CatalogSort, Sort> = {
 	price_desc: { ...byPrice, desc: true },
 	title: { key: sql`${products.title}`, text: sql`${products.title}`, type: 'text', valid: () => true, desc: false },
 	rating: {
-		key: ratingExpr,
-		text: sql`${ratingExpr}::text`,
-		type: 'numeric',
-		valid: (key) => /^\d(\.\d{1,30})?$/.test(key),
+		key: sql`${products.ratingScore}`,
+		text: sql`${products.ratingScore}::text`,
+		type: 'integer',
+		valid: integerKey,
 		desc: true
 	}
 };
@@ -105,7 +107,7 @@ function toSummary(row: SummaryRow): ProductSummary {
 export async function listProducts(
 	db: Db,
 	input: CatalogListQuery
-): Promise<{ items: ProductSummary[]; nextCursor: string | null; total: number }> {
+): Promise<CatalogPage> {
 	const sort = sorts[input.sort];
 	const filters = listFilters(input);
 	const where = and(...filters);
@@ -119,7 +121,7 @@ export async function listProducts(
 	}
 	const direction = sql.raw(sort.desc ? 'desc' : 'asc');
 
-	const [rows, [count]] = await Promise.all([
+	const [rows, total] = await Promise.all([
 		db
 			.select({ ...summaryColumns, sortKey: sql<string>`${sort.text}` })
 			.from(products)
@@ -128,10 +130,15 @@ export async function listProducts(
 			.orderBy(sql`${sort.key} ${direction}`, sql`${products.id} ${direction}`)
 			.limit(input.limit + 1),
 		db
-			.select({ total: sql<number>`count(*)::int` })
-			.from(products)
-			.innerJoin(collections, eq(collections.id, products.collectionId))
-			.where(where)
+			.$count(
+				db
+					.select({ id: products.id })
+					.from(products)
+					.innerJoin(collections, eq(collections.id, products.collectionId))
+					.where(where)
+					.limit(COUNT_CAP + 1)
+					.as('matching')
+			)
 	]);
 
 	const page = rows.slice(0, input.limit);
@@ -142,7 +149,8 @@ export async function listProducts(
 			rows.length > input.limit && last
 				? encodeCursor({ sort: input.sort, key: last.sortKey, id: last.id })
 				: null,
-		total: count?.total ?? 0
+		total: Math.min(total, COUNT_CAP),
+		totalCapped: total > COUNT_CAP
 	};
 }
 

@@ -59,6 +59,13 @@ export const products = pgTable(
 		// Kept by the reviews service in the transaction of each review write.
 		ratingTotal: integer('rating_total').notNull().default(0),
 		reviewCount: integer('review_count').notNull().default(0),
+		// The average rating in thousandths (4.333 → 4333), exact and indexable for sorting.
+		ratingScore: integer('rating_score')
+			.notNull()
+			.generatedAlwaysAs(
+				(): SQL =>
+					sql`case when ${products.reviewCount} = 0 then 0 else ${products.ratingTotal} * 1000 / ${products.reviewCount} end`
+			),
 		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
 		deletedAt: timestamp('deleted_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -77,6 +84,7 @@ export const products = pgTable(
 		index('products_price_idx').on(t.priceMinor, t.id),
 		index('products_created_idx').on(t.createdAt, t.id),
 		index('products_title_idx').on(t.title, t.id),
+		index('products_rating_idx').on(t.ratingScore, t.id),
 		index('products_search_idx').using('gin', t.search),
 		check('products_price_nonnegative', sql`${t.priceMinor} >= 0`),
 		check('products_inventory_nonnegative', sql`${t.inventory} >= 0`),

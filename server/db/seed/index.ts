@@ -125,6 +125,8 @@ export async function seedCatalog(db: Db, options: { products?: number } = {}) {
 			      from ${reviews} where hidden_at is null group by product_id) s
 			where p.id = s.product_id and (p.rating_total, p.review_count) is distinct from (s.total, s.count)`);
 	});
+	// Fresh statistics after a bulk load, or the planner guesses "1 row" and picks slow plans.
+	await db.execute(sql`analyze`);
 }
 
 function reviewerEmail(r: { firstName: string; lastName: string }) {

@@ -95,6 +95,9 @@ export type ReviewView = {
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
+/** `total` counts matches up to a cap; `totalCapped` says there are more than that. */
+export type CatalogPage = Page<ProductSummary> & { total: number; totalCapped: boolean };
+
 /** Products at or below this count show as "only N left". */
 export const LOW_STOCK = 5;
 

@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const productCards = (page: Page) => page.getByRole('main').getByRole('listitem').getByRole('article');
+const resultsHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /products?/ });
+
+/** The prices shown on the grid, in cents. */
+async function gridPrices(page: Page) {
+	const texts = await page.locator('article .price').allTextContents();
+	return texts.map((t) => Math.round(Number(t.replace(/[^0-9.]/g, '')) * 100));
+}
+
+test('the catalog opens with the demo products, collections and a usable header', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Shop all' })).toBeVisible();
+	await expect(resultsHeading(page)).toHaveText(/^120 products/);
+	await expect(productCards(page)).toHaveCount(24);
+	for (const name of ['Favorites', 'Cart', 'Account']) {
+		await expect(page.getByRole('navigation', { name: 'Your shop' }).getByRole('link', { name })).toBeVisible();
+	}
+	await expect(page.getByRole('navigation', { name: 'Collections' }).getByRole('link')).toHaveCount(9);
+});
+
+test('search from the header finds products and is kept in the URL', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('searchbox', { name: 'Search products' }).fill('mug');
+	await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+	await expect(page).toHaveURL(/[?&]q=mug/);
+	await expect(resultsHeading(page)).toHaveText(/for “mug”/);
+	const count = await productCards(page).count();
+	expect(count).toBeGreaterThan(0);
+	expect(count).toBeLessThan(24);
+	await expect(page.getByRole('searchbox', { name: 'Search products' })).toHaveValue('mug');
+
+	await page.getByRole('searchbox', { name: 'Search products' }).fill('qqzzxx');
+	await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+	await expect(page.getByText('No products match these filters.')).toBeVisible();
+});
+
+test('filters and sort live in the URL and the back button undoes them', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('Collection', { exact: true }).selectOption('coffee-tea');
+	await expect(page).toHaveURL(/collection=coffee-tea/);
+	await expect(resultsHeading(page)).toHaveText(/^15 products/);
+
+	await page.getByLabel('In stock only').check();
+	await expect(page).toHaveURL(/instock=1/);
+	await expect(page.getByText('Sold out')).toHaveCount(0);
+	const inStock = Number((await resultsHeading(page).textContent())?.match(/\d+/)?.[0]);
+	expect(inStock).toBeLessThan(15);
+
+	await page.getByLabel('Sort by').selectOption('price_asc');
+	await expect(page).toHaveURL(/sort=price_asc/);
+	const prices = await gridPrices(page);
+	expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+	await page.getByLabel('Maximum price').fill('20');
+	await page.getByLabel('Maximum price').press('Enter');
+	await expect(page).toHaveURL(/max=20/);
+	for (const price of await gridPrices(page)) expect(price).toBeLessThanOrEqual(2000);
+
+	await page.goBack();
+	await expect(page).not.toHaveURL(/max=20/);
+	await expect(page).toHaveURL(/sort=price_asc/);
+	await page.goBack();
+	await expect(page).not.toHaveURL(/sort=/);
+	await expect(page.getByLabel('Sort by')).toHaveValue('newest');
+
+	await page.reload();
+	await expect(page.getByLabel('Collection', { exact: true })).toHaveValue('coffee-tea');
+	await expect(page.getByLabel('In stock only')).toBeChecked();
+});
+
+test('sorting high to low and paging keep every product in order', async ({ page }) => {
+	await page.goto('/?sort=price_desc');
+	const first = await gridPrices(page);
+	expect(first).toEqual([...first].sort((a, b) => b - a));
+	await page.getByRole('link', { name: 'Next page' }).click();
+	await expect(page).toHaveURL(/cursor=/);
+	const second = await gridPrices(page);
+	expect(second[0]).toBeLessThanOrEqual(first.at(-1)!);
+	await page.goBack();
+	await expect(page).not.toHaveURL(/cursor=/);
+});
+
+test('a product page shows price, stock, rating and reviews, and back returns to the grid', async ({ page }) => {
+	await page.goto('/collections/audio');
+	await expect(page.getByRole('heading', { level: 1, name: 'Audio' })).toBeVisible();
+	const card = productCards(page).first();
+	const title = (await card.getByRole('heading').textContent())!.trim();
+	const price = (await card.locator('.price').textContent())!.trim();
+	await card.getByRole('link').click();
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.getByText(price, { exact: true })).toBeVisible();
+	await expect(page.getByText(/In stock|Only \d+ left|Sold out/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Reviews' })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Audio' })).toBeVisible();
+
+	await page.goBack();
+	await expect(page).toHaveURL(/\/collections\/audio$/);
+});
+
+test('an unknown product or collection shows a friendly 404', async ({ page }) => {
+	const response = await page.goto('/products/no-such-product');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+	expect((await page.goto('/collections/nope'))?.status()).toBe(404);
+});
+
+test('catalog and product pages have no detectable accessibility violations', async ({ page }) => {
+	for (const path of ['/', '/collections/stationery?instock=1', '/products/walnut-serving-board']) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(200);
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+		expect(results.violations.map((v) => `${path}: ${v.id} ${v.help}`)).toEqual([]);
+	}
+});
+
+test('the filters work without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.getByLabel('In stock only').check();
+	await page.getByLabel('Sort by').selectOption('title');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/instock=1.*sort=title|sort=title.*instock=1/);
+	await expect(page.getByText('Sold out')).toHaveCount(0);
+	await context.close();
+});
