@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { getDatabase } from '../server/db/client';
 import { seedCatalog } from '../server/db/seed';
+import { describeDemoAccounts, seedDemoAccounts } from '../server/db/seed/accounts';
 
 const { values } = parseArgs({ options: { products: { type: 'string' } } });
 const count = values.products === undefined ? undefined : Number(values.products);
@@ -13,5 +14,7 @@ if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1_0
 const database = await getDatabase();
 const started = performance.now();
 await seedCatalog(database.db, { products: count });
+await seedDemoAccounts(database.db);
 console.log(`Seeded ${database.kind} in ${Math.round(performance.now() - started)} ms.`);
+console.log(`Demo accounts (for trying the shop only):\n${describeDemoAccounts()}`);
 await database.close();

@@ -10,5 +10,8 @@ export const config = {
 	},
 	get databaseUrl() {
 		return process.env.DATABASE_URL || undefined;
+	},
+	get redisUrl() {
+		return process.env.REDIS_URL || undefined;
 	}
 };

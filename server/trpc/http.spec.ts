@@ -16,7 +16,7 @@ afterAll(() => database?.close());
 async function query(path: string, input?: unknown) {
 	const url = new URL(`http://store.test/api/trpc/${path}`);
 	if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-	const response = await handleTrpcRequest(new Request(url), database.db);
+	const response = await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null });
 	return { status: response.status, body: await response.json() };
 }
 
@@ -48,7 +48,7 @@ describe('/api/trpc over HTTP', () => {
 		expect((await query('catalog.list', { cursor: 'garbage' })).status).toBe(400);
 		const response = await handleTrpcRequest(
 			new Request('http://store.test/api/trpc/catalog.list?input=%7Bnot-json'),
-			database.db
+			{ db: database.db, user: null, session: null }
 		);
 		expect(response.status).toBe(400);
 	});

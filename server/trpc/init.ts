@@ -31,3 +31,15 @@ const clientErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(clientErrors);
+
+/** Guarantees `ctx.user`: a visitor gets 401. */
+export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
+	if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+	return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Admins only: a visitor gets 401, a customer 403. */
+export const adminProcedure = customerProcedure.use(({ ctx, next }) => {
+	if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only.' });
+	return next();
+});

@@ -1,8 +1,12 @@
 import { createCallerFactory, createTRPCRouter } from './init';
+import { accountRouter } from './routers/account';
+import { adminRouter } from './routers/admin';
 import { catalogRouter } from './routers/catalog';
 import { reviewsRouter } from './routers/reviews';
 
 export const appRouter = createTRPCRouter({
+	account: accountRouter,
+	admin: adminRouter,
 	catalog: catalogRouter,
 	reviews: reviewsRouter
 });

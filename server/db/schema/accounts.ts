@@ -40,11 +40,15 @@ export const customers = pgTable(
 	]
 );
 
-/** The Lucia design: the id is the SHA-256 of the token; the token itself is never stored. */
+/**
+ * The Lucia design: a token is `<id>.<secret>`; only the SHA-256 of the secret is stored,
+ * so the table alone cannot sign anyone in.
+ */
 export const sessions = pgTable(
 	'sessions',
 	{
 		id: text('id').primaryKey(),
+		secretHash: text('secret_hash').notNull(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),

@@ -1,8 +1,16 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { reviewsListInput } from '../../../src/lib/shared/catalog';
-import { listReviews } from '../../services/reviews';
-import { publicProcedure } from '../init';
+import {
+	reviewCreateInput,
+	reviewDeleteInput,
+	reviewsListInput,
+	reviewUpdateInput
+} from '../../../src/lib/shared/reviews';
+import { createReview, deleteReview, listReviews, updateReview } from '../../services/reviews';
+import { customerProcedure, publicProcedure } from '../init';
 
 export const reviewsRouter = {
-	list: publicProcedure.input(reviewsListInput).query(({ ctx, input }) => listReviews(ctx.db, input))
+	list: publicProcedure.input(reviewsListInput).query(({ ctx, input }) => listReviews(ctx.db, input)),
+	create: customerProcedure.input(reviewCreateInput).mutation(({ ctx, input }) => createReview(ctx.db, ctx.user.id, input)),
+	update: customerProcedure.input(reviewUpdateInput).mutation(({ ctx, input }) => updateReview(ctx.db, ctx.user.id, input)),
+	delete: customerProcedure.input(reviewDeleteInput).mutation(({ ctx, input }) => deleteReview(ctx.db, ctx.user.id, input.id))
 } satisfies TRPCRouterRecord;

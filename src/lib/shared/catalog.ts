@@ -23,7 +23,7 @@ export const slugSchema = z
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens');
 
 const priceSchema = z.number().int().min(0).max(MAX_PRICE_MINOR);
-const cursorSchema = z.string().min(1).max(400);
+export const cursorSchema = z.string().min(1).max(400);
 
 export const catalogListInput = z
 	.strictObject({
@@ -47,13 +47,6 @@ export const catalogProductInput = z.union([
 	z.strictObject({ slug: slugSchema }),
 	z.strictObject({ id: z.uuid() })
 ]);
-
-export const reviewsListInput = z.strictObject({
-	productId: z.uuid(),
-	cursor: cursorSchema.optional(),
-	limit: z.number().int().min(1).max(50).default(10)
-});
-export type ReviewsListInput = z.input<typeof reviewsListInput>;
 
 export type ProductImage = { src: string; alt: string };
 
@@ -83,14 +76,6 @@ export type CollectionSummary = {
 	title: string;
 	description: string;
 	productCount: number;
-};
-
-export type ReviewView = {
-	id: string;
-	rating: number;
-	body: string;
-	author: string;
-	createdAt: string;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

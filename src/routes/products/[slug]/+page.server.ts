@@ -1,15 +1,45 @@
 import { getDatabase } from '$server/db/client';
 import { getProduct } from '$server/services/catalog';
-import { listReviews } from '$server/services/reviews';
+import { createReview, deleteReview, getOwnReview, listReviews, updateReview } from '$server/services/reviews';
+import { reviewForm } from '$lib/shared/reviews';
 import { orErrorPage } from '$lib/server/errors';
-import type { PageServerLoad } from './$types';
+import { formAction, formFail, parseForm, requireUser } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { db } = await getDatabase();
 	const product = await orErrorPage(getProduct(db, { slug: params.slug }));
 	const reviewsCursor = url.searchParams.get('reviews') ?? undefined;
-	const reviews = await orErrorPage(
-		listReviews(db, { productId: product.id, cursor: reviewsCursor, limit: 10 })
-	);
-	return { product, reviews, reviewsCursor };
+	const [reviews, ownReview] = await Promise.all([
+		orErrorPage(listReviews(db, { productId: product.id, cursor: reviewsCursor, limit: 10 })),
+		locals.user ? getOwnReview(db, locals.user.id, product.id) : null
+	]);
+	return { product, reviews, reviewsCursor, ownReview };
+};
+
+export const actions: Actions = {
+	review: async (event) => {
+		const user = requireUser(event);
+		const form = await parseForm(event.request, reviewForm, ['rating', 'body']);
+		if (form.failure) return form.failure;
+		const { db } = await getDatabase();
+		const product = await orErrorPage(getProduct(db, { slug: event.params.slug }));
+		const own = await getOwnReview(db, user.id, product.id);
+		const saved = await formAction(
+			own
+				? updateReview(db, user.id, { id: own.id, ...form.data })
+				: createReview(db, user.id, { productId: product.id, ...form.data }),
+			form.values
+		);
+		return saved.failure ?? { reviewSaved: true };
+	},
+	deleteReview: async (event) => {
+		const user = requireUser(event);
+		const { db } = await getDatabase();
+		const product = await orErrorPage(getProduct(db, { slug: event.params.slug }));
+		const own = await getOwnReview(db, user.id, product.id);
+		if (!own) return formFail(404, { form: 'You have no review of this product.' });
+		await deleteReview(db, user.id, own.id);
+		return { reviewDeleted: true };
+	}
 };

@@ -2,7 +2,8 @@ import { getDatabase } from '$server/db/client';
 import { handleTrpcRequest } from '$server/trpc/http';
 import type { RequestHandler } from './$types';
 
-const handler: RequestHandler = async ({ request }) => handleTrpcRequest(request, (await getDatabase()).db);
+const handler: RequestHandler = async ({ request, locals }) =>
+	handleTrpcRequest(request, { db: (await getDatabase()).db, user: locals.user, session: locals.session });
 
 export const GET = handler;
 export const POST = handler;

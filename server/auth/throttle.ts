@@ -1,0 +1,83 @@
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { config } from '../config';
+
+export type ThrottleOptions = {
+	/** Shared counters for many app instances; in-process counters otherwise. */
+	redis?: Redis;
+	/** Namespaces the keys (tests use their own). */
+	prefix?: string;
+	/** The first delay after the free failures; each further failure doubles it. */
+	baseDelaySeconds?: number;
+	maxDelaySeconds?: number;
+};
+
+/** Failed logins for one account that cost nothing; after them the waits grow. */
+export const FREE_ACCOUNT_FAILURES = 5;
+/** Failed logins from one address per hour before that address waits too. */
+export const FREE_IP_FAILURES = 20;
+/** Sign-ups from one address per hour. */
+export const SIGNUPS_PER_HOUR = 5;
+
+/**
+ * Login and sign-up throttling. An account or address past its free failures waits
+ * base × 2^(n−1) seconds (capped) before the next attempt; a success clears the account's
+ * count. Each answer is 0 (go ahead) or the seconds to wait, for a `Retry-After` header.
+ */
+export function createThrottle(options: ThrottleOptions = {}) {
+	const prefix = options.prefix ?? 'throttle';
+	const base = options.baseDelaySeconds ?? 30;
+	const max = options.maxDelaySeconds ?? 15 * 60;
+	const limiter = (name: string, points: number, duration: number): RateLimiterAbstract =>
+		options.redis
+			? new RateLimiterRedis({ storeClient: options.redis, keyPrefix: `${prefix}:${name}`, points, duration })
+			: new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration });
+
+	const accountFailures = limiter('login-account', 1_000_000, 24 * 3600);
+	const ipFailures = limiter('login-ip', 1_000_000, 3600);
+	const blocks = limiter('login-block', 1, 1);
+	const signups = limiter('signup-ip', SIGNUPS_PER_HOUR, 3600);
+
+	const delayFor = (failures: number, free: number) => Math.min(base * 2 ** (failures - free - 1), max);
+
+	async function waitFor(key: string): Promise<number> {
+		const res = await blocks.get(key);
+		return res && res.consumedPoints > 1 ? Math.ceil(res.msBeforeNext / 1000) : 0;
+	}
+
+	return {
+		async checkLogin(email: string, ip: string): Promise<number> {
+			return Math.max(await waitFor(`account:${email}`), await waitFor(`ip:${ip}`));
+		},
+		async loginFailed(email: string, ip: string): Promise<void> {
+			const account = (await accountFailures.penalty(email, 1)).consumedPoints;
+			if (account > FREE_ACCOUNT_FAILURES) await blocks.block(`account:${email}`, delayFor(account, FREE_ACCOUNT_FAILURES));
+			const address = (await ipFailures.penalty(ip, 1)).consumedPoints;
+			if (address > FREE_IP_FAILURES) await blocks.block(`ip:${ip}`, delayFor(address, FREE_IP_FAILURES));
+		},
+		async loginSucceeded(email: string): Promise<void> {
+			await Promise.all([accountFailures.delete(email), blocks.delete(`account:${email}`)]);
+		},
+		async signup(ip: string): Promise<number> {
+			try {
+				await signups.consume(ip);
+				return 0;
+			} catch (error) {
+				if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+				throw error;
+			}
+		}
+	};
+}
+
+export type Throttle = ReturnType<typeof createThrottle>;
+
+let shared: Throttle | undefined;
+
+/** The app's throttle: in Redis when REDIS_URL is set, so all instances share it. */
+export function getThrottle(): Throttle {
+	shared ??= createThrottle({
+		redis: config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined
+	});
+	return shared;
+}

@@ -1,0 +1,61 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { asClientError } from '$server/services/errors';
+import { fieldErrors } from '$lib/shared/accounts';
+
+/** What a refused form post returns: field errors (`form` for the whole form) and what was typed. */
+export type FormFailure = { errors: Record<string, string>; values: Record<string, string> };
+
+export function formFail(status: number, errors: Record<string, string>, values: Record<string, string> = {}) {
+	return fail(status, { errors, values } satisfies FormFailure as FormFailure);
+}
+
+/**
+ * A form's fields as strings, checked against an allow-list: a post that carries any other
+ * field (a `role`, a `price`) is refused whole, so nothing can be mass-assigned.
+ */
+export async function readForm(request: Request, allowed: readonly string[]) {
+	const data = await request.formData();
+	const unexpected = [...data.keys()].filter((key) => !allowed.includes(key));
+	if (unexpected.length) return { unexpected, values: undefined } as const;
+	const values: Record<string, string> = {};
+	for (const key of allowed) {
+		const value = data.get(key);
+		if (typeof value === 'string') values[key] = value;
+	}
+	return { values, unexpected: undefined } as const;
+}
+
+/** Parses allowed fields with a schema; a failure is the `fail(400)` to return. */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, allowed: readonly string[]) {
+	const form = await readForm(request, allowed);
+	if (form.unexpected) return { failure: formFail(400, { form: `Unexpected field: ${form.unexpected.join(', ')}` }) };
+	const parsed = schema.safeParse(form.values);
+	if (!parsed.success) return { failure: formFail(400, fieldErrors(parsed.error), form.values) };
+	return { data: parsed.data as z.output<S>, values: form.values };
+}
+
+/** Runs a service call from a form action; its expected failures come back as `fail(4xx)`. */
+export async function formAction<T>(work: Promise<T>, values: Record<string, string> = {}) {
+	try {
+		return { result: await work };
+	} catch (e) {
+		const clientError = asClientError(e);
+		if (!clientError) throw e;
+		const field = 'field' in clientError && typeof clientError.field === 'string' ? clientError.field : 'form';
+		const status = clientError.code === 'CONFLICT' ? 409 : clientError.code === 'NOT_FOUND' ? 404 : 400;
+		return { failure: formFail(status, { [field]: clientError.message }, values) };
+	}
+}
+
+/** A local path to go to after signing in; anything else (other sites, `//host`) is ignored. */
+export function safeNext(url: URL, fallback = '/account'): string {
+	const next = url.searchParams.get('next') ?? '';
+	return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+}
+
+/** Sends a visitor to the login page, to come back here afterwards. */
+export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	if (!event.locals.user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	return event.locals.user;
+}
