@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client';
+import { sessions } from '../db/schema';
+import { openTestDatabase } from '../db/test-database';
+import { signUp } from '../services/accounts';
+import {
+	createSession,
+	invalidateSession,
+	SESSION_ABSOLUTE_MS,
+	SESSION_IDLE_MS,
+	validateSessionToken
+} from './session';
+
+let database: Database;
+let userId: string;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	userId = (await signUp(database.db, { email: 'session@example.com', password: 'a fine long password', firstName: '', lastName: '' })).id;
+});
+afterAll(() => database?.close());
+
+describe('sessions', () => {
+	it('issues tokens of two 160-bit random parts, never twice the same', async () => {
+		const tokens = new Set<string>();
+		for (let i = 0; i < 20; i++) {
+			const { token } = await createSession(database.db, userId);
+			expect(token).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
+			tokens.add(token);
+		}
+		expect(tokens.size).toBe(20);
+	});
+
+	it('stores only the hash of the secret, so the table cannot sign anyone in', async () => {
+		const { token, session } = await createSession(database.db, userId);
+		const secret = token.split('.')[1]!;
+		const [row] = await database.db.select().from(sessions).where(eq(sessions.id, session.id));
+		expect(JSON.stringify(row)).not.toContain(secret);
+		expect(row!.secretHash).toMatch(/^[0-9a-f]{64}$/);
+		// Knowing the stored row is not enough: presenting the hash as the secret fails.
+		expect(await validateSessionToken(database.db, `${session.id}.${row!.secretHash}`)).toBeNull();
+	});
+
+	it('accepts its own token and rejects a tampered one', async () => {
+		const { token } = await createSession(database.db, userId);
+		expect((await validateSessionToken(database.db, token))?.user.id).toBe(userId);
+		const last = token.at(-1) === 'a' ? 'b' : 'a';
+		for (const bad of [token.slice(0, -1) + last, `x${token.slice(1)}`, token.replace('.', ''), `${token}.x`, '', '.']) {
+			expect(await validateSessionToken(database.db, bad), bad).toBeNull();
+		}
+	});
+
+	it('refuses an expired session and deletes it', async () => {
+		const start = new Date('2026-01-01T00:00:00Z');
+		const { token, session } = await createSession(database.db, userId, start);
+		expect(await validateSessionToken(database.db, token, new Date(start.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
+		expect(await database.db.select().from(sessions).where(eq(sessions.id, session.id))).toEqual([]);
+	});
+
+	it('slides the expiry forward once past half its life, up to the absolute lifetime', async () => {
+		const start = new Date('2026-02-01T00:00:00Z');
+		const { token, session } = await createSession(database.db, userId, start);
+
+		const early = await validateSessionToken(database.db, token, new Date(start.getTime() + DAY));
+		expect(early?.renewed).toBe(false);
+		expect(early?.session.expiresAt).toEqual(session.expiresAt);
+
+		const later = new Date(start.getTime() + 16 * DAY);
+		const renewed = await validateSessionToken(database.db, token, later);
+		expect(renewed?.renewed).toBe(true);
+		expect(renewed?.session.expiresAt.getTime()).toBe(later.getTime() + SESSION_IDLE_MS);
+
+		// Used every 14 days it lives on, but never past the absolute lifetime.
+		let now = later.getTime();
+		while (now + 14 * DAY < start.getTime() + SESSION_ABSOLUTE_MS) {
+			now += 14 * DAY;
+			const found = await validateSessionToken(database.db, token, new Date(now));
+			expect(found).not.toBeNull();
+			expect(found!.session.expiresAt.getTime()).toBeLessThanOrEqual(start.getTime() + SESSION_ABSOLUTE_MS);
+		}
+		expect(await validateSessionToken(database.db, token, new Date(start.getTime() + SESSION_ABSOLUTE_MS))).toBeNull();
+	});
+
+	it('is gone after logout', async () => {
+		const { token, session } = await createSession(database.db, userId);
+		await invalidateSession(database.db, session.id);
+		expect(await validateSessionToken(database.db, token)).toBeNull();
+	});
+});
