@@ -15,7 +15,7 @@ test('the catalog opens with the demo products, collections and a usable header'
 	await expect(page.getByRole('heading', { level: 1, name: 'Shop all' })).toBeVisible();
 	await expect(resultsHeading(page)).toHaveText(/^120 products/);
 	await expect(productCards(page)).toHaveCount(24);
-	for (const name of ['Favorites', 'Cart', 'Account']) {
+	for (const name of ['Favorites', 'Cart', 'Sign in']) {
 		await expect(page.getByRole('navigation', { name: 'Your shop' }).getByRole('link', { name })).toBeVisible();
 	}
 	await expect(page.getByRole('navigation', { name: 'Collections' }).getByRole('link')).toHaveCount(9);

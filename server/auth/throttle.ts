@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { config } from '../config';
 
 export type ThrottleOptions = {
@@ -16,7 +16,7 @@ export type ThrottleOptions = {
 export const FREE_ACCOUNT_FAILURES = 5;
 /** Failed logins from one address per hour before that address waits too. */
 export const FREE_IP_FAILURES = 20;
-/** Sign-ups from one address per hour. */
+/** Accounts created from one address per hour. */
 export const SIGNUPS_PER_HOUR = 5;
 
 /**
@@ -58,14 +58,14 @@ export function createThrottle(options: ThrottleOptions = {}) {
 		async loginSucceeded(email: string): Promise<void> {
 			await Promise.all([accountFailures.delete(email), blocks.delete(`account:${email}`)]);
 		},
-		async signup(ip: string): Promise<number> {
-			try {
-				await signups.consume(ip);
-				return 0;
-			} catch (error) {
-				if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
-				throw error;
-			}
+		/** Seconds this address must wait before creating another account. */
+		async signupWait(ip: string): Promise<number> {
+			const res = await signups.get(ip);
+			return res && res.consumedPoints >= SIGNUPS_PER_HOUR ? Math.ceil(res.msBeforeNext / 1000) : 0;
+		},
+		/** Counts an account created from this address (a refused attempt costs nothing). */
+		async signedUp(ip: string): Promise<void> {
+			await signups.penalty(ip, 1);
 		}
 	};
 }

@@ -56,7 +56,7 @@ describe('roles', () => {
 
 	// Walks the whole admin router, so a procedure added later cannot be forgotten.
 	it.each(adminProcedures)('%s refuses visitors (401) and customers (403) and serves admins', async (path, procedure) => {
-		const type = (procedure as { _def: { type: string } })._def.type;
+		const type = (procedure as unknown as { _def: { type: string } })._def.type;
 		expect((await call(null, path, undefined, type)).status).toBe(401);
 		expect((await call(alice, path, undefined, type)).status).toBe(403);
 		expect((await call(admin, path, undefined, type)).status).not.toBe(403);

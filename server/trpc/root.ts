@@ -3,12 +3,14 @@ import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
 import { catalogRouter } from './routers/catalog';
 import { reviewsRouter } from './routers/reviews';
+import { syncRouter } from './routers/sync';
 
 export const appRouter = createTRPCRouter({
 	account: accountRouter,
 	admin: adminRouter,
 	catalog: catalogRouter,
-	reviews: reviewsRouter
+	reviews: reviewsRouter,
+	sync: syncRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,4 @@ export * from './reviews';
 export * from './carts';
 export * from './favorites';
 export * from './orders';
+export * from './sync';

@@ -48,10 +48,13 @@ export async function formAction<T>(work: Promise<T>, values: Record<string, str
 	}
 }
 
-/** A local path to go to after signing in; anything else (other sites, `//host`) is ignored. */
+/** A path on this site to go to after signing in; anything else (other sites, `//host`) is ignored. */
 export function safeNext(url: URL, fallback = '/account'): string {
-	const next = url.searchParams.get('next') ?? '';
-	return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+	const next = url.searchParams.get('next');
+	if (!next?.startsWith('/')) return fallback;
+	// Resolve as a browser would (it drops tabs and newlines, reads `\` as `/`), then keep it only if it stays here.
+	const target = URL.canParse(next, url) ? new URL(next, url) : null;
+	return target?.origin === url.origin ? target.pathname + target.search + target.hash : fallback;
 }
 
 /** Sends a visitor to the login page, to come back here afterwards. */

@@ -19,6 +19,14 @@ describe('writeAllowed', () => {
 		}
 	});
 
+	it('refuses any cross-site browser call to the API, reads included', () => {
+		const get = new Request(url.href, { headers: { 'sec-fetch-site': 'cross-site' } });
+		expect(writeAllowed(get, url)).toBe(false);
+		const page = new URL('https://shop.example/products/x');
+		expect(writeAllowed(new Request(page.href, { headers: { 'sec-fetch-site': 'cross-site' } }), page)).toBe(true);
+		expect(writeAllowed(new Request(url.href, { headers: { 'sec-fetch-site': 'same-origin' } }), url)).toBe(true);
+	});
+
 	it('leaves signed webhooks to their signature check', () => {
 		const webhook = new URL('https://shop.example/api/stripe/webhook');
 		expect(writeAllowed(request('POST', undefined, webhook.href), webhook)).toBe(true);

@@ -16,7 +16,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const wait = await getThrottle().signup(event.getClientAddress());
+		const ip = event.getClientAddress();
+		const throttle = getThrottle();
+		const wait = await throttle.signupWait(ip);
 		if (wait) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			return formFail(429, { form: `Too many sign-ups from here. Try again in ${Math.ceil(wait / 60)} min.` });
@@ -27,6 +29,7 @@ export const actions: Actions = {
 		const values = { ...form.values, password: '' };
 		const created = await formAction(signUp(db, form.data), values);
 		if (created.failure) return created.failure;
+		await throttle.signedUp(ip);
 		const { token, session } = await createSession(db, created.result.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		redirect(303, safeNext(event.url));

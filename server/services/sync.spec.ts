@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullInput, pushInput, type PushInput, type SyncProduct } from '../../src/lib/shared/sync';
+import type { SessionUser } from '../auth/session';
+import type { Database } from '../db/client';
+import { clientGroups, collections, products } from '../db/schema';
+import { seedCatalog } from '../db/seed';
+import { openTestDatabase } from '../db/test-database';
+import { signUp } from './accounts';
+import { pull, push } from './sync';
+
+let database: Database;
+let alice: SessionUser;
+let bob: SessionUser;
+let items: { id: string; inventory: number }[];
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	await seedCatalog(database.db);
+	const make = async (email: string) => {
+		const u = await signUp(database.db, { email, password: 'a fine long password', firstName: '', lastName: '' });
+		return { id: u.id, email: u.email, role: u.role };
+	};
+	alice = await make('alice@sync.test');
+	bob = await make('bob@sync.test');
+	items = await database.db.select({ id: products.id, inventory: products.inventory }).from(products);
+});
+afterAll(() => database?.close());
+
+const inStock = (min = 10) => items.filter((p) => p.inventory >= min);
+const soldOut = () => items.find((p) => p.inventory === 0)!;
+const doPull = (user: SessionUser | null, input: Record<string, unknown>) => pull(database.db, user, pullInput.parse(input));
+const doPush = (user: SessionUser | null, input: PushInput) => push(database.db, user, pushInput.parse(input));
+const batch = (group: string, mutations: { id: number; name: string; args: unknown }[]) => ({
+	clientGroupId: group,
+	clientId: randomUUID(),
+	mutations
+});
+
+describe('sync.pull: catalog', () => {
+	it('loads the whole catalog in bounded batches and then only changes', async () => {
+		let cursor: string | null = null;
+		const seen = new Set<string>();
+		let rounds = 0;
+		for (;;) {
+			const page = await doPull(null, { cursor, limit: 50 });
+			expect(page.products.length + page.collections.length).toBeLessThanOrEqual(50);
+			page.products.forEach((p) => seen.add(p.id));
+			const versions = [...page.products, ...page.collections].map((x) => x.version).sort((a, b) => a - b);
+			if (versions.length) expect(Number(page.cursor)).toBeGreaterThanOrEqual(versions.at(-1)!);
+			cursor = page.cursor;
+			rounds++;
+			if (!page.more) break;
+		}
+		expect(seen.size).toBe(items.length);
+		expect(rounds).toBeGreaterThan(2);
+
+		const quiet = await doPull(null, { cursor, limit: 50 });
+		expect(quiet).toMatchObject({ cursor, more: false, products: [], collections: [] });
+
+		const target = inStock()[0]!;
+		await database.db.update(products).set({ priceMinor: 1234 }).where(eq(products.id, target.id));
+		const [collection] = await database.db.select().from(collections).limit(1);
+		await database.db.update(collections).set({ description: 'Freshly written' }).where(eq(collections.id, collection!.id));
+		const delta = await doPull(null, { cursor, limit: 50 });
+		expect(delta.products).toEqual([expect.objectContaining({ id: target.id, priceMinor: 1234 })]);
+		expect(delta.collections).toEqual([expect.objectContaining({ id: collection!.id, description: 'Freshly written' })]);
+		expect(Number(delta.cursor)).toBeGreaterThan(Number(cursor));
+	});
+
+	it('sends an archived product as a tombstone', async () => {
+		const start = (await doPull(null, { cursor: null, limit: 1000 })).cursor;
+		const target = inStock()[1]!;
+		await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, target.id));
+		try {
+			const delta = await doPull(null, { cursor: start, limit: 1000 });
+			expect(delta.products).toEqual([{ id: target.id, version: expect.any(Number), deleted: true }]);
+		} finally {
+			await database.db.update(products).set({ deletedAt: null }).where(eq(products.id, target.id));
+		}
+	});
+
+	it('refuses a malformed cursor or limit with a clear error', () => {
+		for (const bad of [{ cursor: 'abc' }, { cursor: '-1' }, { cursor: null, limit: 5000 }, { cursor: null, clientGroupId: 'x' }, { cursor: null, extra: 1 }]) {
+			expect(pullInput.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+		}
+	});
+});
+
+describe('sync.push', () => {
+	it('applies the same push three times exactly once', async () => {
+		const group = randomUUID();
+		const [p] = inStock();
+		const input = batch(group, [
+			{ id: 1, name: 'cart.add', args: { productId: p!.id, quantity: 2 } },
+			{ id: 2, name: 'cart.add', args: { productId: p!.id, quantity: 1 } }
+		]);
+		for (let i = 0; i < 3; i++) expect((await doPush(alice, input)).lastMutationId).toBe(2);
+		const state = await doPull(alice, { cursor: '999999999', clientGroupId: group });
+		expect(state.lastMutationId).toBe(2);
+		expect(state.cart!.lines).toEqual([{ productId: p!.id, quantity: 3 }]);
+	});
+
+	it('refuses a gap and applies nothing after it', async () => {
+		const group = randomUUID();
+		const [p] = inStock();
+		await doPush(null, batch(group, [{ id: 1, name: 'cart.add', args: { productId: p!.id, quantity: 1 } }]));
+		await expect(
+			doPush(null, batch(group, [{ id: 3, name: 'cart.add', args: { productId: p!.id, quantity: 5 } }]))
+		).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+		const state = await doPull(null, { cursor: '999999999', clientGroupId: group });
+		expect(state.lastMutationId).toBe(1);
+		expect(state.cart!.lines).toEqual([{ productId: p!.id, quantity: 1 }]);
+	});
+
+	it('advances past a mutation that can never succeed and says why', async () => {
+		const group = randomUUID();
+		const [p] = inStock(3);
+		const gone = soldOut();
+		const result = await doPush(alice, batch(group, [
+			{ id: 1, name: 'cart.add', args: { productId: randomUUID(), quantity: 1 } },
+			{ id: 2, name: 'cart.add', args: { productId: gone.id, quantity: 1 } },
+			{ id: 3, name: 'cart.fly', args: {} },
+			{ id: 4, name: 'cart.add', args: { productId: p!.id, quantity: 0 } },
+			{ id: 5, name: 'cart.add', args: { productId: p!.id, quantity: 99 } }
+		]));
+		expect(result.lastMutationId).toBe(5);
+		expect(result.results.map((r) => [r.id, r.ok, r.code])).toEqual([
+			[1, false, 'NOT_FOUND'],
+			[2, false, 'OUT_OF_STOCK'],
+			[3, false, 'INVALID'],
+			[4, false, 'INVALID'],
+			[5, true, p!.inventory < 99 ? 'OUT_OF_STOCK' : undefined]
+		]);
+		const state = await doPull(alice, { cursor: '999999999', clientGroupId: group });
+		expect(state.cart!.lines).toEqual([{ productId: p!.id, quantity: Math.min(99, p!.inventory) }]);
+	});
+
+	it('keeps favorites for users only', async () => {
+		const [p] = inStock();
+		const visitorGroup = randomUUID();
+		const refused = await doPush(null, batch(visitorGroup, [{ id: 1, name: 'favorites.add', args: { productId: p!.id } }]));
+		expect(refused.results[0]).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+		const group = randomUUID();
+		await doPush(bob, batch(group, [
+			{ id: 1, name: 'favorites.add', args: { productId: p!.id } },
+			{ id: 2, name: 'favorites.add', args: { productId: p!.id } }
+		]));
+		expect((await doPull(bob, { cursor: '999999999', clientGroupId: group })).favorites).toEqual([p!.id]);
+		await doPush(bob, batch(group, [{ id: 3, name: 'favorites.remove', args: { productId: p!.id } }]));
+		expect((await doPull(bob, { cursor: '999999999', clientGroupId: group })).favorites).toEqual([]);
+	});
+
+	it('refuses another user’s group (403) and a visitor on a user’s group (401)', async () => {
+		const group = randomUUID();
+		const [p] = inStock();
+		await doPush(alice, batch(group, [{ id: 1, name: 'cart.add', args: { productId: p!.id, quantity: 1 } }]));
+		const next = batch(group, [{ id: 2, name: 'cart.clear', args: {} }]);
+		await expect(doPush(bob, next)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(doPush(null, next)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+		await expect(doPull(bob, { cursor: null, clientGroupId: group })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		const [row] = await database.db.select().from(clientGroups).where(eq(clientGroups.id, group));
+		expect(row!.lastMutationId).toBe(1);
+	});
+
+	it('merges a guest cart into the account at the first pull after login', async () => {
+		const [a, b] = inStock(20);
+		const accountGroup = randomUUID();
+		await doPush(alice, batch(accountGroup, [{ id: 1, name: 'cart.clear', args: {} }, { id: 2, name: 'cart.add', args: { productId: a!.id, quantity: 2 } }]));
+		const guestGroup = randomUUID();
+		await doPush(null, batch(guestGroup, [
+			{ id: 1, name: 'cart.add', args: { productId: a!.id, quantity: 3 } },
+			{ id: 2, name: 'cart.add', args: { productId: b!.id, quantity: 1 } }
+		]));
+		const merged = await doPull(alice, { cursor: '999999999', clientGroupId: guestGroup });
+		expect(merged.lastMutationId).toBe(2);
+		expect(merged.cart!.lines).toEqual(expect.arrayContaining([{ productId: a!.id, quantity: 5 }, { productId: b!.id, quantity: 1 }]));
+		expect(merged.cart!.lines).toHaveLength(2);
+		// Both of alice's devices now see one cart.
+		expect((await doPull(alice, { cursor: '999999999', clientGroupId: accountGroup })).cart).toEqual(merged.cart);
+		// The group is hers now: a visitor cannot use it any more.
+		await expect(doPull(null, { cursor: null, clientGroupId: guestGroup })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+	});
+
+	it('refuses malformed pushes before touching anything', () => {
+		const group = randomUUID();
+		const ok = { clientGroupId: group, clientId: randomUUID(), mutations: [{ id: 1, name: 'cart.clear', args: {} }] };
+		for (const bad of [
+			{ ...ok, mutations: [] },
+			{ ...ok, mutations: Array.from({ length: 101 }, (_, i) => ({ id: i + 1, name: 'cart.clear', args: {} })) },
+			{ ...ok, mutations: [{ id: 2, name: 'cart.clear', args: {} }, { id: 1, name: 'cart.clear', args: {} }] },
+			{ ...ok, mutations: [{ id: 0, name: 'cart.clear', args: {} }] },
+			{ ...ok, clientGroupId: 'nope' },
+			{ ...ok, userId: alice.id }
+		]) {
+			expect(pushInput.safeParse(bad).success).toBe(false);
+		}
+	});
+});
+
+describe('sync products', () => {
+	it('carry what a device needs to show and search them', async () => {
+		const page = await doPull(null, { cursor: null, limit: 20 });
+		const product = page.products.find((p): p is SyncProduct => !('deleted' in p));
+		expect(Object.keys(product!).sort()).toEqual(
+			['collectionId', 'createdAt', 'currency', 'description', 'id', 'images', 'inventory', 'priceMinor', 'rating', 'reviewCount', 'slug', 'title', 'version'].sort()
+		);
+	});
+});

@@ -1,0 +1,239 @@
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import {
+	MutationRefused,
+	mergeCarts,
+	runMutation,
+	type MutationStore
+} from '../../src/lib/shared/mutations';
+import type {
+	CartLine,
+	PullResult,
+	PushInput,
+	PushResult,
+	SyncCollection,
+	SyncProduct,
+	Tombstone
+} from '../../src/lib/shared/sync';
+import type { SessionUser } from '../auth/session';
+import type { Db, Tx } from '../db/client';
+import { cartItems, carts, clientGroups, collections, favorites, products, type ClientGroup } from '../db/schema';
+import { AppError } from './errors';
+
+// The lock that catalog writers hold shared until commit (see drizzle/0001).
+const CATALOG_WRITE_LOCK = 4_242_002;
+
+/** The highest catalog version that no uncommitted transaction can still be below. */
+async function safeVersion(db: Db): Promise<number> {
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${CATALOG_WRITE_LOCK})`);
+		const [row] = await tx
+			.select({ v: sql<string>`case when is_called then last_value else 0 end` })
+			.from(sql`catalog_version`);
+		return Number(row?.v ?? 0);
+	});
+}
+
+function toSyncProduct(p: typeof products.$inferSelect): SyncProduct | Tombstone {
+	if (p.deletedAt) return { id: p.id, version: p.version, deleted: true };
+	return {
+		id: p.id,
+		version: p.version,
+		slug: p.slug,
+		title: p.title,
+		description: p.description,
+		priceMinor: p.priceMinor,
+		currency: p.currency,
+		inventory: p.inventory,
+		collectionId: p.collectionId,
+		images: p.images,
+		rating: p.reviewCount ? Math.round((p.ratingTotal / p.reviewCount) * 10) / 10 : null,
+		reviewCount: p.reviewCount,
+		createdAt: p.createdAt.toISOString()
+	};
+}
+
+function toSyncCollection(c: typeof collections.$inferSelect): SyncCollection | Tombstone {
+	if (c.deletedAt) return { id: c.id, version: c.version, deleted: true };
+	return { id: c.id, version: c.version, slug: c.slug, title: c.title, description: c.description, position: c.position };
+}
+
+/** Catalog changes after `cursor`, oldest first, at most `limit` of them. */
+async function pullCatalog(db: Db, cursor: number, limit: number) {
+	const upTo = await safeVersion(db);
+	const range = (version: typeof products.version | typeof collections.version) =>
+		and(gt(version, cursor), lte(version, upTo));
+	const [productRows, collectionRows] = await Promise.all([
+		db.select().from(products).where(range(products.version)).orderBy(asc(products.version)).limit(limit + 1),
+		db.select().from(collections).where(range(collections.version)).orderBy(asc(collections.version)).limit(limit + 1)
+	]);
+	const changes = [
+		...productRows.map((row) => ({ kind: 'product' as const, version: row.version, row })),
+		...collectionRows.map((row) => ({ kind: 'collection' as const, version: row.version, row }))
+	].sort((a, b) => a.version - b.version);
+	const batch = changes.slice(0, limit);
+	const more = changes.length > limit;
+	return {
+		cursor: String(more ? batch.at(-1)!.version : upTo),
+		more,
+		products: batch.flatMap((c) => (c.kind === 'product' ? [toSyncProduct(c.row)] : [])),
+		collections: batch.flatMap((c) => (c.kind === 'collection' ? [toSyncCollection(c.row)] : []))
+	};
+}
+
+async function cartLines(tx: Tx, cartId: string): Promise<CartLine[]> {
+	return tx
+		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
+		.from(cartItems)
+		.where(eq(cartItems.cartId, cartId))
+		.orderBy(asc(cartItems.id));
+}
+
+async function userCartId(tx: Tx, userId: string): Promise<string> {
+	await tx.insert(carts).values({ userId }).onConflictDoNothing({ target: carts.userId });
+	const [cart] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
+	return cart!.id;
+}
+
+async function stockOf(tx: Tx, productIds: string[]): Promise<Map<string, number>> {
+	if (!productIds.length) return new Map();
+	const rows = await tx
+		.select({ id: products.id, inventory: products.inventory })
+		.from(products)
+		.where(and(inArray(products.id, productIds), isNull(products.deletedAt)));
+	return new Map(rows.map((r) => [r.id, r.inventory]));
+}
+
+/** Moves a guest cart into the user's cart by `mergeCarts` and deletes the guest cart. */
+async function mergeGuestCart(tx: Tx, guestCartId: string, userId: string) {
+	const cartId = await userCartId(tx, userId);
+	const [account, guest] = await Promise.all([cartLines(tx, cartId), cartLines(tx, guestCartId)]);
+	const stock = await stockOf(tx, [...new Set([...account, ...guest].map((l) => l.productId))]);
+	const merged = mergeCarts(account, guest, (id) => stock.get(id) ?? null);
+	await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+	if (merged.length) await tx.insert(cartItems).values(merged.map((l) => ({ ...l, cartId })));
+	await tx.delete(carts).where(eq(carts.id, guestCartId));
+}
+
+/**
+ * Locks the client group for this transaction, creating it for the caller when new, and
+ * checks who may use it. A visitor's group named with a user's session becomes the
+ * user's, and its guest cart merges into theirs.
+ */
+async function claimGroup(tx: Tx, groupId: string, user: SessionUser | null): Promise<ClientGroup> {
+	await tx.insert(clientGroups).values({ id: groupId, userId: user?.id ?? null }).onConflictDoNothing();
+	const [group] = await tx.select().from(clientGroups).where(eq(clientGroups.id, groupId)).for('update');
+	if (!group) throw new Error(`client group ${groupId} vanished`);
+	if (group.userId && !user) throw new AppError('UNAUTHORIZED', 'Sign in to sync this device.');
+	if (group.userId && user && group.userId !== user.id) throw new AppError('FORBIDDEN', 'This device belongs to another account.');
+	if (!group.userId && user) {
+		if (group.cartId) await mergeGuestCart(tx, group.cartId, user.id);
+		const [updated] = await tx
+			.update(clientGroups)
+			.set({ userId: user.id, cartId: null, updatedAt: new Date() })
+			.where(eq(clientGroups.id, groupId))
+			.returning();
+		return updated!;
+	}
+	return group;
+}
+
+/** The cart a group's mutations act on: the user's, or the group's own guest cart. */
+async function groupCartId(tx: Tx, group: ClientGroup): Promise<string> {
+	if (group.userId) return userCartId(tx, group.userId);
+	if (group.cartId) return group.cartId;
+	const [cart] = await tx.insert(carts).values({}).returning({ id: carts.id });
+	await tx.update(clientGroups).set({ cartId: cart!.id }).where(eq(clientGroups.id, group.id));
+	group.cartId = cart!.id;
+	return cart!.id;
+}
+
+function serverStore(tx: Tx, cartId: string, userId: string | null): MutationStore {
+	return {
+		signedIn: userId !== null,
+		async stock(productId) {
+			return (await stockOf(tx, [productId])).get(productId) ?? null;
+		},
+		async quantity(productId) {
+			const [line] = await tx
+				.select({ quantity: cartItems.quantity })
+				.from(cartItems)
+				.where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+			return line?.quantity ?? 0;
+		},
+		async setQuantity(productId, quantity) {
+			if (quantity <= 0) {
+				await tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+				return;
+			}
+			await tx
+				.insert(cartItems)
+				.values({ cartId, productId, quantity })
+				.onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity } });
+		},
+		async clearCart() {
+			await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+		},
+		async setFavorite(productId, favorite) {
+			if (!userId) return;
+			if (favorite) await tx.insert(favorites).values({ userId, productId }).onConflictDoNothing();
+			else await tx.delete(favorites).where(and(eq(favorites.userId, userId), eq(favorites.productId, productId)));
+		}
+	};
+}
+
+export async function pull(
+	db: Db,
+	user: SessionUser | null,
+	input: { cursor: string | null; limit: number; clientGroupId?: string }
+): Promise<PullResult> {
+	const catalog = await pullCatalog(db, Number(input.cursor ?? 0), input.limit);
+	if (!input.clientGroupId) return catalog;
+	const groupId = input.clientGroupId;
+	const state = await db.transaction(async (tx) => {
+		const group = await claimGroup(tx, groupId, user);
+		const cartId = await groupCartId(tx, group);
+		const favoriteRows = group.userId
+			? await tx
+					.select({ productId: favorites.productId })
+					.from(favorites)
+					.where(eq(favorites.userId, group.userId))
+					.orderBy(asc(favorites.createdAt))
+			: [];
+		return {
+			lastMutationId: group.lastMutationId,
+			cart: { id: cartId, lines: await cartLines(tx, cartId) },
+			favorites: favoriteRows.map((f) => f.productId)
+		};
+	});
+	return { ...catalog, ...state };
+}
+
+/** Applies mutations in order, each in its own transaction with the group's lastMutationId. */
+export async function push(db: Db, user: SessionUser | null, input: PushInput): Promise<PushResult> {
+	const results: PushResult['results'] = [];
+	let lastMutationId = 0;
+	for (const mutation of input.mutations) {
+		lastMutationId = await db.transaction(async (tx) => {
+			const group = await claimGroup(tx, input.clientGroupId, user);
+			// 1. Already applied: a replay, nothing to do.
+			if (mutation.id <= group.lastMutationId) return group.lastMutationId;
+			// 2. A gap: something before it was lost; refuse, nothing after it runs.
+			if (mutation.id > group.lastMutationId + 1) {
+				throw new AppError('BAD_REQUEST', `Mutation ${mutation.id} follows ${group.lastMutationId}: a mutation is missing.`);
+			}
+			// 3. Run it in a savepoint, so a refusal undoes its writes but still advances.
+			const cartId = await groupCartId(tx, group);
+			try {
+				const note = await tx.transaction((sp) => runMutation(serverStore(sp, cartId, group.userId), mutation.name, mutation.args));
+				results.push({ id: mutation.id, ok: true, ...note });
+			} catch (error) {
+				if (!(error instanceof MutationRefused)) throw error;
+				results.push({ id: mutation.id, ok: false, code: error.code, message: error.message });
+			}
+			// 4. Advance in the same transaction as the effect.
+			await tx.update(clientGroups).set({ lastMutationId: mutation.id, updatedAt: new Date() }).where(eq(clientGroups.id, group.id));
+			return mutation.id;
+		});
+	}
+	return { lastMutationId, results };
+}

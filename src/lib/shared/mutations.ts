@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** The largest quantity of one product a cart line may hold. */
+export const MAX_LINE_QUANTITY = 99;
+
+const productId = z.uuid();
+
+/** The args of every mutation a device may queue; both sides validate with these. */
+export const mutationArgs = {
+	'cart.add': z.strictObject({ productId, quantity: z.int().min(1).max(MAX_LINE_QUANTITY) }),
+	'cart.setQuantity': z.strictObject({ productId, quantity: z.int().min(0).max(MAX_LINE_QUANTITY) }),
+	'cart.remove': z.strictObject({ productId }),
+	'cart.clear': z.strictObject({}),
+	'favorites.add': z.strictObject({ productId }),
+	'favorites.remove': z.strictObject({ productId })
+} as const;
+
+export type MutationName = keyof typeof mutationArgs;
+export type MutationArgs<N extends MutationName> = z.output<(typeof mutationArgs)[N]>;
+export const mutationNames = Object.keys(mutationArgs) as MutationName[];
+
+export function isMutationName(name: string): name is MutationName {
+	return Object.hasOwn(mutationArgs, name);
+}
+
+/** Why a mutation cannot apply; it will never succeed, so it is dropped (and said). */
+export type RefusalCode = 'NOT_FOUND' | 'OUT_OF_STOCK' | 'INVALID' | 'FORBIDDEN' | 'CONFLICT';
+
+export class MutationRefused extends Error {
+	constructor(
+		readonly code: RefusalCode,
+		message: string
+	) {
+		super(message);
+		this.name = 'MutationRefused';
+	}
+}
+
+/**
+ * What a mutator reads and writes: the device's Dexie tables or the server's rows. The
+ * server's answers are the authority (stock, product existence); the device's are its
+ * best knowledge, so the screen changes at once and the server corrects it later.
+ */
+export interface MutationStore {
+	readonly signedIn: boolean;
+	/** Units in stock, or null when the product is unknown or archived. */
+	stock(productId: string): Promise<number | null>;
+	quantity(productId: string): Promise<number>;
+	/** Sets a cart line; 0 removes it. */
+	setQuantity(productId: string, quantity: number): Promise<void>;
+	clearCart(): Promise<void>;
+	setFavorite(productId: string, favorite: boolean): Promise<void>;
+}
+
+/** An outcome worth telling the shopper even though the mutation applied (a capped line). */
+export type MutationNote = { code: RefusalCode; message: string };
+
+async function setCapped(store: MutationStore, id: string, wanted: number): Promise<MutationNote | undefined> {
+	const stock = await store.stock(id);
+	if (stock === null) throw new MutationRefused('NOT_FOUND', 'This product is no longer sold.');
+	if (wanted > 0 && stock <= 0) {
+		await store.setQuantity(id, 0);
+		throw new MutationRefused('OUT_OF_STOCK', 'This product is sold out.');
+	}
+	const quantity = Math.min(wanted, stock, MAX_LINE_QUANTITY);
+	await store.setQuantity(id, quantity);
+	if (quantity < wanted) return { code: 'OUT_OF_STOCK', message: `Only ${quantity} available; your cart holds ${quantity}.` };
+}
+
+/**
+ * Runs one mutation against a store: the same code optimistically on the device and
+ * authoritatively on the server. Throws MutationRefused when it can never apply.
+ */
+export async function runMutation(store: MutationStore, name: string, args: unknown): Promise<MutationNote | undefined> {
+	if (!isMutationName(name)) throw new MutationRefused('INVALID', `Unknown mutation ${name}`);
+	const parsed = mutationArgs[name].safeParse(args);
+	if (!parsed.success) throw new MutationRefused('INVALID', z.prettifyError(parsed.error));
+	const a = parsed.data as Record<string, unknown> & { productId: string; quantity: number };
+	switch (name) {
+		case 'cart.add':
+			return setCapped(store, a.productId, (await store.quantity(a.productId)) + a.quantity);
+		case 'cart.setQuantity':
+			return a.quantity === 0 ? store.setQuantity(a.productId, 0).then(() => undefined) : setCapped(store, a.productId, a.quantity);
+		case 'cart.remove':
+			await store.setQuantity(a.productId, 0);
+			return;
+		case 'cart.clear':
+			await store.clearCart();
+			return;
+		case 'favorites.add':
+		case 'favorites.remove':
+			if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to keep favorites.');
+			if (name === 'favorites.add' && (await store.stock(a.productId)) === null) {
+				throw new MutationRefused('NOT_FOUND', 'This product is no longer sold.');
+			}
+			await store.setFavorite(a.productId, name === 'favorites.add');
+			return;
+	}
+}
+
+/**
+ * The guest cart meets the account's cart at login: quantities of the same product are
+ * added, each line capped by stock and the line maximum; unknown or archived products drop.
+ */
+export function mergeCarts(
+	account: { productId: string; quantity: number }[],
+	guest: { productId: string; quantity: number }[],
+	stock: (productId: string) => number | null
+): { productId: string; quantity: number }[] {
+	const merged = new Map<string, number>();
+	for (const line of [...account, ...guest]) merged.set(line.productId, (merged.get(line.productId) ?? 0) + line.quantity);
+	const out: { productId: string; quantity: number }[] = [];
+	for (const [productId, quantity] of merged) {
+		const available = stock(productId);
+		const capped = Math.min(quantity, available ?? 0, MAX_LINE_QUANTITY);
+		if (capped > 0) out.push({ productId, quantity: capped });
+	}
+	return out;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Pushes carry at most this many mutations. */
+export const MAX_PUSH = 100;
+export const MAX_PULL = 1000;
+export const DEFAULT_PULL = 500;
+
+export const pullInput = z.strictObject({
+	cursor: z.string().regex(/^\d{1,18}$/, 'Invalid cursor').nullable(),
+	limit: z.int().min(1).max(MAX_PULL).default(DEFAULT_PULL),
+	clientGroupId: z.uuid().optional()
+});
+
+export const pushInput = z
+	.strictObject({
+		clientGroupId: z.uuid(),
+		clientId: z.uuid(),
+		mutations: z
+			.array(z.strictObject({ id: z.int().min(1), name: z.string().min(1).max(64), args: z.unknown() }))
+			.min(1)
+			.max(MAX_PUSH)
+	})
+	.refine((p) => p.mutations.every((m, i) => i === 0 || m.id > p.mutations[i - 1]!.id), {
+		message: 'Mutation ids must ascend',
+		path: ['mutations']
+	});
+export type PushInput = z.input<typeof pushInput>;
+
+export type SyncProduct = {
+	id: string;
+	version: number;
+	slug: string;
+	title: string;
+	description: string;
+	priceMinor: number;
+	currency: string;
+	inventory: number;
+	collectionId: string;
+	images: { src: string; alt: string }[];
+	rating: number | null;
+	reviewCount: number;
+	createdAt: string;
+};
+
+export type SyncCollection = {
+	id: string;
+	version: number;
+	slug: string;
+	title: string;
+	description: string;
+	position: number;
+};
+
+export type Tombstone = { id: string; version: number; deleted: true };
+
+export type CartLine = { productId: string; quantity: number };
+
+export type PullResult = {
+	cursor: string;
+	more: boolean;
+	products: (SyncProduct | Tombstone)[];
+	collections: (SyncCollection | Tombstone)[];
+	lastMutationId?: number;
+	cart?: { id: string; lines: CartLine[] };
+	favorites?: string[];
+};
+
+export type PushResult = {
+	lastMutationId: number;
+	results: { id: number; ok: boolean; code?: string; message?: string }[];
+};
