@@ -1,0 +1,67 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { CartLine, SyncCollection, SyncProduct } from '$lib/shared/sync';
+
+/** A mutation waiting to reach the server; ids number 1, 2, 3 … per client group. */
+export type OutboxEntry = { id: number; name: string; args: unknown; clientId: string; createdAt: string };
+
+/** One row per setting: identities, cursors and what the device last heard from the server. */
+export type Meta = {
+	clientGroupId: string;
+	/** The user the group belongs to ('' for a visitor), to notice a logout or a switch. */
+	userId: string;
+	catalogCursor: string | null;
+	/** When the whole catalog first finished loading; the pages read the device after that. */
+	catalogLoadedAt: string | null;
+	/** When the last pull (catalog and cart) succeeded. */
+	syncedAt: string | null;
+	nextMutationId: number;
+	lastMutationId: number;
+	cartId: string | null;
+};
+
+export type MetaRow = { [K in keyof Meta]: { key: K; value: Meta[K] } }[keyof Meta];
+
+export type StoreDb = Dexie & {
+	products: EntityTable<SyncProduct, 'id'>;
+	collections: EntityTable<SyncCollection, 'id'>;
+	cartLines: EntityTable<CartLine, 'productId'>;
+	favorites: EntityTable<{ productId: string; addedAt: string }, 'productId'>;
+	outbox: EntityTable<OutboxEntry, 'id'>;
+	meta: EntityTable<MetaRow, 'key'>;
+};
+
+/**
+ * The device database. Each release that changes it adds a version here with upgrade code,
+ * so a shopper's cart, favorites and pending changes survive every update.
+ */
+export function openStoreDb(name = 'store', options?: ConstructorParameters<typeof Dexie>[1]): StoreDb {
+	const db = new Dexie(name, options) as StoreDb;
+	db.version(1).stores({
+		products: 'id, version, collectionId',
+		collections: 'id, slug',
+		cartLines: 'productId',
+		favorites: 'productId',
+		outbox: 'id',
+		meta: 'key'
+	});
+	// 2: favorites remember when they were added (newest first on /favorites).
+	db.version(2)
+		.stores({ favorites: 'productId, addedAt' })
+		.upgrade((tx) =>
+			tx
+				.table('favorites')
+				.toCollection()
+				.modify((favorite: { addedAt?: string }) => {
+					favorite.addedAt ??= new Date(0).toISOString();
+				})
+		);
+	return db;
+}
+
+export async function readMeta<K extends keyof Meta>(db: StoreDb, key: K): Promise<Meta[K] | undefined> {
+	return ((await db.meta.get(key)) as { value: Meta[K] } | undefined)?.value;
+}
+
+export async function writeMeta<K extends keyof Meta>(db: StoreDb, key: K, value: Meta[K]): Promise<void> {
+	await db.meta.put({ key, value } as MetaRow);
+}

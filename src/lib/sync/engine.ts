@@ -1,0 +1,127 @@
+import { MAX_PUSH, type PushResult } from '$lib/shared/sync';
+import { readMeta, writeMeta, type StoreDb } from '$lib/local/db';
+import type { SyncApi } from './api';
+import { rebase } from './outbox';
+
+export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error';
+export type Refusal = { clientId: string; name: string; code: string; message: string };
+
+export type EngineOptions = {
+	api: SyncApi;
+	clientGroupId: string;
+	signedIn: boolean;
+	onStatus?: (status: SyncStatus) => void;
+	/** Mutations the server would not apply (or only partly: a capped quantity). */
+	onRefusals?: (refusals: Refusal[]) => void;
+	pullLimit?: number;
+};
+
+/** Thrown for an answer that says the request itself is wrong; retrying will not help. */
+function isClientError(error: unknown): boolean {
+	const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
+	return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * One device's sync: pushes the outbox in order, then pulls the catalog changes and the
+ * authoritative cart and favorites, and rebases what is still pending. Runs in one tab at
+ * a time (see `leader.ts`); `sync()` calls made while one runs are folded into one more run.
+ */
+export class SyncEngine {
+	private running: Promise<void> | null = null;
+	private again = false;
+
+	constructor(
+		private readonly db: StoreDb,
+		private readonly options: EngineOptions
+	) {}
+
+	sync(): Promise<void> {
+		if (this.running) {
+			this.again = true;
+			return this.running;
+		}
+		this.running = (async () => {
+			try {
+				do {
+					this.again = false;
+					await this.once();
+				} while (this.again);
+			} finally {
+				this.running = null;
+			}
+		})();
+		return this.running;
+	}
+
+	private async once(): Promise<void> {
+		this.options.onStatus?.('syncing');
+		try {
+			await this.push();
+			await this.pull();
+			this.options.onStatus?.('idle');
+		} catch (error) {
+			this.options.onStatus?.(typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'error');
+			throw error;
+		}
+	}
+
+	private async push(): Promise<void> {
+		for (;;) {
+			const batch = await this.db.outbox.orderBy('id').limit(MAX_PUSH).toArray();
+			if (!batch.length) return;
+			let result: PushResult;
+			try {
+				result = await this.options.api.push({
+					clientGroupId: this.options.clientGroupId,
+					clientId: batch[0]!.clientId,
+					mutations: batch.map(({ id, name, args }) => ({ id, name, args: args as object }))
+				});
+			} catch (error) {
+				// A gap or a malformed batch will never go through as it is: the pull that
+				// follows resets the device to the server's state instead of retrying forever.
+				if (isClientError(error)) return;
+				throw error;
+			}
+			const byId = new Map(batch.map((m) => [m.id, m]));
+			const refusals = result.results
+				.filter((r) => r.code)
+				.map((r) => ({ clientId: byId.get(r.id)?.clientId ?? '', name: byId.get(r.id)?.name ?? '', code: r.code!, message: r.message ?? r.code! }));
+			if (refusals.length) this.options.onRefusals?.(refusals);
+			await this.db.outbox.where('id').belowOrEqual(result.lastMutationId).delete();
+			if (result.lastMutationId < batch.at(-1)!.id) return;
+		}
+	}
+
+	private async pull(): Promise<void> {
+		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? null;
+		for (;;) {
+			const page = await this.options.api.pull({
+				cursor,
+				limit: this.options.pullLimit,
+				clientGroupId: this.options.clientGroupId
+			});
+			// One Dexie transaction per batch: a closed tab never leaves half a batch.
+			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.meta], async () => {
+				const alive = <T extends { deleted?: true }>(rows: T[]) => rows.filter((r) => !r.deleted) as Exclude<T, { deleted: true }>[];
+				const gone = (rows: { id: string; deleted?: true }[]) => rows.filter((r) => r.deleted).map((r) => r.id);
+				await this.db.products.bulkPut(alive(page.products));
+				await this.db.products.bulkDelete(gone(page.products));
+				await this.db.collections.bulkPut(alive(page.collections));
+				await this.db.collections.bulkDelete(gone(page.collections));
+				await writeMeta(this.db, 'catalogCursor', page.cursor);
+				if (!page.more) {
+					if (!(await readMeta(this.db, 'catalogLoadedAt'))) await writeMeta(this.db, 'catalogLoadedAt', new Date().toISOString());
+					await writeMeta(this.db, 'syncedAt', new Date().toISOString());
+				}
+			});
+			cursor = page.cursor;
+			if (!page.more) {
+				if (page.cart && page.favorites && page.lastMutationId !== undefined) {
+					await rebase(this.db, { lastMutationId: page.lastMutationId, cart: page.cart, favorites: page.favorites }, this.options.signedIn);
+				}
+				return;
+			}
+		}
+	}
+}

@@ -1,0 +1,60 @@
+import { MutationRefused, runMutation, type MutationName, type MutationArgs, type MutationNote } from '$lib/shared/mutations';
+import type { CartLine } from '$lib/shared/sync';
+import { readMeta, writeMeta, type StoreDb } from '$lib/local/db';
+import { deviceStore } from '$lib/local/device-store';
+
+const tables = (db: StoreDb) => [db.products, db.cartLines, db.favorites, db.outbox, db.meta];
+
+/**
+ * Applies a mutation to the device at once and queues it for the server, in one Dexie
+ * transaction: ids are numbered 1, 2, 3 … for the whole browser, whichever tab writes.
+ * A mutation the device already knows cannot apply throws MutationRefused and queues nothing.
+ */
+export async function mutate<N extends MutationName>(
+	db: StoreDb,
+	name: N,
+	args: MutationArgs<N>,
+	context: { signedIn: boolean; clientId: string }
+): Promise<MutationNote | undefined> {
+	return db.transaction('rw', tables(db), async () => {
+		const note = await runMutation(deviceStore(db, context.signedIn), name, args);
+		const id = (await readMeta(db, 'nextMutationId')) ?? 1;
+		await db.outbox.add({ id, name, args, clientId: context.clientId, createdAt: new Date().toISOString() });
+		await writeMeta(db, 'nextMutationId', id + 1);
+		return note;
+	});
+}
+
+/**
+ * Takes the server's cart and favorites as the truth, forgets the mutations it has
+ * applied, and replays the ones still pending on top (a rebase), so the screen shows the
+ * server's state plus what the shopper did since.
+ */
+export async function rebase(
+	db: StoreDb,
+	server: { lastMutationId: number; cart: { id: string; lines: CartLine[] }; favorites: string[] },
+	signedIn: boolean
+): Promise<void> {
+	await db.transaction('rw', tables(db), async () => {
+		const added = new Map((await db.favorites.toArray()).map((f) => [f.productId, f.addedAt]));
+		const now = new Date().toISOString();
+		await db.cartLines.clear();
+		await db.cartLines.bulkPut(server.cart.lines);
+		await db.favorites.clear();
+		await db.favorites.bulkPut(server.favorites.map((productId) => ({ productId, addedAt: added.get(productId) ?? now })));
+		await db.outbox.where('id').belowOrEqual(server.lastMutationId).delete();
+		await writeMeta(db, 'lastMutationId', server.lastMutationId);
+		await writeMeta(db, 'cartId', server.cart.id);
+		const next = (await readMeta(db, 'nextMutationId')) ?? 1;
+		await writeMeta(db, 'nextMutationId', Math.max(next, server.lastMutationId + 1));
+		const store = deviceStore(db, signedIn);
+		for (const pending of await db.outbox.orderBy('id').toArray()) {
+			try {
+				await runMutation(store, pending.name, pending.args);
+			} catch (error) {
+				// The server will refuse it too, and say why; until then it stays queued.
+				if (!(error instanceof MutationRefused)) throw error;
+			}
+		}
+	});
+}

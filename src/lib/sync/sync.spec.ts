@@ -1,0 +1,175 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '$server/auth/session';
+import type { Database } from '$server/db/client';
+import { products } from '$server/db/schema';
+import { seedCatalog } from '$server/db/seed';
+import { openTestDatabase } from '$server/db/test-database';
+import { signUp } from '$server/services/accounts';
+import { pull, push } from '$server/services/sync';
+import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
+import { pullInput, pushInput } from '$lib/shared/sync';
+import type { SyncApi } from './api';
+import { SyncEngine, type Refusal } from './engine';
+import { ensureIdentity } from './identity';
+import { mutate } from './outbox';
+
+let database: Database;
+let alice: SessionUser;
+let stock: { id: string; inventory: number }[];
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	await seedCatalog(database.db);
+	const user = await signUp(database.db, { email: 'device@sync.test', password: 'a fine long password', firstName: '', lastName: '' });
+	alice = { id: user.id, email: user.email, role: user.role };
+	stock = (await database.db.select({ id: products.id, inventory: products.inventory }).from(products)).filter((p) => p.inventory >= 20);
+});
+afterAll(() => database?.close());
+
+/** The server's own services behind the device's API, as one user (or a visitor). */
+function serverApi(user: () => SessionUser | null, faults: { loseNextPushReply?: boolean } = {}): SyncApi {
+	return {
+		pull: (input) => pull(database.db, user(), pullInput.parse(input)),
+		async push(input) {
+			const result = await push(database.db, user(), pushInput.parse(input));
+			if (faults.loseNextPushReply) {
+				faults.loseNextPushReply = false;
+				throw new Error('connection reset after the server applied the push');
+			}
+			return result;
+		}
+	};
+}
+
+let dbCount = 0;
+const TAB = '00000000-0000-4000-8000-0000000000aa';
+async function newDevice(user: SessionUser | null, api: SyncApi, refusals: Refusal[] = []) {
+	const db = openStoreDb(`device-${++dbCount}`);
+	const { clientGroupId } = await ensureIdentity(db, user?.id ?? null);
+	const engine = new SyncEngine(db, { api, clientGroupId, signedIn: user !== null, onRefusals: (r) => refusals.push(...r), pullLimit: 50 });
+	const act = (name: Parameters<typeof mutate>[1], args: Parameters<typeof mutate>[2]) =>
+		mutate(db, name, args as never, { signedIn: user !== null, clientId: TAB });
+	return { db, engine, act, clientGroupId };
+}
+
+const lines = async (db: StoreDb) => (await db.cartLines.toArray()).sort((a, b) => a.productId.localeCompare(b.productId));
+const serverCart = async (user: SessionUser | null, clientGroupId: string) =>
+	(await pull(database.db, user, pullInput.parse({ cursor: '999999999', clientGroupId }))).cart!.lines.sort((a, b) =>
+		a.productId.localeCompare(b.productId)
+	);
+
+describe('device sync', () => {
+	it('loads the catalog in batches and applies edits at once, numbered 1, 2, 3', async () => {
+		const { db, engine, act } = await newDevice(alice, serverApi(() => alice));
+		await engine.sync();
+		expect(await db.products.count()).toBe(await database.db.$count(products));
+		expect(await readMeta(db, 'catalogLoadedAt')).toBeTruthy();
+
+		await act('cart.add', { productId: stock[0]!.id, quantity: 2 });
+		await act('favorites.add', { productId: stock[1]!.id });
+		await act('cart.setQuantity', { productId: stock[0]!.id, quantity: 3 });
+		expect((await db.outbox.toArray()).map((m) => [m.id, m.name])).toEqual([
+			[1, 'cart.add'],
+			[2, 'favorites.add'],
+			[3, 'cart.setQuantity']
+		]);
+		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, quantity: 3 }]);
+		expect(await db.favorites.count()).toBe(1);
+	});
+
+	it('pushes exactly once, even when a reply is lost after the server applied it', async () => {
+		const faults = { loseNextPushReply: true };
+		const { db, engine, act, clientGroupId } = await newDevice(null, serverApi(() => null, faults));
+		await act('cart.add', { productId: stock[0]!.id, quantity: 1 });
+		await act('cart.add', { productId: stock[0]!.id, quantity: 1 });
+		await expect(engine.sync()).rejects.toThrow(/connection reset/);
+		expect(await db.outbox.count()).toBe(2);
+		await engine.sync();
+		expect(await db.outbox.count()).toBe(0);
+		expect(await serverCart(null, clientGroupId)).toEqual([{ productId: stock[0]!.id, quantity: 2 }]);
+		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, quantity: 2 }]);
+	});
+
+	it('rebases pending edits on top of the server’s cart', async () => {
+		const api = serverApi(() => alice);
+		const phone = await newDevice(alice, api);
+		const laptop = await newDevice(alice, api);
+		await phone.act('cart.clear', {});
+		await phone.act('cart.add', { productId: stock[2]!.id, quantity: 1 });
+		await phone.engine.sync();
+
+		// The laptop edits before it has heard of the phone's line; after its sync it holds both.
+		await laptop.act('cart.add', { productId: stock[3]!.id, quantity: 4 });
+		const pending = (await laptop.db.outbox.toArray()).map((m) => m.id);
+		await laptop.engine.sync();
+		expect(pending.length).toBe(1);
+		const expected = [
+			{ productId: stock[2]!.id, quantity: 1 },
+			{ productId: stock[3]!.id, quantity: 4 }
+		].sort((a, b) => a.productId.localeCompare(b.productId));
+		expect(await lines(laptop.db)).toEqual(expected);
+		await phone.engine.sync();
+		expect(await lines(phone.db)).toEqual(expected);
+	});
+
+	it('reports what the server refused and drops it from the device', async () => {
+		const refusals: Refusal[] = [];
+		const { db, engine, act } = await newDevice(null, serverApi(() => null), refusals);
+		await engine.sync();
+		const doomed = stock[5]!;
+		await act('cart.add', { productId: doomed.id, quantity: 1 });
+		await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, doomed.id));
+		try {
+			await engine.sync();
+			expect(refusals).toEqual([expect.objectContaining({ clientId: TAB, name: 'cart.add', code: 'NOT_FOUND' })]);
+			expect(await lines(db)).toEqual([]);
+			expect(await db.products.get(doomed.id)).toBeUndefined();
+		} finally {
+			await database.db.update(products).set({ deletedAt: null }).where(eq(products.id, doomed.id));
+		}
+	});
+
+	it('keeps a guest cart through sign-in and clears the device at sign-out', async () => {
+		let user: SessionUser | null = null;
+		const api = serverApi(() => user);
+		const device = await newDevice(null, api);
+		await device.act('cart.add', { productId: stock[6]!.id, quantity: 2 });
+		await device.engine.sync();
+
+		user = alice;
+		const signedIn = await ensureIdentity(device.db, alice.id);
+		expect(signedIn).toEqual({ clientGroupId: device.clientGroupId, cleared: false });
+		const engine = new SyncEngine(device.db, { api, clientGroupId: signedIn.clientGroupId, signedIn: true });
+		await engine.sync();
+		expect((await lines(device.db)).find((l) => l.productId === stock[6]!.id)?.quantity).toBeGreaterThanOrEqual(2);
+
+		user = null;
+		const signedOut = await ensureIdentity(device.db, null);
+		expect(signedOut.cleared).toBe(true);
+		expect(signedOut.clientGroupId).not.toBe(device.clientGroupId);
+		expect(await device.db.cartLines.count()).toBe(0);
+		expect(await device.db.products.count()).toBeGreaterThan(0);
+	});
+});
+
+describe('device database', () => {
+	it('upgrades from version 1 without losing the cart or favorites', async () => {
+		const name = 'upgrade-test';
+		const v1 = new Dexie(name);
+		v1.version(1).stores({ products: 'id, version, collectionId', collections: 'id, slug', cartLines: 'productId', favorites: 'productId', outbox: 'id', meta: 'key' });
+		await v1.table('cartLines').put({ productId: 'p1', quantity: 2 });
+		await v1.table('favorites').put({ productId: 'p2' });
+		await v1.table('outbox').put({ id: 1, name: 'cart.add', args: { productId: 'p1', quantity: 2 }, clientId: 'x', createdAt: '2026-01-01T00:00:00.000Z' });
+		v1.close();
+
+		const db = openStoreDb(name);
+		expect(await db.cartLines.toArray()).toEqual([{ productId: 'p1', quantity: 2 }]);
+		expect(await db.favorites.toArray()).toEqual([{ productId: 'p2', addedAt: new Date(0).toISOString() }]);
+		expect(await db.outbox.count()).toBe(1);
+		expect(db.verno).toBe(2);
+		db.close();
+	});
+});
