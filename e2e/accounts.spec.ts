@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type TestInfo } from './fixtures';
 
 // Budgets of the one shared server (one IP for every test of both projects):
 // - sign-ups: 5 accounts created per IP per hour (refused attempts cost nothing). Only the

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const productCards = (page: Page) => page.getByRole('main').getByRole('listitem').getByRole('article');
 const resultsHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /products?/ });

@@ -13,6 +13,7 @@ export const reviewsListInput = z.strictObject({
 });
 export type ReviewsListInput = z.input<typeof reviewsListInput>;
 
+export const reviewMineInput = z.strictObject({ productId: z.uuid() });
 export const reviewCreateInput = z.strictObject({ productId: z.uuid(), rating, body });
 export const reviewUpdateInput = z.strictObject({ id: z.uuid(), rating, body });
 export const reviewDeleteInput = z.strictObject({ id: z.uuid() });

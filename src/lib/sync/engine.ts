@@ -1,4 +1,4 @@
-import { MAX_PUSH, type PushResult } from '$lib/shared/sync';
+import { MAX_PUSH, type PushResult, type Tombstone } from '$lib/shared/sync';
 import { readMeta, writeMeta, type StoreDb } from '$lib/local/db';
 import type { SyncApi } from './api';
 import { rebase } from './outbox';
@@ -103,8 +103,8 @@ export class SyncEngine {
 			});
 			// One Dexie transaction per batch: a closed tab never leaves half a batch.
 			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.meta], async () => {
-				const alive = <T extends { deleted?: true }>(rows: T[]) => rows.filter((r) => !r.deleted) as Exclude<T, { deleted: true }>[];
-				const gone = (rows: { id: string; deleted?: true }[]) => rows.filter((r) => r.deleted).map((r) => r.id);
+				const alive = <T extends object>(rows: (T | Tombstone)[]) => rows.filter((r): r is T => !('deleted' in r));
+				const gone = (rows: object[]) => rows.filter((r): r is Tombstone => 'deleted' in r).map((r) => r.id);
 				await this.db.products.bulkPut(alive(page.products));
 				await this.db.products.bulkDelete(gone(page.products));
 				await this.db.collections.bulkPut(alive(page.collections));

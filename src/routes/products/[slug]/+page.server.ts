@@ -1,21 +1,10 @@
 import { getDatabase } from '$server/db/client';
 import { getProduct } from '$server/services/catalog';
-import { createReview, deleteReview, getOwnReview, listReviews, updateReview } from '$server/services/reviews';
+import { createReview, deleteReview, getOwnReview, updateReview } from '$server/services/reviews';
 import { reviewForm } from '$lib/shared/reviews';
 import { orErrorPage } from '$lib/server/errors';
 import { formAction, formFail, parseForm, requireUser } from '$lib/server/forms';
-import type { Actions, PageServerLoad } from './$types';
-
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const { db } = await getDatabase();
-	const product = await orErrorPage(getProduct(db, { slug: params.slug }));
-	const reviewsCursor = url.searchParams.get('reviews') ?? undefined;
-	const [reviews, ownReview] = await Promise.all([
-		orErrorPage(listReviews(db, { productId: product.id, cursor: reviewsCursor, limit: 10 })),
-		locals.user ? getOwnReview(db, locals.user.id, product.id) : null
-	]);
-	return { product, reviews, reviewsCursor, ownReview };
-};
+import type { Actions } from './$types';
 
 export const actions: Actions = {
 	review: async (event) => {

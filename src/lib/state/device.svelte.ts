@@ -1,0 +1,188 @@
+import { liveQuery } from 'dexie';
+import toast from 'svelte-french-toast';
+import { LocalCatalog } from '$lib/local/catalog-index';
+import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
+import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
+import type { CartLine } from '$lib/shared/sync';
+import { httpSyncApi, type SyncApi } from '$lib/sync/api';
+import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
+import { ensureIdentity } from '$lib/sync/identity';
+import { whileLeader } from '$lib/sync/leader';
+import { mutate } from '$lib/sync/outbox';
+
+const SYNC_INTERVAL_MS = 30_000;
+const CHANNEL = 'store-sync';
+
+type Message = { type: 'poke' } | { type: 'status'; status: SyncStatus } | { type: 'refusals'; refusals: Refusal[] };
+
+/**
+ * The shopper's device, for every page of one tab: the Dexie database read through
+ * liveQuery, the mutations the pages make, and (in the one tab that leads) the sync engine.
+ */
+class Device {
+	readonly clientId = crypto.randomUUID();
+	status = $state<SyncStatus>('idle');
+	online = $state(true);
+	pending = $state(0);
+	syncedAt = $state<string | null>(null);
+	cart = $state<CartLine[]>([]);
+	favorites = $state<string[]>([]);
+	catalog = $state.raw<LocalCatalog | null>(null);
+
+	private db: StoreDb | null = null;
+	private firstCatalog: Promise<LocalCatalog | null> | null = null;
+	private signedIn = false;
+	private channel: BroadcastChannel | null = null;
+	private stop: (() => void)[] = [];
+	private started: Promise<void> | null = null;
+
+	/** Starts (or restarts, when the signed-in user changed) the device for this tab. */
+	start(userId: string | null, api: SyncApi = httpSyncApi): Promise<void> {
+		this.started = (async () => {
+			await this.started?.catch(() => {});
+			this.shutdown();
+			const db = (this.db ??= openStoreDb());
+			this.signedIn = userId !== null;
+			const { clientGroupId } = await ensureIdentity(db, userId);
+			this.watch(db);
+			this.channel = new BroadcastChannel(CHANNEL);
+			this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
+			this.stop.push(() => this.channel?.close());
+			this.online = navigator.onLine;
+			const onLine = () => (this.online = navigator.onLine);
+			addEventListener('online', onLine);
+			addEventListener('offline', onLine);
+			this.stop.push(() => (removeEventListener('online', onLine), removeEventListener('offline', onLine)));
+			this.stop.push(whileLeader(CHANNEL, () => this.lead(db, api, clientGroupId)));
+		})();
+		return this.started;
+	}
+
+	/** Adds, removes or changes something on the device now; the server hears of it soon. */
+	async act<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
+		await this.started;
+		if (!this.db) return false;
+		try {
+			const note = await mutate(this.db, name, args, { signedIn: this.signedIn, clientId: this.clientId });
+			if (note) toast(note.message);
+			this.poke();
+			return true;
+		} catch (error) {
+			if (!(error instanceof MutationRefused)) throw error;
+			toast.error(error.message);
+			return false;
+		}
+	}
+
+	/**
+	 * The catalog the device holds, or null before its first full load. Usable before
+	 * `start()` (pages load before the layout starts the device).
+	 */
+	localCatalog(): Promise<LocalCatalog | null> {
+		if (this.catalog) return Promise.resolve(this.catalog);
+		const db = (this.db ??= openStoreDb());
+		this.firstCatalog ??= readCatalog(db).then((catalog) => (this.catalog ??= catalog));
+		return this.firstCatalog;
+	}
+
+	quantity(productId: string): number {
+		return this.cart.find((l) => l.productId === productId)?.quantity ?? 0;
+	}
+
+	isFavorite(productId: string): boolean {
+		return this.favorites.includes(productId);
+	}
+
+	private lead(db: StoreDb, api: SyncApi, clientGroupId: string): () => void {
+		const engine = new SyncEngine(db, {
+			api,
+			clientGroupId,
+			signedIn: this.signedIn,
+			onStatus: (status) => {
+				this.status = status;
+				this.channel?.postMessage({ type: 'status', status } satisfies Message);
+			},
+			onRefusals: (refusals) => {
+				this.showRefusals(refusals);
+				this.channel?.postMessage({ type: 'refusals', refusals } satisfies Message);
+			}
+		});
+		let failures = 0;
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		const run = () => {
+			clearTimeout(retry);
+			engine.sync().then(
+				() => (failures = 0),
+				() => {
+					// Back off: 2 s, 4 s … up to a minute, and at once when the network returns.
+					failures++;
+					retry = setTimeout(run, Math.min(60_000, 1000 * 2 ** failures));
+				}
+			);
+		};
+		this.runSync = run;
+		const onVisible = () => document.visibilityState === 'visible' && run();
+		addEventListener('online', run);
+		addEventListener('focus', run);
+		document.addEventListener('visibilitychange', onVisible);
+		const interval = setInterval(run, SYNC_INTERVAL_MS);
+		run();
+		return () => {
+			this.runSync = null;
+			clearTimeout(retry);
+			clearInterval(interval);
+			removeEventListener('online', run);
+			removeEventListener('focus', run);
+			document.removeEventListener('visibilitychange', onVisible);
+		};
+	}
+
+	private runSync: (() => void) | null = null;
+
+	/** Asks for a sync now, e.g. after a server-side change this tab caused (a review). */
+	syncSoon() {
+		this.poke();
+	}
+
+	private poke() {
+		if (this.runSync) this.runSync();
+		else this.channel?.postMessage({ type: 'poke' } satisfies Message);
+	}
+
+	private hear(message: Message) {
+		if (message.type === 'poke') this.runSync?.();
+		if (message.type === 'status') this.status = message.status;
+		if (message.type === 'refusals') this.showRefusals(message.refusals);
+	}
+
+	private showRefusals(refusals: Refusal[]) {
+		for (const r of refusals) if (r.clientId === this.clientId) toast.error(r.message);
+	}
+
+	private watch(db: StoreDb) {
+		const subscribe = <T>(query: () => Promise<T>, next: (value: T) => void) => {
+			const subscription = liveQuery(query).subscribe({ next, error: (e) => console.error('Device query failed:', e) });
+			this.stop.push(() => subscription.unsubscribe());
+		};
+		subscribe(() => db.cartLines.toArray(), (lines) => (this.cart = lines));
+		subscribe(
+			() => db.favorites.orderBy('addedAt').reverse().toArray(),
+			(rows) => (this.favorites = rows.map((f) => f.productId))
+		);
+		subscribe(() => db.outbox.count(), (count) => (this.pending = count));
+		subscribe(() => readMeta(db, 'syncedAt'), (at) => (this.syncedAt = at ?? null));
+		subscribe(() => readCatalog(db), (catalog) => (this.catalog = catalog));
+	}
+
+	private shutdown() {
+		for (const stop of this.stop.splice(0)) stop();
+	}
+}
+
+async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
+	if (!(await readMeta(db, 'catalogLoadedAt'))) return null;
+	const [products, collections] = await Promise.all([db.products.toArray(), db.collections.toArray()]);
+	return LocalCatalog.build(products, collections);
+}
+
+export const device = new Device();

@@ -1,4 +1,0 @@
-import { loadCatalogPage } from '$lib/server/catalog-page';
-import type { PageServerLoad } from './$types';
-
-export const load: PageServerLoad = ({ url }) => loadCatalogPage(url);

@@ -1,0 +1,7 @@
+import { loadCatalogGrid } from '$lib/catalog-source';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ url, fetch, params }) => {
+	const grid = await loadCatalogGrid(url, fetch, params.slug);
+	return { ...grid, collection: grid.collection! };
+};

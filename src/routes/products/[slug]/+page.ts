@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { apiFor, fromApi, localCatalog } from '$lib/catalog-source';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params, url, fetch, parent }) => {
+	const api = apiFor(fetch);
+	const local = await localCatalog();
+	const product = local ? local.product(params.slug) : await fromApi(api.catalog.product.query({ slug: params.slug }));
+	if (!product) error(404, 'No such product');
+	const { user } = await parent();
+	const reviewsCursor = url.searchParams.get('reviews') ?? undefined;
+	// Reviews live on the server only: offline the page shows the product without them.
+	const [reviews, ownReview] = await Promise.all([
+		fromApi(api.reviews.list.query({ productId: product.id, cursor: reviewsCursor, limit: 10 })).catch(offline),
+		user ? fromApi(api.reviews.mine.query({ productId: product.id })).catch(offline) : null
+	]);
+	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null };
+};
+
+/** A failed request while the device has no network: the page does without that part. */
+function offline(e: unknown): null {
+	if (typeof navigator !== 'undefined' && !navigator.onLine) return null;
+	throw e;
+}
