@@ -1,16 +1,15 @@
 // `npm run bench:catalog [-- --concurrency N --seconds N]`: how much throughput a filtered,
 // sorted catalog page costs next to a trivial endpoint, on the production build, against
 // embedded PGlite and (when DATABASE_URL is set) Postgres. A benchmark, not a test.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBuild, serverEntry } from '../scripts/ensure-build.js';
+import { ensureBuild } from '../scripts/ensure-build.js';
+import { freePort, percentile, seed, startServer, stopServer } from './harness';
 import type { CatalogListInput } from '../src/lib/shared/catalog';
 
-const root = path.resolve(import.meta.dirname, '..');
 const PRODUCTS = 10_000;
 const WARM_UP_MS = 2_000;
 
@@ -37,55 +36,6 @@ async function listPage(url: string): Promise<Page> {
 	const response = await fetch(url);
 	if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
 	return ((await response.json()) as { result: { data: Page } }).result.data;
-}
-
-/** Runs `npx tsx scripts/db-seed.ts` in its own process, as a deployment would. */
-function seed(env: NodeJS.ProcessEnv): number {
-	const started = performance.now();
-	const result = spawnSync('npx', ['tsx', 'scripts/db-seed.ts', '--products', String(PRODUCTS)], {
-		cwd: root,
-		env,
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
-	return performance.now() - started;
-}
-
-async function freePort(from: number): Promise<number> {
-	for (let port = from; port < from + 100; port++) {
-		const free = await new Promise<boolean>((resolve) => {
-			const probe = net.createServer().once('error', () => resolve(false));
-			probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-		});
-		if (free) return port;
-	}
-	throw new Error(`no free port from ${from}`);
-}
-
-async function startServer(env: NodeJS.ProcessEnv, port: number) {
-	const child = spawn(process.execPath, [serverEntry], { cwd: root, env: { ...env, PORT: String(port) } });
-	// Keep the tail of its output for a failure message; draining the pipes also keeps it from blocking.
-	let output = '';
-	const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-	child.stdout.on('data', keep);
-	child.stderr.on('data', keep);
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline && child.exitCode === null) {
-		const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
-		if (ready) return child;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	await stopServer(child);
-	throw new Error(`server did not become ready on port ${port}:\n${output}`);
-}
-
-async function stopServer(child: ChildProcess) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-	await exited;
-	clearTimeout(timer);
 }
 
 type Result = { name: string; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number };
@@ -118,7 +68,7 @@ async function load(name: string, next: () => string): Promise<Result> {
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	latencies.sort((a, b) => a - b);
-	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? NaN;
+	const at = (q: number) => percentile(latencies, q);
 	const elapsed = (lastEnd - measureFrom) / 1000;
 	return { name, requests: latencies.length, errors, rps: latencies.length / elapsed, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
@@ -166,7 +116,7 @@ for (const target of targets) {
 	let server: ChildProcess | undefined;
 	try {
 		// Seed first, then serve: PGlite must never be open in two processes at once.
-		const seedMs = seed(target.env());
+		const seedMs = seed(target.env(), PRODUCTS);
 		console.log(`seeded ${PRODUCTS.toLocaleString('en')} products in ${(seedMs / 1000).toFixed(1)} s`);
 		port = await freePort(port);
 		server = await startServer(target.env(), port);

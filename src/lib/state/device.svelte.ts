@@ -6,7 +6,7 @@ import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shar
 import type { CartLine } from '$lib/shared/sync';
 import { httpSyncApi, type SyncApi } from '$lib/sync/api';
 import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
-import { ensureIdentity } from '$lib/sync/identity';
+import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
 import { mutate } from '$lib/sync/outbox';
 
@@ -43,7 +43,7 @@ class Device {
 			this.shutdown();
 			const db = (this.db ??= openStoreDb());
 			this.signedIn = userId !== null;
-			const { clientGroupId } = await ensureIdentity(db, userId);
+			await ensureIdentity(db, userId);
 			this.watch(db);
 			this.channel = new BroadcastChannel(CHANNEL);
 			this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
@@ -53,7 +53,9 @@ class Device {
 			addEventListener('online', onLine);
 			addEventListener('offline', onLine);
 			this.stop.push(() => (removeEventListener('online', onLine), removeEventListener('offline', onLine)));
-			this.stop.push(whileLeader(CHANNEL, () => this.lead(db, api, clientGroupId)));
+			this.stop.push(whileLeader(CHANNEL, () => this.lead(db, api)));
+			// A tab that does not lead learns the state from the one that does.
+			this.poke();
 		})();
 		return this.started;
 	}
@@ -93,11 +95,10 @@ class Device {
 		return this.favorites.includes(productId);
 	}
 
-	private lead(db: StoreDb, api: SyncApi, clientGroupId: string): () => void {
+	private lead(db: StoreDb, api: SyncApi): () => void {
 		const engine = new SyncEngine(db, {
 			api,
-			clientGroupId,
-			signedIn: this.signedIn,
+			identity: () => currentIdentity(db),
 			onStatus: (status) => {
 				this.status = status;
 				this.channel?.postMessage({ type: 'status', status } satisfies Message);
@@ -186,3 +187,6 @@ async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
 }
 
 export const device = new Device();
+
+// A handle for diagnostics from the browser console (and the sync benchmark).
+if (typeof window !== 'undefined') Object.assign(window, { storeDevice: device });

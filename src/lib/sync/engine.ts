@@ -6,10 +6,12 @@ import { rebase } from './outbox';
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error';
 export type Refusal = { clientId: string; name: string; code: string; message: string };
 
+/** Whose device this is right now: read at every sync, since any tab may sign in or out. */
+export type Identity = { clientGroupId: string; signedIn: boolean };
+
 export type EngineOptions = {
 	api: SyncApi;
-	clientGroupId: string;
-	signedIn: boolean;
+	identity: () => Promise<Identity>;
 	onStatus?: (status: SyncStatus) => void;
 	/** Mutations the server would not apply (or only partly: a capped quantity). */
 	onRefusals?: (refusals: Refusal[]) => void;
@@ -57,8 +59,9 @@ export class SyncEngine {
 	private async once(): Promise<void> {
 		this.options.onStatus?.('syncing');
 		try {
-			await this.push();
-			await this.pull();
+			const identity = await this.options.identity();
+			await this.push(identity);
+			await this.pull(identity);
 			this.options.onStatus?.('idle');
 		} catch (error) {
 			this.options.onStatus?.(typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'error');
@@ -66,14 +69,14 @@ export class SyncEngine {
 		}
 	}
 
-	private async push(): Promise<void> {
+	private async push({ clientGroupId }: Identity): Promise<void> {
 		for (;;) {
 			const batch = await this.db.outbox.orderBy('id').limit(MAX_PUSH).toArray();
 			if (!batch.length) return;
 			let result: PushResult;
 			try {
 				result = await this.options.api.push({
-					clientGroupId: this.options.clientGroupId,
+					clientGroupId,
 					clientId: batch[0]!.clientId,
 					mutations: batch.map(({ id, name, args }) => ({ id, name, args: args as object }))
 				});
@@ -93,13 +96,13 @@ export class SyncEngine {
 		}
 	}
 
-	private async pull(): Promise<void> {
+	private async pull({ clientGroupId, signedIn }: Identity): Promise<void> {
 		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? null;
 		for (;;) {
 			const page = await this.options.api.pull({
 				cursor,
 				limit: this.options.pullLimit,
-				clientGroupId: this.options.clientGroupId
+				clientGroupId
 			});
 			// One Dexie transaction per batch: a closed tab never leaves half a batch.
 			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.meta], async () => {
@@ -118,7 +121,7 @@ export class SyncEngine {
 			cursor = page.cursor;
 			if (!page.more) {
 				if (page.cart && page.favorites && page.lastMutationId !== undefined) {
-					await rebase(this.db, { lastMutationId: page.lastMutationId, cart: page.cart, favorites: page.favorites }, this.options.signedIn);
+					await rebase(this.db, { lastMutationId: page.lastMutationId, cart: page.cart, favorites: page.favorites }, signedIn);
 				}
 				return;
 			}

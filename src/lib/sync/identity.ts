@@ -25,3 +25,10 @@ export async function ensureIdentity(db: StoreDb, userId: string | null): Promis
 		return { clientGroupId, cleared: Boolean(group) };
 	});
 }
+
+/** The device's current identity, as the sync engine needs it at each run. */
+export async function currentIdentity(db: StoreDb): Promise<{ clientGroupId: string; signedIn: boolean }> {
+	const clientGroupId = await readMeta(db, 'clientGroupId');
+	if (!clientGroupId) throw new Error('The device has no client group yet');
+	return { clientGroupId, signedIn: Boolean(await readMeta(db, 'userId')) };
+}

@@ -13,7 +13,7 @@ import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
 import { pullInput, pushInput } from '$lib/shared/sync';
 import type { SyncApi } from './api';
 import { SyncEngine, type Refusal } from './engine';
-import { ensureIdentity } from './identity';
+import { currentIdentity, ensureIdentity } from './identity';
 import { mutate } from './outbox';
 
 let database: Database;
@@ -49,7 +49,7 @@ const TAB = '00000000-0000-4000-8000-0000000000aa';
 async function newDevice(user: SessionUser | null, api: SyncApi, refusals: Refusal[] = []) {
 	const db = openStoreDb(`device-${++dbCount}`);
 	const { clientGroupId } = await ensureIdentity(db, user?.id ?? null);
-	const engine = new SyncEngine(db, { api, clientGroupId, signedIn: user !== null, onRefusals: (r) => refusals.push(...r), pullLimit: 50 });
+	const engine = new SyncEngine(db, { api, identity: () => currentIdentity(db), onRefusals: (r) => refusals.push(...r), pullLimit: 50 });
 	const act = (name: Parameters<typeof mutate>[1], args: Parameters<typeof mutate>[2]) =>
 		mutate(db, name, args as never, { signedIn: user !== null, clientId: TAB });
 	return { db, engine, act, clientGroupId };
@@ -142,8 +142,7 @@ describe('device sync', () => {
 		user = alice;
 		const signedIn = await ensureIdentity(device.db, alice.id);
 		expect(signedIn).toEqual({ clientGroupId: device.clientGroupId, cleared: false });
-		const engine = new SyncEngine(device.db, { api, clientGroupId: signedIn.clientGroupId, signedIn: true });
-		await engine.sync();
+		await device.engine.sync();
 		expect((await lines(device.db)).find((l) => l.productId === stock[6]!.id)?.quantity).toBeGreaterThanOrEqual(2);
 
 		user = null;
@@ -152,6 +151,12 @@ describe('device sync', () => {
 		expect(signedOut.clientGroupId).not.toBe(device.clientGroupId);
 		expect(await device.db.cartLines.count()).toBe(0);
 		expect(await device.db.products.count()).toBeGreaterThan(0);
+
+		// The engine that was running (another tab may lead) syncs as the new visitor now.
+		await device.act('cart.add', { productId: stock[7]!.id, quantity: 1 });
+		await device.engine.sync();
+		expect(await device.db.outbox.count()).toBe(0);
+		expect(await serverCart(null, signedOut.clientGroupId)).toEqual([{ productId: stock[7]!.id, quantity: 1 }]);
 	});
 });
 
