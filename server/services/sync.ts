@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import {
 	MutationRefused,
 	mergeCarts,
@@ -33,7 +33,11 @@ async function safeVersion(db: Db): Promise<number> {
 	});
 }
 
-function toSyncProduct(p: typeof products.$inferSelect): SyncProduct | Tombstone {
+// Everything a device keeps of a product (not the search vector, which is the server's).
+const { search: _search, ratingScore: _score, ...productColumns } = getTableColumns(products);
+type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferSelect)[K] };
+
+function toSyncProduct(p: ProductRow): SyncProduct | Tombstone {
 	if (p.deletedAt) return { id: p.id, version: p.version, deleted: true };
 	return {
 		id: p.id,
@@ -63,7 +67,7 @@ async function pullCatalog(db: Db, cursor: number, limit: number) {
 	const range = (version: typeof products.version | typeof collections.version) =>
 		and(gt(version, cursor), lte(version, upTo));
 	const [productRows, collectionRows] = await Promise.all([
-		db.select().from(products).where(range(products.version)).orderBy(asc(products.version)).limit(limit + 1),
+		db.select(productColumns).from(products).where(range(products.version)).orderBy(asc(products.version)).limit(limit + 1),
 		db.select().from(collections).where(range(collections.version)).orderBy(asc(collections.version)).limit(limit + 1)
 	]);
 	const changes = [

@@ -3,7 +3,7 @@ import toast from 'svelte-french-toast';
 import { LocalCatalog } from '$lib/local/catalog-index';
 import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
 import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
-import type { CartLine } from '$lib/shared/sync';
+import { MAX_PULL, type CartLine } from '$lib/shared/sync';
 import { httpSyncApi, type SyncApi } from '$lib/sync/api';
 import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
 import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
@@ -99,6 +99,7 @@ class Device {
 		const engine = new SyncEngine(db, {
 			api,
 			identity: () => currentIdentity(db),
+			pullLimit: MAX_PULL,
 			onStatus: (status) => {
 				this.status = status;
 				this.channel?.postMessage({ type: 'status', status } satisfies Message);

@@ -1,9 +1,10 @@
 import { getDatabase } from '$server/db/client';
 import { handleTrpcRequest } from '$server/trpc/http';
+import { compressed } from '$lib/server/compress';
 import type { RequestHandler } from './$types';
 
 const handler: RequestHandler = async ({ request, locals }) =>
-	handleTrpcRequest(request, { db: (await getDatabase()).db, user: locals.user, session: locals.session });
+	compressed(request, await handleTrpcRequest(request, { db: (await getDatabase()).db, user: locals.user, session: locals.session }));
 
 export const GET = handler;
 export const POST = handler;
