@@ -5,6 +5,8 @@ export default {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $server: 'server' }
+		alias: { $server: 'server' },
+		// Absolute asset paths: the offline shell is served for every page, at any depth.
+		paths: { relative: false }
 	}
 };

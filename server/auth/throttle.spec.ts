@@ -33,7 +33,7 @@ describe.each(stores)('throttle $name', ({ redis }) => {
 		const throttle = make(1);
 		for (let i = 0; i <= FREE_ACCOUNT_FAILURES; i++) await throttle.loginFailed('c@example.com', '10.0.1.1');
 		expect(await throttle.checkLogin('c@example.com', '10.0.1.1')).toBeGreaterThan(0);
-		await new Promise((resolve) => setTimeout(resolve, 1_100));
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
 		expect(await throttle.checkLogin('c@example.com', '10.0.1.1')).toBe(0);
 		await throttle.loginSucceeded('c@example.com');
 		await throttle.loginFailed('c@example.com', '10.0.1.1');

@@ -9,6 +9,8 @@ export type Meta = {
 	clientGroupId: string;
 	/** The user the group belongs to ('' for a visitor), to notice a logout or a switch. */
 	userId: string;
+	/** Who was signed in when the device last heard, for pages opened with no network. */
+	user: { id: string; email: string; role: 'customer' | 'admin' } | null;
 	catalogCursor: string | null;
 	/** When the whole catalog first finished loading; the pages read the device after that. */
 	catalogLoadedAt: string | null;

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
 import { LocalCatalog } from '$lib/local/catalog-index';
-import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
+import { openStoreDb, readMeta, writeMeta, type Meta, type StoreDb } from '$lib/local/db';
 import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
 import { MAX_PULL, type CartLine } from '$lib/shared/sync';
 import { httpSyncApi, type SyncApi } from '$lib/sync/api';
@@ -37,13 +37,14 @@ class Device {
 	private started: Promise<void> | null = null;
 
 	/** Starts (or restarts, when the signed-in user changed) the device for this tab. */
-	start(userId: string | null, api: SyncApi = httpSyncApi): Promise<void> {
+	start(user: Meta['user'], api: SyncApi = httpSyncApi): Promise<void> {
 		this.started = (async () => {
 			await this.started?.catch(() => {});
 			this.shutdown();
 			const db = (this.db ??= openStoreDb());
-			this.signedIn = userId !== null;
-			await ensureIdentity(db, userId);
+			this.signedIn = user !== null;
+			await ensureIdentity(db, user?.id ?? null);
+			await writeMeta(db, 'user', user);
 			this.watch(db);
 			this.channel = new BroadcastChannel(CHANNEL);
 			this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
@@ -87,6 +88,11 @@ class Device {
 		return this.firstCatalog;
 	}
 
+	/** Who was signed in when this device last reached the server. */
+	async lastUser(): Promise<Meta['user']> {
+		return (await readMeta((this.db ??= openStoreDb()), 'user')) ?? null;
+	}
+
 	quantity(productId: string): number {
 		return this.cart.find((l) => l.productId === productId)?.quantity ?? 0;
 	}
@@ -114,7 +120,10 @@ class Device {
 		const run = () => {
 			clearTimeout(retry);
 			engine.sync().then(
-				() => (failures = 0),
+				() => {
+					failures = 0;
+					this.prefetchImages();
+				},
 				() => {
 					// Back off: 2 s, 4 s … up to a minute, and at once when the network returns.
 					failures++;
@@ -140,6 +149,18 @@ class Device {
 	}
 
 	private runSync: (() => void) | null = null;
+	private prefetched = new Set<string>();
+
+	/** Fetches the pictures of the cart and favorites once, so the service worker keeps them for offline. */
+	private prefetchImages() {
+		const ids = [...this.cart.map((l) => l.productId), ...this.favorites];
+		for (const product of this.catalog?.summaries(ids) ?? []) {
+			const src = product.image?.src;
+			if (!src || this.prefetched.has(src)) continue;
+			this.prefetched.add(src);
+			fetch(src).catch(() => this.prefetched.delete(src));
+		}
+	}
 
 	/** Asks for a sync now, e.g. after a server-side change this tab caused (a review). */
 	syncSoon() {

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from './fixtures';
+
+/** Waits until the service worker controls the page and the device holds the catalog. */
+async function readyOffline(page: Page) {
+	await page.goto('/');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	// The first visit is not controlled yet; the next load is.
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+}
+
+const deviceGroup = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<string>((resolve, reject) => {
+				const open = indexedDB.open('store');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('meta').objectStore('meta').get('clientGroupId');
+					get.onsuccess = () => resolve(get.result.value);
+				};
+			})
+	);
+
+test('the installed shell opens, reloads and navigates with no network, and offline edits reach the server', async ({ page, context, request }) => {
+	await readyOffline(page);
+	await context.setOffline(true);
+
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Shop all' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	const card = page.getByRole('main').getByRole('article').filter({ hasText: 'In stock' }).first();
+	const title = (await card.getByRole('heading').textContent())!.trim();
+	await card.getByRole('link').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect(page.getByText('1 in cart')).toBeVisible();
+
+	// Full page loads, not only client-side navigation, come from the shell.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await page.goto('/cart');
+	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	await page.goto('/favorites');
+	await expect(page.getByRole('heading', { level: 1, name: 'Favorites' })).toBeVisible();
+	await page.goto('/collections/audio');
+	await expect(page.getByRole('heading', { level: 1, name: 'Audio' })).toBeVisible();
+
+	await context.setOffline(false);
+	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+	const group = await deviceGroup(page);
+	const pulled = await request.get(`/api/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify({ cursor: '999999999', clientGroupId: group }))}`);
+	const lines = (await pulled.json()).result.data.cart.lines as { quantity: number }[];
+	expect(lines.map((l) => l.quantity)).toEqual([1]);
+});
+
+test('sign-in and reviews say they need the network while offline', async ({ page, context }) => {
+	await readyOffline(page);
+	await page.goto('/login');
+	await context.setOffline(true);
+	await expect(page.getByText('You are offline: signing in needs the network.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+	await context.setOffline(false);
+	await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+});
+
+test('no API answer, account or admin page is ever kept in Cache Storage', async ({ page, baseURL }) => {
+	await readyOffline(page);
+	const signIn = await page.request.post('/login', {
+		form: { email: 'admin@store.test', password: 'admin-demo-password' },
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(signIn.status()).toBe(303);
+	for (const path of ['/', '/admin', '/account', '/products/walnut-serving-board', '/cart', '/favorites', '/collections/stationery']) {
+		await page.goto(path);
+	}
+	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+	const cached = await page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+		}
+		return urls;
+	});
+	expect(cached.length).toBeGreaterThan(0);
+	expect(cached.filter((path) => /^\/(api|admin|account|login|signup)/.test(path))).toEqual([]);
+});
+
+test('the manifest makes the shop installable', async ({ request }) => {
+	const manifest = await (await request.get('/manifest.webmanifest')).json();
+	expect(manifest).toMatchObject({ name: 'Store', short_name: 'Store', start_url: '/', scope: '/', display: 'standalone' });
+	const sizes = manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}${i.purpose ? ` ${i.purpose}` : ''}`);
+	expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
+	for (const icon of manifest.icons) expect((await request.get(icon.src)).headers()['content-type']).toBe('image/png');
+	expect(manifest.screenshots.length).toBeGreaterThan(0);
+});

@@ -1,0 +1,14 @@
+import { browser } from '$app/environment';
+import { apiFor } from '$lib/catalog-source';
+import { device } from '$lib/state/device.svelte';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ fetch }) => {
+	try {
+		return { user: await apiFor(fetch).account.session.query() };
+	} catch (error) {
+		// Opened with no network (from the offline shell): the device remembers who it was.
+		if (browser && !navigator.onLine) return { user: await device.lastUser() };
+		throw error;
+	}
+};
