@@ -30,6 +30,7 @@ export async function freePort(from: number): Promise<number> {
 	throw new Error(`no free port from ${from}`);
 }
 
+/** Starts the production build and waits until it is ready. */
 export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [serverEntry], {
 		cwd: root,
