@@ -1,19 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { seededRandom } from '../../../src/lib/shared/random';
 import type { Db } from '../client';
 import { collections, customers, products, reviews, users } from '../schema';
 import { demoCollections, demoProducts, demoReviewers, demoReviewTexts, type DemoProduct } from './catalog-data';
 
-/** A small deterministic generator, so every seeded catalog is the same catalog. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// Seeded, so every seeded catalog is the same catalog.
+const random = seededRandom;
 
 const VARIANTS = [
 	'Sage', 'Charcoal', 'Oat', 'Terracotta', 'Indigo', 'Mustard', 'Olive', 'Sand', 'Rust', 'Slate',

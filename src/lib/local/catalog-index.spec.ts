@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { catalogListInput, catalogSorts, type CatalogListInput, type CatalogSort } from '$lib/shared/catalog';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
+import { seededRandom } from '$lib/shared/random';
 import { LOCAL_COUNT_CAP, LocalCatalog } from './catalog-index';
 
 // ---- A synthetic catalog, the same on every run ----
 
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const random = seededRandom;
 
 function uuid(next: () => number): string {
 	const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
