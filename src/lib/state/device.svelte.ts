@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
-import { LocalCatalog } from '$lib/local/catalog-index';
+import type { LocalCatalog } from '$lib/local/catalog-index';
 import { openStoreDb, readMeta, writeMeta, type Meta, type StoreDb } from '$lib/local/db';
 import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
 import { MAX_PULL, type CartLine } from '$lib/shared/sync';
@@ -204,7 +204,12 @@ class Device {
 
 async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
 	if (!(await readMeta(db, 'catalogLoadedAt'))) return null;
-	const [products, collections] = await Promise.all([db.products.toArray(), db.collections.toArray()]);
+	// The search index's code loads only once there is a catalog to index.
+	const [{ LocalCatalog }, products, collections] = await Promise.all([
+		import('$lib/local/catalog-index'),
+		db.products.toArray(),
+		db.collections.toArray()
+	]);
 	return LocalCatalog.build(products, collections);
 }
 
