@@ -13,5 +13,20 @@ export const config = {
 	},
 	get redisUrl() {
 		return process.env.REDIS_URL || undefined;
+	},
+	/** Stripe, when a secret key is set; otherwise the built-in test payment provider. */
+	get stripe() {
+		const secretKey = process.env.STRIPE_SECRET_KEY;
+		if (!secretKey) return undefined;
+		return {
+			secretKey,
+			webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? '',
+			/** Another API address, such as a local stand-in of Stripe's API (tests, stripe-mock). */
+			apiBase: process.env.STRIPE_API_BASE || undefined
+		};
+	},
+	/** How long an unpaid order holds its stock. */
+	get orderHoldMinutes() {
+		return Number(process.env.ORDER_HOLD_MINUTES ?? 30);
 	}
 };

@@ -5,6 +5,8 @@ import { SESSION_COOKIE, validateSessionToken } from '$server/auth/session';
 import { getDatabase, isEmpty } from '$server/db/client';
 import { seedCatalog } from '$server/db/seed';
 import { describeDemoAccounts, seedDemoAccounts } from '$server/db/seed/accounts';
+import { startReaper } from '$server/services/expiry';
+import { payments } from '$server/services/payments';
 import { writeAllowed } from '$lib/server/origin';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 
@@ -20,7 +22,12 @@ export const init: ServerInit = async () => {
 		// Embedded Postgres has no autovacuum daemon to keep planner statistics current.
 		await database.db.execute(sql`analyze`);
 	}
-	process.once('sveltekit:shutdown', () => void database.close());
+	// Unpaid orders past their expiry give their stock back.
+	const stopReaper = startReaper(database.db, payments().provider);
+	process.once('sveltekit:shutdown', () => {
+		stopReaper();
+		void database.close();
+	});
 };
 
 const originCheck: Handle = ({ event, resolve }) => {

@@ -2,7 +2,9 @@
 export class AppError extends Error {
 	constructor(
 		readonly code: 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED',
-		message: string
+		message: string,
+		/** What a client needs to fix the request (the lines checkout could not fill). */
+		readonly details?: Record<string, unknown>
 	) {
 		super(message);
 		this.name = 'AppError';

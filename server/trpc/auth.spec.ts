@@ -8,6 +8,7 @@ import { openTestDatabase } from '../db/test-database';
 import { authenticate, createOrPromoteAdmin, signUp } from '../services/accounts';
 import { handleTrpcRequest } from './http';
 import { appRouter } from './root';
+import { testProvider } from '../services/payments/test-provider';
 
 let database: Database;
 let alice: SessionUser;
@@ -42,7 +43,7 @@ async function call(user: SessionUser | null, path: string, input?: unknown, typ
 	} else {
 		request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) });
 	}
-	const response = await handleTrpcRequest(request, { db: database.db, user, session: null });
+	const response = await handleTrpcRequest(request, { db: database.db, user, session: null, payments: testProvider });
 	const body = await response.json();
 	return { status: response.status, data: body.result?.data, error: body.error };
 }

@@ -1,8 +1,10 @@
 import type { Session, SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
+import type { PaymentProvider } from '../services/payments/provider';
 
 export type Context = {
 	db: Db;
 	user: SessionUser | null;
 	session: Session | null;
+	payments: PaymentProvider;
 };

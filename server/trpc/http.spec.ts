@@ -4,6 +4,7 @@ import { seedCatalog } from '../db/seed';
 import { demoProducts } from '../db/seed/catalog-data';
 import { openTestDatabase } from '../db/test-database';
 import { handleTrpcRequest } from './http';
+import { testProvider } from '../services/payments/test-provider';
 
 let database: Database;
 
@@ -16,7 +17,7 @@ afterAll(() => database?.close());
 async function query(path: string, input?: unknown) {
 	const url = new URL(`http://store.test/api/trpc/${path}`);
 	if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-	const response = await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null });
+	const response = await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider });
 	return { status: response.status, body: await response.json() };
 }
 
@@ -48,7 +49,7 @@ describe('/api/trpc over HTTP', () => {
 		expect((await query('catalog.list', { cursor: 'garbage' })).status).toBe(400);
 		const response = await handleTrpcRequest(
 			new Request('http://store.test/api/trpc/catalog.list?input=%7Bnot-json'),
-			{ db: database.db, user: null, session: null }
+			{ db: database.db, user: null, session: null, payments: testProvider }
 		);
 		expect(response.status).toBe(400);
 	});

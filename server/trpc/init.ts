@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import { asClientError } from '../services/errors';
+import { AppError, asClientError } from '../services/errors';
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
@@ -11,7 +11,11 @@ const t = initTRPC.context<Context>().create({
 		return {
 			...shape,
 			message: zodError ? z.prettifyError(zodError) : shape.message,
-			data: { ...shape.data, zodIssues: zodError?.issues ?? null }
+			data: {
+				...shape.data,
+				zodIssues: zodError?.issues ?? null,
+				details: error.cause instanceof AppError ? (error.cause.details ?? null) : null
+			}
 		};
 	}
 });

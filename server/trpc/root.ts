@@ -2,6 +2,8 @@ import { createCallerFactory, createTRPCRouter } from './init';
 import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
 import { catalogRouter } from './routers/catalog';
+import { checkoutRouter } from './routers/checkout';
+import { ordersRouter } from './routers/orders';
 import { reviewsRouter } from './routers/reviews';
 import { syncRouter } from './routers/sync';
 
@@ -9,6 +11,8 @@ export const appRouter = createTRPCRouter({
 	account: accountRouter,
 	admin: adminRouter,
 	catalog: catalogRouter,
+	checkout: checkoutRouter,
+	orders: ordersRouter,
 	reviews: reviewsRouter,
 	sync: syncRouter
 });

@@ -5,3 +5,4 @@ export * from './carts';
 export * from './favorites';
 export * from './orders';
 export * from './sync';
+export * from './outbox';

@@ -12,10 +12,8 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { orderStatuses } from '../../../src/lib/shared/orders';
 import { products } from './catalog';
-
-export const orderStatuses = ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
 
 /** Short numbers people read out on the phone; a sequence never hands one out twice. */
 export const orderNumber = pgSequence('order_number', { startWith: 1001 });
@@ -52,6 +50,8 @@ export const orders = pgTable(
 		placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }),
 		paidAt: timestamp('paid_at', { withTimezone: true }),
+		// Why the last payment attempt failed (a declined card), for the shopper to retry.
+		paymentError: text('payment_error'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -95,3 +95,37 @@ export const orderItems = pgTable(
 
 export type Order = typeof orders.$inferSelect;
 export type OrderItem = typeof orderItems.$inferSelect;
+
+/** Every status change of an order, with why and who (null: the shopper, a payment or the clock). */
+export const orderHistory = pgTable(
+	'order_history',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		orderId: uuid('order_id')
+			.notNull()
+			.references(() => orders.id, { onDelete: 'cascade' }),
+		fromStatus: text('from_status', { enum: orderStatuses }),
+		toStatus: text('to_status', { enum: orderStatuses }).notNull(),
+		reason: text('reason').notNull(),
+		actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('order_history_order_idx').on(t.orderId, t.createdAt)]
+);
+
+/**
+ * Payment provider events already handled, keyed by the provider's event id: inserted in
+ * the transaction of their effect, so a re-delivered event finds its row and does nothing.
+ */
+export const paymentEvents = pgTable('payment_events', {
+	id: text('id').primaryKey(),
+	provider: text('provider').notNull(),
+	type: text('type').notNull(),
+	paymentReference: text('payment_reference').notNull(),
+	orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+	/** What the event did: the status it moved the order to, or why it changed nothing. */
+	outcome: text('outcome').notNull(),
+	receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export type OrderHistoryEntry = typeof orderHistory.$inferSelect;

@@ -1,10 +1,16 @@
 import { getDatabase } from '$server/db/client';
+import { payments } from '$server/services/payments';
 import { handleTrpcRequest } from '$server/trpc/http';
 import { compressed } from '$lib/server/compress';
 import type { RequestHandler } from './$types';
 
 const handler: RequestHandler = async ({ request, locals }) =>
-	compressed(request, await handleTrpcRequest(request, { db: (await getDatabase()).db, user: locals.user, session: locals.session }));
+	compressed(request, await handleTrpcRequest(request, {
+		db: (await getDatabase()).db,
+		user: locals.user,
+		session: locals.session,
+		payments: payments().provider
+	}));
 
 export const GET = handler;
 export const POST = handler;

@@ -1,0 +1,229 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Page } from '../../src/lib/shared/catalog';
+import {
+	canMove,
+	statusLabels,
+	type AdminOrderView,
+	type OrderOrdering,
+	type OrderStatus,
+	type OrderView,
+	type adminOrdersListInput,
+	type ordersListInput
+} from '../../src/lib/shared/orders';
+import type { z } from 'zod';
+import type { Db, Tx } from '../db/client';
+import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
+import { AppError } from './errors';
+import type { PaymentProvider } from './payments/provider';
+
+/** Who moved an order: an admin's id, or null for the shopper, a payment or the clock. */
+export type Move = { reason: string; actorId?: string | null };
+
+const eventFor: Partial<Record<OrderStatus, OutboxEventType>> = {
+	paid: 'order_paid',
+	fulfilled: 'order_fulfilled',
+	cancelled: 'order_cancelled',
+	refunded: 'order_refunded'
+};
+
+/** Writes an event the shopper will hear about, in the transaction of its cause. */
+export async function recordEvent(tx: Tx, type: OutboxEventType, order: Pick<Order, 'id' | 'userId' | 'number'>, payload: Record<string, unknown> = {}) {
+	await tx.insert(outboxEvents).values({ type, userId: order.userId, orderId: order.id, payload: { number: order.number, ...payload } });
+}
+
+/** Puts an order's units back on the shelf. */
+async function restock(tx: Tx, orderId: string) {
+	await tx.execute(sql`
+		update ${products} p set inventory = p.inventory + i.quantity
+		from ${orderItems} i
+		where i.order_id = ${orderId} and i.product_id = p.id`);
+}
+
+/** Locks an order row for a status change. */
+export async function lockOrder(tx: Tx, where: SQL): Promise<Order | undefined> {
+	const [order] = await tx.select().from(orders).where(where).for('update');
+	return order;
+}
+
+/**
+ * Moves a locked order to `to` if the transitions allow it (null when they do not, and
+ * nothing changes): history, the shopper's event and, for a cancellation or a refund of
+ * goods never shipped, the units back in stock, all in the caller's transaction.
+ */
+export async function moveOrder(tx: Tx, order: Order, to: OrderStatus, move: Move): Promise<Order | null> {
+	if (!canMove(order.status, to)) return null;
+	const now = new Date();
+	const [moved] = await tx
+		.update(orders)
+		.set({ status: to, updatedAt: now, ...(to === 'paid' ? { paidAt: now, paymentError: null } : {}) })
+		.where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
+		.returning();
+	if (!moved) return null;
+	await tx.insert(orderHistory).values({ orderId: order.id, fromStatus: order.status, toStatus: to, reason: move.reason, actorId: move.actorId ?? null });
+	if (to === 'cancelled' || (to === 'refunded' && order.status === 'paid')) await restock(tx, order.id);
+	const event = eventFor[to];
+	if (event) await recordEvent(tx, event, moved, { reason: move.reason });
+	return moved;
+}
+
+type Sort = { column: SQL | typeof orders.placedAt | typeof orders.totalMinor; key: SQL<string>; cast: SQL; desc: boolean; valid: (key: string) => boolean };
+
+const sorts: Record<OrderOrdering, Sort> = {
+	'-placedAt': { column: orders.placedAt, key: timestampKey(orders.placedAt), cast: sql`timestamptz`, desc: true, valid: isTimestampKey },
+	placedAt: { column: orders.placedAt, key: timestampKey(orders.placedAt), cast: sql`timestamptz`, desc: false, valid: isTimestampKey },
+	'-total': { column: orders.totalMinor, key: sql<string>`${orders.totalMinor}::text`, cast: sql`int`, desc: true, valid: isIntKey },
+	total: { column: orders.totalMinor, key: sql<string>`${orders.totalMinor}::text`, cast: sql`int`, desc: false, valid: isIntKey }
+};
+
+function isIntKey(key: string) {
+	return /^\d{1,9}$/.test(key);
+}
+
+async function itemsOf(db: Db | Tx, orderIds: string[]) {
+	const byOrder = new Map<string, OrderView['items']>();
+	if (!orderIds.length) return byOrder;
+	const rows = await db
+		.select()
+		.from(orderItems)
+		.where(inArray(orderItems.orderId, orderIds))
+		.orderBy(asc(orderItems.title), asc(orderItems.id));
+	for (const { orderId, productId, title, unitPriceMinor, quantity } of rows) {
+		byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), { productId, title, unitPriceMinor, quantity }]);
+	}
+	return byOrder;
+}
+
+export function orderView(order: Order, items: OrderView['items']): OrderView {
+	return {
+		id: order.id,
+		number: order.number,
+		status: order.status,
+		currency: order.currency,
+		subtotalMinor: order.subtotalMinor,
+		shippingMinor: order.shippingMinor,
+		totalMinor: order.totalMinor,
+		placedAt: order.placedAt.toISOString(),
+		expiresAt: order.status === 'pending_payment' ? (order.expiresAt?.toISOString() ?? null) : null,
+		paidAt: order.paidAt?.toISOString() ?? null,
+		updatedAt: order.updatedAt.toISOString(),
+		paymentError: order.status === 'pending_payment' ? order.paymentError : null,
+		items
+	};
+}
+
+/** One page of orders in the chosen ordering (newest first by default), with their lines. */
+async function pageOfOrders(
+	db: Db,
+	filters: SQL[],
+	input: { ordering: OrderOrdering; cursor?: string; limit: number }
+): Promise<Page<OrderView> & { rows: Order[] }> {
+	const sort = sorts[input.ordering];
+	if (input.cursor) {
+		const cursor = decodeCursor(input.cursor, input.ordering);
+		if (!sort.valid(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		const after = sql`(${cursor.key}::${sort.cast}, ${cursor.id}::uuid)`;
+		filters.push(sort.desc ? sql`(${sort.column}, ${orders.id}) < ${after}` : sql`(${sort.column}, ${orders.id}) > ${after}`);
+	}
+	const direction = sort.desc ? desc : asc;
+	const rows = await db
+		.select({ order: orders, key: sort.key })
+		.from(orders)
+		.innerJoin(users, eq(users.id, orders.userId))
+		.where(and(...filters))
+		.orderBy(direction(sort.column), direction(orders.id))
+		.limit(input.limit + 1);
+	const page = rows.slice(0, input.limit);
+	const items = await itemsOf(db, page.map((r) => r.order.id));
+	const last = page.at(-1);
+	return {
+		rows: page.map((r) => r.order),
+		items: page.map((r) => orderView(r.order, items.get(r.order.id) ?? [])),
+		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: input.ordering, key: last.key, id: last.order.id }) : null
+	};
+}
+
+/** The caller's own orders. */
+export async function listOrders(db: Db, userId: string, input: z.output<typeof ordersListInput>): Promise<Page<OrderView>> {
+	const filters = [eq(orders.userId, userId)];
+	if (input.status) filters.push(eq(orders.status, input.status));
+	const { items, nextCursor } = await pageOfOrders(db, filters, input);
+	return { items, nextCursor };
+}
+
+/** One of the caller's orders; anyone else's is NOT_FOUND, as if it did not exist. */
+export async function getOrder(db: Db, userId: string, orderId: string): Promise<OrderView> {
+	const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+	if (!order) throw new AppError('NOT_FOUND', 'No such order');
+	return orderView(order, (await itemsOf(db, [order.id])).get(order.id) ?? []);
+}
+
+/** Every order, for admins: by status, placing date, order number or customer email. */
+export async function adminListOrders(db: Db, input: z.output<typeof adminOrdersListInput>): Promise<Page<OrderView & { customerEmail: string }>> {
+	const filters: SQL[] = [];
+	if (input.status) filters.push(eq(orders.status, input.status));
+	if (input.placedFrom) filters.push(gte(orders.placedAt, new Date(input.placedFrom)));
+	if (input.placedTo) filters.push(lte(orders.placedAt, new Date(input.placedTo)));
+	const query = input.query?.replace(/^#/, '');
+	if (query) {
+		filters.push(/^\d{1,9}$/.test(query) ? eq(orders.number, Number(query)) : ilike(users.email, `%${query.replace(/[\\%_]/g, '\\$&')}%`));
+	}
+	const page = await pageOfOrders(db, filters, input);
+	const emails = await emailsOf(db, page.rows.map((o) => o.userId));
+	return { items: page.items.map((o, i) => ({ ...o, customerEmail: emails.get(page.rows[i]!.userId) ?? '' })), nextCursor: page.nextCursor };
+}
+
+async function emailsOf(db: Db, userIds: string[]) {
+	if (!userIds.length) return new Map<string, string>();
+	const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
+	return new Map(rows.map((r) => [r.id, r.email]));
+}
+
+export async function adminGetOrder(db: Db, orderId: string): Promise<AdminOrderView> {
+	const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+	if (!order) throw new AppError('NOT_FOUND', 'No such order');
+	const [items, emails, history] = await Promise.all([
+		itemsOf(db, [order.id]),
+		emailsOf(db, [order.userId]),
+		db.select().from(orderHistory).where(eq(orderHistory.orderId, order.id)).orderBy(asc(orderHistory.createdAt), asc(orderHistory.id))
+	]);
+	return {
+		...orderView(order, items.get(order.id) ?? []),
+		customerEmail: emails.get(order.userId) ?? '',
+		paymentProvider: order.paymentProvider,
+		paymentReference: order.paymentReference,
+		history: history.map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason, at: h.createdAt.toISOString() }))
+	};
+}
+
+/** Why a move is refused, in words an admin can act on. */
+export function refusedMove(from: OrderStatus, to: OrderStatus): AppError {
+	return new AppError('CONFLICT', `An order that is ${statusLabels[from].toLowerCase()} cannot become ${statusLabels[to].toLowerCase()}.`);
+}
+
+/**
+ * An admin's move along the allowed transitions. Cancelling an unpaid order first cancels
+ * its payment at the provider, so it cannot be paid after its stock went back.
+ */
+export async function adminMoveOrder(
+	db: Db,
+	payments: Pick<PaymentProvider, 'cancel'>,
+	actorId: string,
+	input: { orderId: string; to: 'fulfilled' | 'cancelled' | 'refunded'; reason?: string }
+): Promise<AdminOrderView> {
+	const [current] = await db.select().from(orders).where(eq(orders.id, input.orderId));
+	if (!current) throw new AppError('NOT_FOUND', 'No such order');
+	if (!canMove(current.status, input.to)) throw refusedMove(current.status, input.to);
+	if (input.to === 'refunded' && !current.paidAt) throw new AppError('CONFLICT', 'This order was never paid, so there is nothing to refund.');
+	if (input.to === 'cancelled' && current.status === 'pending_payment' && current.paymentReference) {
+		if ((await payments.cancel(current.paymentReference)) === 'too_late') {
+			throw new AppError('CONFLICT', 'The payment for this order is going through; wait for it, then cancel and refund.');
+		}
+	}
+	await db.transaction(async (tx) => {
+		const order = await lockOrder(tx, eq(orders.id, input.orderId));
+		const moved = order && (await moveOrder(tx, order, input.to, { reason: input.reason || `by the shop`, actorId }));
+		if (!moved) throw refusedMove(order?.status ?? current.status, input.to);
+	});
+	return adminGetOrder(db, input.orderId);
+}

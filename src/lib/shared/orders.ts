@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { cursorSchema } from './catalog';
+
+export const orderStatuses = ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const statusLabels: Record<OrderStatus, string> = {
+	pending_payment: 'Awaiting payment',
+	paid: 'Paid',
+	fulfilled: 'Shipped',
+	cancelled: 'Cancelled',
+	refunded: 'Refunded'
+};
+
+/**
+ * Where an order may go from each status; nothing ever moves back. Payment is the only way
+ * to `paid`, so an admin cannot mark an order paid by hand; `refunded` needs a payment.
+ */
+export const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
+	pending_payment: ['paid', 'cancelled'],
+	paid: ['fulfilled', 'cancelled', 'refunded'],
+	fulfilled: ['refunded'],
+	cancelled: ['refunded'],
+	refunded: []
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus): boolean {
+	return transitions[from].includes(to);
+}
+
+const idempotencyKey = z
+	.string()
+	.min(8, 'The idempotency key is too short')
+	.max(100)
+	.regex(/^[\w:.-]+$/, 'The idempotency key may use letters, digits and _ : . - only');
+
+/** The device names its cart and a key of its own; prices and totals are never taken from it. */
+export const checkoutStartInput = z.strictObject({ cartId: z.uuid(), idempotencyKey });
+
+export const orderIdInput = z.strictObject({ orderId: z.uuid() });
+
+/** The test provider's card form: digits with optional spaces. */
+export const testPaymentInput = z.strictObject({
+	orderId: z.uuid(),
+	cardNumber: z
+		.string()
+		.transform((s) => s.replace(/[\s-]/g, ''))
+		.pipe(z.string().regex(/^\d{12,19}$/, 'Enter a card number of 12 to 19 digits.'))
+});
+
+export const TEST_CARDS = { succeeds: '4242 4242 4242 4242', declines: '4000 0000 0000 0002' } as const;
+
+export const orderOrderings = ['-placedAt', 'placedAt', '-total', 'total'] as const;
+export type OrderOrdering = (typeof orderOrderings)[number];
+
+export const ordersListInput = z.strictObject({
+	ordering: z.enum(orderOrderings).default('-placedAt'),
+	status: z.enum(orderStatuses).optional(),
+	cursor: cursorSchema.optional(),
+	limit: z.int().min(1).max(50).default(20)
+});
+export type OrdersListInput = z.input<typeof ordersListInput>;
+
+export const adminOrdersListInput = ordersListInput.extend({
+	/** An order number, or part of a customer's email. */
+	query: z.string().trim().max(200).optional(),
+	placedFrom: z.iso.datetime({ offset: true }).optional(),
+	placedTo: z.iso.datetime({ offset: true }).optional()
+});
+
+/** What an admin may do to an order by hand; payment moves it to `paid` by itself. */
+export const adminTransitionInput = z.strictObject({
+	orderId: z.uuid(),
+	to: z.enum(['fulfilled', 'cancelled', 'refunded']),
+	reason: z.string().trim().max(500).optional()
+});
+
+export type OrderLine = { productId: string; title: string; unitPriceMinor: number; quantity: number };
+
+export type OrderView = {
+	id: string;
+	number: number;
+	status: OrderStatus;
+	currency: string;
+	subtotalMinor: number;
+	shippingMinor: number;
+	totalMinor: number;
+	placedAt: string;
+	expiresAt: string | null;
+	paidAt: string | null;
+	updatedAt: string;
+	paymentError: string | null;
+	items: OrderLine[];
+};
+
+export type OrderHistoryView = { fromStatus: OrderStatus | null; toStatus: OrderStatus; reason: string; at: string };
+
+export type AdminOrderView = OrderView & {
+	customerEmail: string;
+	paymentProvider: string | null;
+	paymentReference: string | null;
+	history: OrderHistoryView[];
+};
+
+/** A cart line checkout could not fill, with what is left to buy. */
+export type ShortLine = { productId: string; title: string; requested: number; available: number };
+
+/** What the pay step needs: the test form, or Stripe's Payment Element with its secret. */
+export type PaymentSession =
+	| { provider: 'test'; cards: typeof TEST_CARDS }
+	| { provider: 'stripe'; clientSecret: string };
