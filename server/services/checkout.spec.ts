@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutStartInput } from '../../src/lib/shared/orders';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { cartItems, carts, orderHistory, orderItems, orders, outboxEvents, paymentEvents, products, users } from '../db/schema';
+import { cartItems, carts, orderHistory, orderItems, orders, outboxEvents, paymentEvents, products } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';
 import { handleTrpcRequest } from '../trpc/http';
@@ -14,38 +14,17 @@ import { adminMoveOrder, getOrder, listOrders } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentEvent } from './payments/provider';
 import { testProvider } from './payments/test-provider';
+import { shopFixtures } from '../testing/shop-fixtures';
+
+type Fixtures = ReturnType<typeof shopFixtures>;
 
 let database: Database;
 let db: Database['db'];
+let makeUsers: Fixtures['makeUsers'];
+let makeProduct: Fixtures['makeProduct'];
+let cartOf: Fixtures['cartOf'];
+let inventoryOf: Fixtures['inventoryOf'];
 
-/** People without a password hash worth the time: checkout never looks at it. */
-async function makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<SessionUser[]> {
-	const rows = await db
-		.insert(users)
-		.values(Array.from({ length: count }, () => ({ email: `${randomUUID()}@checkout.test`, passwordHash: 'x', role })))
-		.returning({ id: users.id, email: users.email, role: users.role });
-	return rows;
-}
-
-/** A product of our own with exactly `inventory` units, so tests never share stock. */
-async function makeProduct(inventory: number, priceMinor = 1250): Promise<string> {
-	const [template] = await db.select({ collectionId: products.collectionId }).from(products).limit(1);
-	const slug = `test-${randomUUID()}`;
-	const [row] = await db
-		.insert(products)
-		.values({ slug, title: `Test ${slug.slice(5, 13)}`, priceMinor, inventory, collectionId: template!.collectionId })
-		.returning({ id: products.id });
-	return row!.id;
-}
-
-async function cartOf(user: SessionUser, lines: { productId: string; quantity: number }[]): Promise<string> {
-	await db.delete(carts).where(eq(carts.userId, user.id));
-	const [cart] = await db.insert(carts).values({ userId: user.id }).returning({ id: carts.id });
-	if (lines.length) await db.insert(cartItems).values(lines.map((l) => ({ ...l, cartId: cart!.id })));
-	return cart!.id;
-}
-
-const inventoryOf = async (id: string) => (await db.select({ n: products.inventory }).from(products).where(eq(products.id, id)))[0]!.n;
 const key = () => `key-${randomUUID()}`;
 const checkout = (user: SessionUser, cartId: string, idempotencyKey = key()) => startCheckout(db, user.id, { cartId, idempotencyKey }, testProvider);
 
@@ -63,6 +42,7 @@ beforeAll(async () => {
 	database = await openTestDatabase();
 	db = database.db;
 	await seedCatalog(db);
+	({ makeUsers, makeProduct, cartOf, inventoryOf } = shopFixtures(db));
 });
 afterAll(() => database?.close());
 

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { cartItems, carts, products, users } from '../db/schema';
+
+/** Shoppers, products and carts made directly in the database, for tests of checkout. */
+export function shopFixtures(db: Db) {
+	return {
+		/** People without a password hash worth the time: checkout never looks at it. */
+		async makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<SessionUser[]> {
+			return db
+				.insert(users)
+				.values(Array.from({ length: count }, () => ({ email: `${randomUUID()}@checkout.test`, passwordHash: 'x', role })))
+				.returning({ id: users.id, email: users.email, role: users.role });
+		},
+
+		/** A product of its own with exactly `inventory` units, so tests never share stock. */
+		async makeProduct(inventory: number, priceMinor = 1250): Promise<string> {
+			const [template] = await db.select({ collectionId: products.collectionId }).from(products).limit(1);
+			const slug = `test-${randomUUID()}`;
+			const [row] = await db
+				.insert(products)
+				.values({ slug, title: `Test ${slug.slice(5, 13)}`, priceMinor, inventory, collectionId: template!.collectionId })
+				.returning({ id: products.id });
+			return row!.id;
+		},
+
+		/** Replaces the user's cart with one holding `lines`; returns its id. */
+		async cartOf(user: SessionUser, lines: { productId: string; quantity: number }[]): Promise<string> {
+			await db.delete(carts).where(eq(carts.userId, user.id));
+			const [cart] = await db.insert(carts).values({ userId: user.id }).returning({ id: carts.id });
+			if (lines.length) await db.insert(cartItems).values(lines.map((l) => ({ ...l, cartId: cart!.id })));
+			return cart!.id;
+		},
+
+		async inventoryOf(productId: string): Promise<number> {
+			const [row] = await db.select({ n: products.inventory }).from(products).where(eq(products.id, productId));
+			return row!.n;
+		}
+	};
+}
