@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -66,6 +67,12 @@ export function getDatabase(): Promise<Database> {
 		config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') }
 	);
 	return shared;
+}
+
+/** The rows of a raw statement, whichever driver ran it (PGlite answers `{ rows }`, postgres.js an array). */
+export async function rowsOf<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+	const result: unknown = await db.execute(query);
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -17,7 +17,7 @@ export class AppError extends Error {
  */
 export function asClientError(error: unknown): AppError | null {
 	if (error instanceof AppError) return error;
-	const code = sqlState(error);
+	const code = databaseError(error)?.code;
 	if (!code) return null;
 	if (code === '23505') return new AppError('CONFLICT', 'That already exists');
 	if (code === '23503' || code === '23514' || code === '23502' || code.startsWith('22')) {
@@ -26,10 +26,17 @@ export function asClientError(error: unknown): AppError | null {
 	return null;
 }
 
-function sqlState(error: unknown): string | undefined {
+/** The database's error inside `error` (drivers wrap it in their own), if there is one. */
+export function databaseError(error: unknown): { code: string; detail?: string; constraint_name?: string; constraint?: string } | undefined {
 	for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
 		const code = (e as { code?: unknown }).code;
-		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as { code: string };
 	}
 	return undefined;
+}
+
+/** Whether `error` is a unique violation of the named constraint. */
+export function isDuplicateKey(error: unknown, constraint: string): boolean {
+	const found = databaseError(error);
+	return found?.code === '23505' && (found.constraint_name ?? found.constraint) === constraint;
 }
