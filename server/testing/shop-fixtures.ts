@@ -8,11 +8,12 @@ import { cartItems, carts, products, users } from '../db/schema';
 export function shopFixtures(db: Db) {
 	return {
 		/** People without a password hash worth the time: checkout never looks at it. */
-		async makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<SessionUser[]> {
-			return db
+		async makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<[SessionUser, ...SessionUser[]]> {
+			const rows = await db
 				.insert(users)
 				.values(Array.from({ length: count }, () => ({ email: `${randomUUID()}@checkout.test`, passwordHash: 'x', role })))
 				.returning({ id: users.id, email: users.email, role: users.role });
+			return rows as [SessionUser, ...SessionUser[]];
 		},
 
 		/** A product of its own with exactly `inventory` units, so tests never share stock. */

@@ -23,6 +23,16 @@ export async function fromApi<T>(call: Promise<T>): Promise<T> {
 	}
 }
 
+/** What a page shows for a failed call: the API's message and details for a 4xx, else a plain apology. */
+export function apiProblem(e: unknown): { status: number | null; message: string; details: Record<string, unknown> | null } {
+	if (e instanceof TRPCClientError) {
+		const data = e.data as { httpStatus?: number; details?: Record<string, unknown> | null } | undefined;
+		const status = data?.httpStatus ?? null;
+		if (status && status >= 400 && status < 500) return { status, message: e.message, details: data?.details ?? null };
+	}
+	return { status: null, message: 'The shop could not be reached. Check your connection and try again.', details: null };
+}
+
 /** The device's catalog when this browser holds it, else null (then the network serves). */
 export const localCatalog = () => (browser ? device.localCatalog() : Promise.resolve(null));
 

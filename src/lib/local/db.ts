@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { OrderView } from '$lib/shared/orders';
 import type { CartLine, SyncCollection, SyncProduct } from '$lib/shared/sync';
 
 /** A mutation waiting to reach the server; ids number 1, 2, 3 … per client group. */
@@ -29,6 +30,8 @@ export type StoreDb = Dexie & {
 	cartLines: EntityTable<CartLine, 'productId'>;
 	favorites: EntityTable<{ productId: string; addedAt: string }, 'productId'>;
 	outbox: EntityTable<OutboxEntry, 'id'>;
+	/** The signed-in shopper's recent orders, as the server last reported them. */
+	orders: EntityTable<OrderView, 'id'>;
 	meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -57,6 +60,8 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 					favorite.addedAt ??= new Date(0).toISOString();
 				})
 		);
+	// 3: the shopper's recent orders, for /account/orders with no network.
+	db.version(3).stores({ orders: 'id, placedAt' });
 	return db;
 }
 

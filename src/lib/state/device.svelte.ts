@@ -1,8 +1,10 @@
 import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
 import type { LocalCatalog } from '$lib/local/catalog-index';
+import type { ProductSummary } from '$lib/shared/catalog';
 import { openStoreDb, readMeta, writeMeta, type Meta, type StoreDb } from '$lib/local/db';
 import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
+import type { OrderView } from '$lib/shared/orders';
 import { MAX_PULL, type CartLine } from '$lib/shared/sync';
 import { httpSyncApi, type SyncApi } from '$lib/sync/api';
 import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
@@ -11,6 +13,8 @@ import { whileLeader } from '$lib/sync/leader';
 import { mutate } from '$lib/sync/outbox';
 
 const SYNC_INTERVAL_MS = 30_000;
+/** How many of the shopper's latest orders the device keeps for offline. */
+const KEPT_ORDERS = 50;
 const CHANNEL = 'store-sync';
 
 type Message = { type: 'poke' } | { type: 'status'; status: SyncStatus } | { type: 'refusals'; refusals: Refusal[] };
@@ -28,6 +32,14 @@ class Device {
 	cart = $state<CartLine[]>([]);
 	favorites = $state<string[]>([]);
 	catalog = $state.raw<LocalCatalog | null>(null);
+	/** The cart's lines with what the device knows of their products, and their totals. */
+	readonly cartItems = $derived.by(() => {
+		const products = new Map((this.catalog?.summaries(this.cart.map((l) => l.productId)) ?? []).map((p) => [p.id, p]));
+		return this.cart.flatMap((line): (CartLine & { product: ProductSummary; total: number })[] => {
+			const product = products.get(line.productId);
+			return product ? [{ ...line, product, total: product.priceMinor * line.quantity }] : [];
+		});
+	});
 
 	private db: StoreDb | null = null;
 	private firstCatalog: Promise<LocalCatalog | null> | null = null;
@@ -75,6 +87,55 @@ class Device {
 			toast.error(error.message);
 			return false;
 		}
+	}
+
+	/**
+	 * Sends what is pending and waits for the server's cart to come back, so checkout acts on
+	 * the cart the shopper sees. Returns the server's id of that cart.
+	 */
+	async flush(timeoutMs = 15_000): Promise<string> {
+		await this.started;
+		const db = this.db!;
+		const since = new Date().toISOString();
+		this.poke();
+		const deadline = Date.now() + timeoutMs;
+		while (!(this.pending === 0 && this.status === 'idle' && this.syncedAt && this.syncedAt >= since)) {
+			if (Date.now() > deadline) throw new Error('The shop could not be reached. Try again in a moment.');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		const cartId = await readMeta(db, 'cartId');
+		if (!cartId) throw new Error('The shop has not sent your cart yet. Try again in a moment.');
+		return cartId;
+	}
+
+	/**
+	 * The server turned the cart into `order` and deleted it: the device forgets the lines
+	 * and the old cart's id without queuing a delete, keeps the order, and fetches its new cart.
+	 */
+	async checkedOut(order: OrderView): Promise<void> {
+		await this.started;
+		const db = this.db!;
+		await db.transaction('rw', [db.cartLines, db.meta, db.orders], async () => {
+			await db.cartLines.clear();
+			await writeMeta(db, 'cartId', null);
+			await db.orders.put(order);
+		});
+		this.poke();
+	}
+
+	/** Keeps the server's latest word on the shopper's orders, for pages opened offline. */
+	async rememberOrders(orders: OrderView[]): Promise<void> {
+		const db = (this.db ??= openStoreDb());
+		await db.transaction('rw', db.orders, async () => {
+			await db.orders.bulkPut(orders);
+			const stale = await db.orders.orderBy('placedAt').reverse().offset(KEPT_ORDERS).primaryKeys();
+			await db.orders.bulkDelete(stale);
+		});
+	}
+
+	/** The orders the device holds, newest first. */
+	async rememberedOrders(): Promise<OrderView[]> {
+		return (this.db ??= openStoreDb()).orders.orderBy('placedAt').reverse().toArray();
 	}
 
 	/**
