@@ -28,6 +28,14 @@ export default defineConfig({
 		url: `http://localhost:${PORT}/readyz`,
 		timeout: 180_000,
 		reuseExistingServer: false,
-		env: { PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: `http://localhost:${PORT}` }
+		env: {
+			PORT: String(PORT),
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			ORIGIN: `http://localhost:${PORT}`,
+			// Every test shares one address; checkout tests sign up shoppers of their own.
+			SIGNUPS_PER_HOUR: '50',
+			STRIPE_SECRET_KEY: ''
+		}
 	}
 });

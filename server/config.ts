@@ -25,6 +25,10 @@ export const config = {
 			apiBase: process.env.STRIPE_API_BASE || undefined
 		};
 	},
+	/** Accounts one address may create per hour (raise it where many people share an address). */
+	get signupsPerHour() {
+		return process.env.SIGNUPS_PER_HOUR ? Number(process.env.SIGNUPS_PER_HOUR) : undefined;
+	},
 	/** How long an unpaid order holds its stock. */
 	get orderHoldMinutes() {
 		return Number(process.env.ORDER_HOLD_MINUTES ?? 30);

@@ -10,7 +10,8 @@ afterAll(() => redis?.quit());
 const stores = [{ name: 'in memory', redis: undefined }, ...(redis ? [{ name: 'in Redis', redis }] : [])];
 
 describe.each(stores)('throttle $name', ({ redis }) => {
-	const make = (base = 1) => createThrottle({ redis, prefix: `test-${randomUUID()}`, baseDelaySeconds: base, maxDelaySeconds: 8 });
+	const make = (base = 1, options: { signupsPerHour?: number } = {}) =>
+		createThrottle({ redis, prefix: `test-${randomUUID()}`, baseDelaySeconds: base, maxDelaySeconds: 8, ...options });
 
 	it('lets the free failures through, then makes the account wait longer each time', async () => {
 		const throttle = make(2);
@@ -57,5 +58,11 @@ describe.each(stores)('throttle $name', ({ redis }) => {
 		expect(wait).toBeGreaterThan(0);
 		expect(wait).toBeLessThanOrEqual(3600);
 		expect(await throttle.signupWait('10.0.3.2')).toBe(0);
+	});
+
+	it('takes another sign-up limit from its options', async () => {
+		const throttle = make(1, { signupsPerHour: 2 });
+		for (let i = 0; i < 2; i++) await throttle.signedUp('10.0.4.1');
+		expect(await throttle.signupWait('10.0.4.1')).toBeGreaterThan(0);
 	});
 });

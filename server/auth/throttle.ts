@@ -10,13 +10,15 @@ export type ThrottleOptions = {
 	/** The first delay after the free failures; each further failure doubles it. */
 	baseDelaySeconds?: number;
 	maxDelaySeconds?: number;
+	/** Accounts one address may create per hour (more behind a shared NAT, say). */
+	signupsPerHour?: number;
 };
 
 /** Failed logins for one account that cost nothing; after them the waits grow. */
 export const FREE_ACCOUNT_FAILURES = 5;
 /** Failed logins from one address per hour before that address waits too. */
 export const FREE_IP_FAILURES = 20;
-/** Accounts created from one address per hour. */
+/** Accounts created from one address per hour, unless `signupsPerHour` says otherwise. */
 export const SIGNUPS_PER_HOUR = 5;
 
 /**
@@ -36,7 +38,8 @@ export function createThrottle(options: ThrottleOptions = {}) {
 	const accountFailures = limiter('login-account', 1_000_000, 24 * 3600);
 	const ipFailures = limiter('login-ip', 1_000_000, 3600);
 	const blocks = limiter('login-block', 1, 1);
-	const signups = limiter('signup-ip', SIGNUPS_PER_HOUR, 3600);
+	const signupsPerHour = options.signupsPerHour ?? SIGNUPS_PER_HOUR;
+	const signups = limiter('signup-ip', signupsPerHour, 3600);
 
 	const delayFor = (failures: number, free: number) => Math.min(base * 2 ** (failures - free - 1), max);
 
@@ -61,7 +64,7 @@ export function createThrottle(options: ThrottleOptions = {}) {
 		/** Seconds this address must wait before creating another account. */
 		async signupWait(ip: string): Promise<number> {
 			const res = await signups.get(ip);
-			return res && res.consumedPoints >= SIGNUPS_PER_HOUR ? Math.ceil(res.msBeforeNext / 1000) : 0;
+			return res && res.consumedPoints >= signupsPerHour ? Math.ceil(res.msBeforeNext / 1000) : 0;
 		},
 		/** Counts an account created from this address (a refused attempt costs nothing). */
 		async signedUp(ip: string): Promise<void> {
@@ -77,7 +80,8 @@ let shared: Throttle | undefined;
 /** The app's throttle: in Redis when REDIS_URL is set, so all instances share it. */
 export function getThrottle(): Throttle {
 	shared ??= createThrottle({
-		redis: config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined
+		redis: config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined,
+		signupsPerHour: config.signupsPerHour
 	});
 	return shared;
 }
