@@ -21,6 +21,8 @@ export const config = {
 		return {
 			secretKey,
 			webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? '',
+			/** Handed to the browser for Stripe's Payment Element. */
+			publishableKey: process.env.PUBLIC_STRIPE_PUBLISHABLE_KEY ?? '',
 			/** Another API address, such as a local stand-in of Stripe's API (tests, stripe-mock). */
 			apiBase: process.env.STRIPE_API_BASE || undefined
 		};

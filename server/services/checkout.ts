@@ -1,6 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { OrderLine, OrderView, PaymentSession, ShortLine } from '../../src/lib/shared/orders';
-import { TEST_CARDS } from '../../src/lib/shared/orders';
 import { config } from '../config';
 import { rowsOf, type Db } from '../db/client';
 import { orders, type Order } from '../db/schema';
@@ -103,23 +102,20 @@ async function payableOrder(db: Db, userId: string, orderId: string): Promise<Or
 
 /** Starts (or picks up again) the payment of one of the caller's unpaid orders. */
 async function preparePayment(db: Db, payments: PaymentProvider, order: Order) {
-	const { reference, clientSecret } = await payments.prepare(order);
+	const { reference, session } = await payments.prepare(order);
 	if (reference !== order.paymentReference) {
 		await db
 			.update(orders)
 			.set({ paymentReference: reference, paymentProvider: payments.name, updatedAt: new Date() })
 			.where(and(eq(orders.id, order.id), isNull(orders.paymentReference)));
 	}
-	return { reference, clientSecret };
+	return { reference, session };
 }
 
 /** What the pay step of one of the caller's unpaid orders needs. */
 export async function paymentSession(db: Db, payments: PaymentProvider, userId: string, orderId: string): Promise<PaymentSession> {
 	const order = await payableOrder(db, userId, orderId);
-	const { clientSecret } = await preparePayment(db, payments, order);
-	if (payments.name === 'test') return { provider: 'test', cards: TEST_CARDS };
-	if (!clientSecret) throw new Error(`The ${payments.name} provider gave no client secret`);
-	return { provider: 'stripe', clientSecret };
+	return (await preparePayment(db, payments, order)).session;
 }
 
 /**

@@ -23,7 +23,7 @@ export function payments(): { provider: PaymentProvider; stripe: Stripe | null }
 	if (!configured) {
 		const settings = config.stripe;
 		const stripe = settings ? stripeClient(settings.secretKey, settings.apiBase) : null;
-		configured = { provider: stripe ? stripeProvider(stripe) : testProvider, stripe };
+		configured = { provider: stripe && settings ? stripeProvider(stripe, settings.publishableKey) : testProvider, stripe };
 	}
 	return configured;
 }

@@ -1,3 +1,5 @@
+import type { PaymentSession } from '../../../src/lib/shared/orders';
+
 /** What a payment provider is told about an order; amounts are minor units. */
 export type PayableOrder = { id: string; number: number; totalMinor: number; currency: string; paymentReference: string | null };
 
@@ -25,7 +27,7 @@ export interface PaymentProvider {
 	 * Starts (or finds again: at most one per order) the payment of an order and returns its
 	 * reference and what the shopper's browser needs to pay.
 	 */
-	prepare(order: PayableOrder): Promise<{ reference: string; clientSecret: string | null }>;
+	prepare(order: PayableOrder): Promise<{ reference: string; session: PaymentSession }>;
 	/** Cancels a payment that has not gone through; 'too_late' when it has or is under way. */
 	cancel(reference: string): Promise<'canceled' | 'too_late'>;
 }

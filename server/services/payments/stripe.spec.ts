@@ -34,7 +34,7 @@ beforeAll(async () => {
 	[shopper] = await fixtures.makeUsers(1);
 	standIn = await startStripeStandIn();
 	stripe = stripeClient('sk_test_stand_in', standIn.url);
-	provider = stripeProvider(stripe);
+	provider = stripeProvider(stripe, 'pk_test_stand_in');
 });
 afterAll(async () => {
 	await standIn?.close();
@@ -76,7 +76,7 @@ const countOf = async (table: typeof paymentEvents | typeof outboxEvents) => (aw
 describe('Stripe PaymentIntents through the real SDK', () => {
 	it('creates one PaymentIntent per order for the server-computed total, with the order id as idempotency key', async () => {
 		const { order, session, intentId } = await orderWithIntent(2);
-		expect(session).toEqual({ provider: 'stripe', clientSecret: standIn.intents.get(intentId)!.client_secret });
+		expect(session).toEqual({ provider: 'stripe', clientSecret: standIn.intents.get(intentId)!.client_secret, publishableKey: 'pk_test_stand_in' });
 		const create = standIn.requests.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents').at(-1)!;
 		expect(create.idempotencyKey).toBe(`order-${order.id}`);
 		expect(create.form.get('amount')).toBe(String(2 * 1999));

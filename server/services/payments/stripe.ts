@@ -7,8 +7,11 @@ import type { PaymentEvent, PaymentProvider } from './provider';
 /** How long a signed webhook stays acceptable, in seconds (Stripe's own default). */
 export const WEBHOOK_TOLERANCE_S = 300;
 
-/** Payments through Stripe PaymentIntents; the browser pays with the Payment Element. */
-export function stripeProvider(stripe: Stripe): PaymentProvider {
+/**
+ * Payments through Stripe PaymentIntents; the browser pays with the Payment Element, which
+ * needs the account's publishable key.
+ */
+export function stripeProvider(stripe: Stripe, publishableKey: string): PaymentProvider {
 	return {
 		name: 'stripe',
 		async prepare(order) {
@@ -26,7 +29,7 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
 						{ idempotencyKey: `order-${order.id}` }
 					);
 			if (!intent.client_secret) throw new Error(`PaymentIntent ${intent.id} has no client secret`);
-			return { reference: intent.id, clientSecret: intent.client_secret };
+			return { reference: intent.id, session: { provider: 'stripe', clientSecret: intent.client_secret, publishableKey } };
 		},
 		async cancel(reference) {
 			try {

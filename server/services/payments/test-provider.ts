@@ -11,7 +11,7 @@ const TEST_PREFIX = 'test_pay_';
 export const testProvider: PaymentProvider = {
 	name: 'test',
 	async prepare(order) {
-		return { reference: order.paymentReference ?? `${TEST_PREFIX}${order.id}`, clientSecret: null };
+		return { reference: order.paymentReference ?? `${TEST_PREFIX}${order.id}`, session: { provider: 'test', cards: TEST_CARDS } };
 	},
 	async cancel() {
 		return 'canceled';

@@ -108,4 +108,4 @@ export type ShortLine = { productId: string; title: string; requested: number; a
 /** What the pay step needs: the test form, or Stripe's Payment Element with its secret. */
 export type PaymentSession =
 	| { provider: 'test'; cards: typeof TEST_CARDS }
-	| { provider: 'stripe'; clientSecret: string };
+	| { provider: 'stripe'; clientSecret: string; publishableKey: string };

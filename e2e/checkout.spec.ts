@@ -1,0 +1,142 @@
+import { expect, test, type Page, type TestInfo } from './fixtures';
+
+// Each test signs up shoppers of its own (the e2e server's sign-up budget allows it), so
+// their carts and orders are theirs alone. Stock is shared: each project buys products of
+// its own where a test counts units.
+type Product = { slug: string; title: string };
+const DUTCH_OVEN: Product = { slug: 'cast-iron-dutch-oven', title: 'Cast Iron Dutch Oven' };
+const scarceProduct = (testInfo: TestInfo): Product =>
+	testInfo.project.name === 'desktop'
+		? { slug: 'gooseneck-kettle', title: 'Gooseneck Kettle' }
+		: { slug: 'bamboo-matcha-whisk', title: 'Bamboo Matcha Whisk' };
+
+const CARDS = { succeeds: '4242 4242 4242 4242', declines: '4000 0000 0000 0002' } as const;
+
+/** Signs up a new shopper through the form's endpoint; the session lands in the page's context. */
+async function signUp(page: Page, baseURL: string, label: string) {
+	const email = `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+	const response = await page.request.post('/signup', {
+		form: { email, password: 'checkout-tester-2026', firstName: 'Casey', lastName: 'Buyer' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `signing up ${email}`).toBe(303);
+}
+
+const stepper = (page: Page, title: string) => page.getByRole('group', { name: `Quantity of ${title} in your cart` });
+
+/** Waits until the server has every change this device made. */
+async function waitForSync(page: Page) {
+	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+}
+
+/** Puts `quantity` of a product in the cart from its page (`'all'`: as many as the shop has). */
+async function addToCart(page: Page, product: Product, quantity: number | 'all'): Promise<number> {
+	await page.goto(`/products/${product.slug}`);
+	await page.getByRole('button', { name: 'Add to cart' }).click();
+	const more = stepper(page, product.title).getByRole('button', { name: 'One more' });
+	let count = 1;
+	while (quantity === 'all' ? await more.isEnabled() : count < quantity) {
+		await more.click();
+		count++;
+		await expect(stepper(page, product.title).locator('output')).toHaveText(`${count} in cart`);
+	}
+	await waitForSync(page);
+	return count;
+}
+
+/** From the cart to the pay step: the order is placed and holds its stock. */
+async function placeOrder(page: Page): Promise<string> {
+	await page.goto('/checkout');
+	await page.getByRole('button', { name: 'Place order' }).click();
+	await expect(page).toHaveURL(/\/checkout\?order=/);
+	const heading = page.getByRole('heading', { level: 2, name: /^Order \d+$/ });
+	await expect(heading).toBeVisible();
+	return (await heading.textContent())!.trim();
+}
+
+test('check out, see a declined card, pay with the test card: the order is paid and kept for offline', async ({ page, context, baseURL }) => {
+	test.slow();
+	await signUp(page, baseURL!, 'pay');
+	await addToCart(page, DUTCH_OVEN, 2);
+
+	await page.goto('/cart');
+	await context.setOffline(true);
+	await expect(page.getByRole('main').getByRole('button', { name: 'Check out' })).toBeDisabled();
+	await expect(page.getByText('You are offline: checking out needs the network.')).toBeVisible();
+	await context.setOffline(false);
+	await page.getByRole('main').getByRole('link', { name: 'Check out' }).click();
+
+	await expect(page.getByRole('heading', { level: 2, name: 'Review your cart' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('listitem')).toHaveText([new RegExp(`${DUTCH_OVEN.title} × 2`)]);
+	await page.getByRole('button', { name: 'Place order' }).click();
+	const heading = page.getByRole('heading', { level: 2, name: /^Order \d+$/ });
+	await expect(heading).toBeVisible();
+	const orderName = (await heading.textContent())!.trim();
+	await expect(page.getByRole('heading', { name: 'Test mode — no real payment' })).toBeVisible();
+	// The cart became the order: the device starts an empty one.
+	await expect(page.getByRole('navigation', { name: 'Your shop' }).getByRole('link', { name: 'Cart', exact: true })).toBeVisible();
+
+	await page.getByLabel('Card number').fill(CARDS.declines);
+	await page.getByRole('button', { name: /^Pay \$/ }).click();
+	await expect(page.getByRole('main').getByRole('alert')).toHaveText('Your card was declined. Try another card.');
+	await expect(page).toHaveURL(/\/checkout\?order=/);
+
+	await page.getByLabel('Card number').fill(CARDS.succeeds);
+	await page.getByRole('button', { name: /^Pay \$/ }).click();
+	await expect(page).toHaveURL(/\/checkout\/success\?order=/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${orderName} Paid`);
+	await expect(page.getByText('Thank you! Your payment is received and your order is confirmed.')).toBeVisible();
+
+	await page.goto('/account/orders');
+	const row = page.getByRole('main').getByRole('listitem').filter({ hasText: orderName });
+	await expect(row).toContainText('Paid');
+	await row.getByRole('link', { name: orderName }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${orderName} Paid`);
+	await expect(page.getByRole('table')).toContainText(DUTCH_OVEN.title);
+
+	// With no network the device still shows the order it holds.
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+	await context.setOffline(true);
+	await page.goto('/account/orders');
+	await expect(page.getByText('You are offline: these are your orders as this device last saw them.')).toBeVisible();
+	await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: orderName })).toContainText('Paid');
+	await context.setOffline(false);
+});
+
+test('a line that sold out in the meantime is reported at checkout and fixed in one step', async ({ page, browser, baseURL }, testInfo) => {
+	test.slow();
+	const product = scarceProduct(testInfo);
+	await signUp(page, baseURL!, 'short');
+	const wanted = await addToCart(page, product, 'all');
+	expect(wanted, 'the test needs at least two units in stock').toBeGreaterThan(1);
+
+	// Someone else takes one unit first.
+	const rival = await browser.newContext();
+	const rivalPage = await rival.newPage();
+	await signUp(rivalPage, baseURL!, 'rival');
+	await addToCart(rivalPage, product, 1);
+	await placeOrder(rivalPage);
+	await rival.close();
+
+	await page.goto('/checkout');
+	await page.getByRole('button', { name: 'Place order' }).click();
+	const report = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Some items are no longer available in that quantity' }) });
+	await expect(report).toContainText(`${product.title}: you asked for ${wanted}, only ${wanted - 1} left.`);
+	await expect(page.getByRole('button', { name: 'Place order' })).toBeDisabled();
+
+	await report.getByRole('button', { name: 'Update my cart to what is available' }).click();
+	await expect(report).toBeHidden();
+	await expect(page.getByRole('main').getByRole('listitem')).toHaveText([new RegExp(`${product.title} × ${wanted - 1}`)]);
+	await waitForSync(page);
+	await page.getByRole('button', { name: 'Place order' }).click();
+	await expect(page.getByRole('heading', { name: 'Test mode — no real payment' })).toBeVisible();
+	await expect(page.getByRole('table')).toContainText(`${wanted - 1}`);
+});
+
+test('a visitor is asked to sign in before checking out', async ({ page }) => {
+	await page.goto('/checkout');
+	await expect(page).toHaveURL('/login?next=%2Fcheckout');
+});
