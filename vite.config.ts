@@ -9,7 +9,8 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 // Pages that are private, authoritative or need the server: never answered by the shell.
-const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/logout/, /^\/account/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
+// A shopper's orders are the exception: the device keeps the recent ones to show offline.
+const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/logout/, /^\/account(?!\/orders)/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 
 export default defineConfig({
 	plugins: [
