@@ -161,7 +161,7 @@ describe('device sync', () => {
 });
 
 describe('device database', () => {
-	it('upgrades from version 1 without losing the cart or favorites', async () => {
+	it('upgrades from version 1 without losing the cart or favorites, and gains the orders table', async () => {
 		const name = 'upgrade-test';
 		const v1 = new Dexie(name);
 		v1.version(1).stores({ products: 'id, version, collectionId', collections: 'id, slug', cartLines: 'productId', favorites: 'productId', outbox: 'id', meta: 'key' });
@@ -174,7 +174,8 @@ describe('device database', () => {
 		expect(await db.cartLines.toArray()).toEqual([{ productId: 'p1', quantity: 2 }]);
 		expect(await db.favorites.toArray()).toEqual([{ productId: 'p2', addedAt: new Date(0).toISOString() }]);
 		expect(await db.outbox.count()).toBe(1);
-		expect(db.verno).toBe(2);
+		expect(await db.orders.count()).toBe(0);
+		expect(db.verno).toBe(3);
 		db.close();
 	});
 });
