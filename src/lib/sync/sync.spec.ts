@@ -144,12 +144,29 @@ describe('device sync', () => {
 		expect(signedIn).toEqual({ clientGroupId: device.clientGroupId, cleared: false });
 		await device.engine.sync();
 		expect((await lines(device.db)).find((l) => l.productId === stock[6]!.id)?.quantity).toBeGreaterThanOrEqual(2);
+		const at = new Date().toISOString();
+		await device.db.orders.put({
+			id: crypto.randomUUID(),
+			number: 1001,
+			status: 'paid',
+			currency: 'USD',
+			subtotalMinor: 100,
+			shippingMinor: 0,
+			totalMinor: 100,
+			placedAt: at,
+			expiresAt: null,
+			paidAt: at,
+			updatedAt: at,
+			paymentError: null,
+			items: []
+		});
 
 		user = null;
 		const signedOut = await ensureIdentity(device.db, null);
 		expect(signedOut.cleared).toBe(true);
 		expect(signedOut.clientGroupId).not.toBe(device.clientGroupId);
 		expect(await device.db.cartLines.count()).toBe(0);
+		expect(await device.db.orders.count()).toBe(0);
 		expect(await device.db.products.count()).toBeGreaterThan(0);
 
 		// The engine that was running (another tab may lead) syncs as the new visitor now.
