@@ -14,7 +14,7 @@ import { adminMoveOrder, getOrder, listOrders } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentEvent } from './payments/provider';
 import { testProvider } from './payments/test-provider';
-import { shopFixtures } from '../testing/shop-fixtures';
+import { shopFixtures, TEST_ADDRESS } from '../testing/shop-fixtures';
 
 type Fixtures = ReturnType<typeof shopFixtures>;
 
@@ -26,7 +26,9 @@ let cartOf: Fixtures['cartOf'];
 let inventoryOf: Fixtures['inventoryOf'];
 
 const key = () => `key-${randomUUID()}`;
-const checkout = (user: SessionUser, cartId: string, idempotencyKey = key()) => startCheckout(db, user.id, { cartId, idempotencyKey }, testProvider);
+let standard: string;
+const checkout = (user: SessionUser, cartId: string, idempotencyKey = key()) =>
+	startCheckout(db, user.id, { cartId, idempotencyKey, shippingMethodId: standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
 
 /** Units of a product in orders that still hold or have sold them. */
 async function unitsOrdered(productId: string): Promise<number> {
@@ -43,6 +45,7 @@ beforeAll(async () => {
 	db = database.db;
 	await seedCatalog(db);
 	({ makeUsers, makeProduct, cartOf, inventoryOf } = shopFixtures(db));
+	standard = await shopFixtures(db).methodId('Standard');
 });
 afterAll(() => database?.close());
 
@@ -60,7 +63,15 @@ describe('checkout.start', () => {
 			{ productId: b, quantity: 3 }
 		]);
 		const order = await checkout(alice!, cartId);
-		expect(order).toMatchObject({ status: 'pending_payment', currency: 'USD', subtotalMinor: 2750, shippingMinor: 0, totalMinor: 2750 });
+		expect(order).toMatchObject({
+			status: 'pending_payment',
+			currency: 'USD',
+			subtotalMinor: 2750,
+			shippingMinor: 495,
+			totalMinor: 3245,
+			shippingMethod: 'Standard',
+			shippingAddress: TEST_ADDRESS
+		});
 		expect(order.number).toBeGreaterThanOrEqual(1001);
 		const holdMs = Date.parse(order.expiresAt!) - Date.now();
 		expect(holdMs).toBeGreaterThan(29 * 60_000);
@@ -86,7 +97,7 @@ describe('checkout.start', () => {
 		await db.update(products).set({ priceMinor: 9999, title: 'Renamed' }).where(eq(products.id, a));
 		const again = await getOrder(db, alice!.id, order.id);
 		expect(again.items[0]).toMatchObject({ unitPriceMinor: 1000, title: order.items[0]!.title });
-		expect(again.totalMinor).toBe(1000);
+		expect(again.subtotalMinor).toBe(1000);
 	});
 
 	it('fails as a whole with every short line, and changes nothing', async () => {
@@ -147,9 +158,10 @@ describe('checkout.start', () => {
 	});
 
 	it('accepts no price or total from the client', () => {
-		const base = { cartId: randomUUID(), idempotencyKey: key() };
+		const base = { cartId: randomUUID(), idempotencyKey: key(), shippingMethodId: randomUUID(), address: TEST_ADDRESS };
 		expect(checkoutStartInput.safeParse(base).success).toBe(true);
 		expect(checkoutStartInput.safeParse({ ...base, totalMinor: 1 }).success).toBe(false);
+		expect(checkoutStartInput.safeParse({ ...base, shippingMinor: 0 }).success).toBe(false);
 		expect(checkoutStartInput.safeParse({ ...base, lines: [{ priceMinor: 1 }] }).success).toBe(false);
 	});
 });
@@ -163,6 +175,8 @@ describe('never an oversell', () => {
 		const placed = results.filter((r) => r.status === 'fulfilled');
 		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
 		expect(placed).toHaveLength(50);
+		const numbers = placed.map((r) => (r as PromiseFulfilledResult<{ number: number }>).value.number);
+		expect(new Set(numbers).size, 'order numbers are unique').toBe(50);
 		expect(refused.every((r) => r.reason?.code === 'CONFLICT')).toBe(true);
 		expect(await inventoryOf(product)).toBe(0);
 		expect(50).toBe((await inventoryOf(product)) + (await unitsOrdered(product)));
@@ -308,7 +322,7 @@ describe('orders', () => {
 		expect(rest.items.map((o) => o.id)).toEqual([placed[0]!.id]);
 		expect(rest.nextCursor).toBeNull();
 		const byTotal = await listOrders(db, carol!.id, { ordering: 'total', limit: 10 });
-		expect(byTotal.items.map((o) => o.totalMinor)).toEqual([100, 200, 300]);
+		expect(byTotal.items.map((o) => o.subtotalMinor)).toEqual([100, 200, 300]);
 		const pending = await listOrders(db, carol!.id, { ordering: '-placedAt', limit: 10, status: 'paid' });
 		expect(pending.items).toEqual([]);
 		await expect(listOrders(db, carol!.id, { ordering: 'total', limit: 2, cursor: newest.nextCursor! })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
@@ -352,8 +366,9 @@ describe('over HTTP', () => {
 		const [erin] = await makeUsers(1);
 		const product = await makeProduct(5);
 		const cartId = await cartOf(erin!, [{ productId: product, quantity: 1 }]);
-		expect((await call(null, 'checkout.start', { cartId, idempotencyKey: key() })).status).toBe(401);
-		const withTotal = await call(erin!, 'checkout.start', { cartId, idempotencyKey: key(), totalMinor: 1 });
+		expect((await call(null, 'checkout.start', { cartId, idempotencyKey: key(), shippingMethodId: standard, address: TEST_ADDRESS })).status).toBe(401);
+		const valid = { cartId, idempotencyKey: key(), shippingMethodId: standard, address: TEST_ADDRESS };
+		const withTotal = await call(erin!, 'checkout.start', { ...valid, totalMinor: 1 });
 		expect(withTotal.status).toBe(400);
 		expect(withTotal.body.error.data.zodIssues).not.toBeNull();
 		expect(await inventoryOf(product)).toBe(5);
@@ -363,7 +378,7 @@ describe('over HTTP', () => {
 		const [fay] = await makeUsers(1);
 		const product = await makeProduct(1);
 		const cartId = await cartOf(fay!, [{ productId: product, quantity: 2 }]);
-		const { status, body } = await call(fay!, 'checkout.start', { cartId, idempotencyKey: key() });
+		const { status, body } = await call(fay!, 'checkout.start', { cartId, idempotencyKey: key(), shippingMethodId: standard, address: TEST_ADDRESS });
 		expect(status).toBe(409);
 		expect(body.error.data.details.shortLines).toEqual([expect.objectContaining({ productId: product, requested: 2, available: 1 })]);
 	});

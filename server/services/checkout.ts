@@ -1,10 +1,12 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { OrderLine, OrderView, PaymentSession, ShortLine } from '../../src/lib/shared/orders';
+import type { z } from 'zod';
+import type { checkoutStartInput, OrderView, PaymentSession, ShortLine } from '../../src/lib/shared/orders';
 import { config } from '../config';
 import { rowsOf, type Db } from '../db/client';
 import { orders, type Order } from '../db/schema';
+import { addressFieldsOf, getAddress, rememberAddress } from './delivery';
 import { AppError, databaseError, isDuplicateKey } from './errors';
-import { getOrder, orderView } from './orders';
+import { getOrder } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentProvider } from './payments/provider';
 import { testCardEvent } from './payments/test-provider';
@@ -16,36 +18,10 @@ async function orderByKey(db: Db, userId: string, idempotencyKey: string): Promi
 	return getOrder(db, userId, order.id);
 }
 
-type Placement =
-	| { outcome: 'existing'; orderId: string }
-	| { outcome: 'placed'; orderId: string; order: Record<string, string | number | null>; items: OrderLine[] };
+/** What `place_order` answers: the order it made, or the one an earlier call with the key made. */
+type Placement = { outcome: 'placed' | 'existing'; orderId: string };
 
-/** The order row as `to_jsonb` spells it, in the schema's shape. */
-function orderFromJson(row: Record<string, string | number | null>): Order {
-	const date = (key: string) => (row[key] === null ? null : new Date(row[key] as string));
-	return {
-		id: row.id as string,
-		number: row.number as number,
-		userId: row.user_id as string,
-		status: row.status as Order['status'],
-		currency: row.currency as string,
-		subtotalMinor: row.subtotal_minor as number,
-		shippingMinor: row.shipping_minor as number,
-		totalMinor: row.total_minor as number,
-		shippingAddress: null,
-		shippingMethod: null,
-		idempotencyKey: row.idempotency_key as string,
-		paymentProvider: row.payment_provider as string | null,
-		paymentReference: null,
-		placedAt: date('placed_at')!,
-		expiresAt: date('expires_at'),
-		paidAt: null,
-		paymentError: null,
-		updatedAt: date('updated_at')!
-	};
-}
-
-// What `place_order` (drizzle/0003) raises, as answers a shopper can act on.
+// What `place_order` (drizzle/0004) raises, as answers a shopper can act on.
 const refusals: Record<string, (detail: string) => AppError> = {
 	ST001: (detail) => {
 		const short = JSON.parse(detail) as ShortLine[];
@@ -55,28 +31,32 @@ const refusals: Record<string, (detail: string) => AppError> = {
 	ST002: () => new AppError('NOT_FOUND', 'No such cart. It may have been checked out already.'),
 	ST003: () => new AppError('BAD_REQUEST', 'Your cart is empty.'),
 	ST004: () => new AppError('BAD_REQUEST', 'Your cart mixes currencies; check out one currency at a time.'),
-	ST005: () => new AppError('CONFLICT', 'This idempotency key has been used for another order.')
+	ST005: () => new AppError('CONFLICT', 'This idempotency key has been used for another order.'),
+	ST006: () => new AppError('BAD_REQUEST', 'That shipping method does not deliver to this address. Choose another.')
 };
 
 /**
  * Turns the caller's cart into an order awaiting payment, atomically (see `place_order` in
- * drizzle/0003): stock taken line by line with conditional UPDATEs, prices and totals from
- * the database, the order and its price snapshot written, the cart deleted and
- * `order_created` queued. A line that cannot be filled undoes it all and answers CONFLICT
- * with every short line. The same key, even sent concurrently, returns the first order.
+ * drizzle/0004): stock taken line by line with conditional UPDATEs, prices, shipping and
+ * totals from the database, the order with its price snapshot and a copy of the address
+ * written, the cart deleted and `order_created` queued. A line that cannot be filled
+ * undoes it all and answers CONFLICT with every short line. The same key, even sent
+ * concurrently, returns the first order.
  */
 export async function startCheckout(
 	db: Db,
 	userId: string,
-	input: { cartId: string; idempotencyKey: string },
+	input: z.output<typeof checkoutStartInput>,
 	payments: Pick<PaymentProvider, 'name'>
 ): Promise<OrderView> {
+	const address = input.address ?? addressFieldsOf(await getAddress(db, userId, input.addressId!));
 	const expiresAt = new Date(Date.now() + config.orderHoldMinutes * 60_000);
 	let placement: Placement;
 	try {
 		const [row] = await rowsOf<{ placement: Placement | string }>(
 			db,
-			sql`select place_order(${userId}, ${input.cartId}, ${input.idempotencyKey}, ${payments.name}, ${expiresAt.toISOString()}) as placement`
+			sql`select place_order(${userId}, ${input.cartId}, ${input.idempotencyKey}, ${payments.name}, ${expiresAt.toISOString()},
+				${JSON.stringify(address)}::jsonb, ${input.shippingMethodId}) as placement`
 		);
 		placement = typeof row!.placement === 'string' ? (JSON.parse(row!.placement) as Placement) : row!.placement;
 	} catch (error) {
@@ -89,8 +69,8 @@ export async function startCheckout(
 		if (!again) throw error;
 		return again;
 	}
-	if (placement.outcome === 'existing') return getOrder(db, userId, placement.orderId);
-	return orderView(orderFromJson(placement.order), [...placement.items].sort((a, b) => a.title.localeCompare(b.title)));
+	if (placement.outcome === 'placed' && input.saveAddress && input.address) await rememberAddress(db, userId, input.address);
+	return getOrder(db, userId, placement.orderId);
 }
 
 async function payableOrder(db: Db, userId: string, orderId: string): Promise<Order> {

@@ -108,6 +108,8 @@ export function orderView(order: Order, items: OrderView['items']): OrderView {
 		paidAt: order.paidAt?.toISOString() ?? null,
 		updatedAt: order.updatedAt.toISOString(),
 		paymentError: order.status === 'pending_payment' ? order.paymentError : null,
+		shippingAddress: order.shippingAddress,
+		shippingMethod: order.shippingMethod,
 		items
 	};
 }

@@ -1,12 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { AddressFields } from '../../src/lib/shared/addresses';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
-import { cartItems, carts, products, users } from '../db/schema';
+import { cartItems, carts, products, shippingMethods, users } from '../db/schema';
+
+export const TEST_ADDRESS: AddressFields = {
+	name: 'Ada Lovelace',
+	line1: '12 Marylebone Road',
+	line2: null,
+	city: 'London',
+	postalCode: 'NW1 5LR',
+	region: null,
+	country: 'GB',
+	phone: null
+};
 
 /** Shoppers, products and carts made directly in the database, for tests of checkout. */
 export function shopFixtures(db: Db) {
 	return {
+		/** A seeded shipping method's id ('Standard': 4.95, free from 75.00; 'Express': 14.95). */
+		async methodId(name: 'Standard' | 'Express' = 'Standard'): Promise<string> {
+			const [row] = await db.select({ id: shippingMethods.id }).from(shippingMethods).where(eq(shippingMethods.name, name));
+			return row!.id;
+		},
+
 		/** People without a password hash worth the time: checkout never looks at it. */
 		async makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<[SessionUser, ...SessionUser[]]> {
 			const rows = await db

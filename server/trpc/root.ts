@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from './init';
 import { accountRouter } from './routers/account';
+import { addressesRouter } from './routers/addresses';
 import { adminRouter } from './routers/admin';
 import { catalogRouter } from './routers/catalog';
 import { checkoutRouter } from './routers/checkout';
@@ -9,6 +10,7 @@ import { syncRouter } from './routers/sync';
 
 export const appRouter = createTRPCRouter({
 	account: accountRouter,
+	addresses: addressesRouter,
 	admin: adminRouter,
 	catalog: catalogRouter,
 	checkout: checkoutRouter,

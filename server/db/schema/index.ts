@@ -6,3 +6,4 @@ export * from './favorites';
 export * from './orders';
 export * from './sync';
 export * from './outbox';
+export * from './delivery';

@@ -12,22 +12,14 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import type { AddressFields } from '../../../src/lib/shared/addresses';
 import { orderStatuses } from '../../../src/lib/shared/orders';
 import { products } from './catalog';
+import { shippingMethods } from './delivery';
 
 /** Short numbers people read out on the phone; a sequence never hands one out twice. */
 export const orderNumber = pgSequence('order_number', { startWith: 1001 });
 
-export type ShippingAddress = {
-	name: string;
-	line1: string;
-	line2?: string;
-	city: string;
-	postalCode: string;
-	region?: string;
-	country: string;
-	phone?: string;
-};
 
 export const orders = pgTable(
 	'orders',
@@ -42,8 +34,9 @@ export const orders = pgTable(
 		subtotalMinor: integer('subtotal_minor').notNull(),
 		shippingMinor: integer('shipping_minor').notNull().default(0),
 		totalMinor: integer('total_minor').notNull(),
-		shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
+		shippingAddress: jsonb('shipping_address').$type<AddressFields>(),
 		shippingMethod: text('shipping_method'),
+		shippingMethodId: uuid('shipping_method_id').references(() => shippingMethods.id, { onDelete: 'set null' }),
 		idempotencyKey: text('idempotency_key').notNull(),
 		paymentProvider: text('payment_provider'),
 		paymentReference: text('payment_reference'),

@@ -1239,3 +1239,15 @@ export const demoReviewTexts: Record<1 | 2 | 3 | 4 | 5, string[]> = {
 		'Better than I hoped. This shop never disappoints.'
 	]
 };
+
+/** Where the demo shop ships, for how much, and from which subtotal for free. */
+export const demoShippingMethods = [
+	{
+		name: 'Standard',
+		priceMinor: 495,
+		freeAboveMinor: 7500,
+		countries: ['US', 'CA', 'GB', 'IE', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'AT', 'CH', 'DK', 'SE', 'NO', 'PL', 'PT', 'AU', 'NZ', 'JP'],
+		position: 0
+	},
+	{ name: 'Express', priceMinor: 1495, freeAboveMinor: null, countries: ['US', 'CA', 'GB', 'DE', 'FR', 'NL'], position: 1 }
+];

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { seededRandom } from '../../../src/lib/shared/random';
 import type { Db } from '../client';
-import { collections, customers, products, reviews, users } from '../schema';
-import { demoCollections, demoProducts, demoReviewers, demoReviewTexts, type DemoProduct } from './catalog-data';
+import { collections, customers, products, reviews, shippingMethods, users } from '../schema';
+import { demoCollections, demoProducts, demoReviewers, demoReviewTexts, demoShippingMethods, type DemoProduct } from './catalog-data';
 
 // Seeded, so every seeded catalog is the same catalog.
 const random = seededRandom;
@@ -57,6 +57,9 @@ async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) 
 export async function seedCatalog(db: Db, options: { products?: number } = {}) {
 	const productCount = Math.max(options.products ?? demoProducts.length, 1);
 	await db.transaction(async (tx) => {
+		if (!(await tx.select({ id: shippingMethods.id }).from(shippingMethods).limit(1)).length) {
+			await tx.insert(shippingMethods).values(demoShippingMethods);
+		}
 		await tx
 			.insert(collections)
 			.values(demoCollections.map((c, position) => ({ ...c, position })))

@@ -7,7 +7,7 @@ import type { Database } from '../../db/client';
 import { orders, outboxEvents, paymentEvents } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { openTestDatabase } from '../../db/test-database';
-import { shopFixtures } from '../../testing/shop-fixtures';
+import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { startStripeStandIn, type StandInIntent } from '../../testing/stripe-stand-in';
 import { paymentSession, startCheckout } from '../checkout';
 import { reapExpiredOrders } from '../expiry';
@@ -45,7 +45,8 @@ afterAll(async () => {
 async function orderWithIntent(quantity = 2) {
 	const product = await fixtures.makeProduct(10, 1999);
 	const cartId = await fixtures.cartOf(shopper, [{ productId: product, quantity }]);
-	const order = await startCheckout(db, shopper.id, { cartId, idempotencyKey: `key-${randomUUID()}` }, provider);
+	const shippingMethodId = await fixtures.methodId('Standard');
+	const order = await startCheckout(db, shopper.id, { cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId, address: TEST_ADDRESS, saveAddress: false }, provider);
 	const session = await paymentSession(db, provider, shopper.id, order.id);
 	const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
 	return { order, product, session, intentId: row!.paymentReference! };
@@ -79,7 +80,9 @@ describe('Stripe PaymentIntents through the real SDK', () => {
 		expect(session).toEqual({ provider: 'stripe', clientSecret: standIn.intents.get(intentId)!.client_secret, publishableKey: 'pk_test_stand_in' });
 		const create = standIn.requests.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents').at(-1)!;
 		expect(create.idempotencyKey).toBe(`order-${order.id}`);
-		expect(create.form.get('amount')).toBe(String(2 * 1999));
+		// The server's total: the lines and Standard shipping (under the free threshold).
+		expect(order.totalMinor).toBe(2 * 1999 + 495);
+		expect(create.form.get('amount')).toBe(String(order.totalMinor));
 		expect(create.form.get('currency')).toBe('usd');
 		expect(create.form.get('metadata[orderId]')).toBe(order.id);
 		expect(create.form.get('automatic_payment_methods[enabled]')).toBe('true');

@@ -1,9 +1,12 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { checkoutStartInput, orderIdInput, testPaymentInput } from '../../../src/lib/shared/orders';
+import { checkoutStartInput, orderIdInput, shippingMethodsInput, testPaymentInput } from '../../../src/lib/shared/orders';
 import { payWithTestCard, paymentSession, startCheckout } from '../../services/checkout';
-import { customerProcedure } from '../init';
+import { listShippingMethods } from '../../services/delivery';
+import { customerProcedure, publicProcedure } from '../init';
 
 export const checkoutRouter = {
+	/** The active shipping methods (for a country: those that serve it). */
+	shippingMethods: publicProcedure.input(shippingMethodsInput).query(({ ctx, input }) => listShippingMethods(ctx.db, input.country)),
 	start: customerProcedure
 		.input(checkoutStartInput)
 		.mutation(({ ctx, input }) => startCheckout(ctx.db, ctx.user.id, input, ctx.payments)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressFields, countryName, type AddressFields } from './addresses';
 import { cursorSchema } from './catalog';
 
 export const orderStatuses = ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
@@ -34,8 +35,57 @@ const idempotencyKey = z
 	.max(100)
 	.regex(/^[\w:.-]+$/, 'The idempotency key may use letters, digits and _ : . - only');
 
-/** The device names its cart and a key of its own; prices and totals are never taken from it. */
-export const checkoutStartInput = z.strictObject({ cartId: z.uuid(), idempotencyKey });
+/**
+ * The device names its cart, a key of its own, where to ship (an address, or one from the
+ * book) and how; prices, shipping and totals are never taken from it.
+ */
+export const checkoutStartInput = z
+	.strictObject({
+		cartId: z.uuid(),
+		idempotencyKey,
+		shippingMethodId: z.uuid(),
+		address: addressFields.optional(),
+		addressId: z.uuid().optional(),
+		/** Keep a typed address in the book for next time. */
+		saveAddress: z.boolean().default(false)
+	})
+	.refine((i) => (i.address === undefined) !== (i.addressId === undefined), {
+		message: 'Give either an address or the id of a saved one.',
+		path: ['address']
+	});
+export type CheckoutStartInput = z.input<typeof checkoutStartInput>;
+
+export type ShippingMethodView = {
+	id: string;
+	name: string;
+	priceMinor: number;
+	currency: string;
+	freeAboveMinor: number | null;
+	countries: string[];
+};
+
+export const shippingMethodsInput = z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/, 'A country is a two-letter ISO code.').optional() });
+
+/** An admin's shipping method; prices in minor units. */
+export const shippingMethodInput = z.strictObject({
+	name: z.string().trim().min(1, 'Give the method a name.').max(60),
+	priceMinor: z.int('A price in cents, a whole number.').min(0).max(1_000_000),
+	currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+	freeAboveMinor: z.int().min(0).max(100_000_000).nullable().default(null),
+	countries: z
+		.array(z.string().trim().toUpperCase().refine((c) => countryName(c) !== undefined, 'Unknown country code.'))
+		.min(1, 'Choose at least one country.')
+		.max(250)
+		.transform((codes) => [...new Set(codes)]),
+	active: z.boolean().default(true),
+	position: z.int().min(0).max(1000).default(0)
+});
+export const shippingMethodUpdateInput = shippingMethodInput.extend({ id: z.uuid() });
+
+/** What a method costs for a subtotal: free from its threshold on (the server's rule too). */
+export function shippingCost(method: Pick<ShippingMethodView, 'priceMinor' | 'freeAboveMinor'>, subtotalMinor: number): number {
+	return method.freeAboveMinor !== null && subtotalMinor >= method.freeAboveMinor ? 0 : method.priceMinor;
+}
 
 export const orderIdInput = z.strictObject({ orderId: z.uuid() });
 
@@ -90,6 +140,9 @@ export type OrderView = {
 	paidAt: string | null;
 	updatedAt: string;
 	paymentError: string | null;
+	/** A copy made when the order was placed; later edits of the address book leave it alone. */
+	shippingAddress: AddressFields | null;
+	shippingMethod: string | null;
 	items: OrderLine[];
 };
 

@@ -158,6 +158,8 @@ describe('device sync', () => {
 			paidAt: at,
 			updatedAt: at,
 			paymentError: null,
+			shippingAddress: null,
+			shippingMethod: null,
 			items: []
 		});
 
