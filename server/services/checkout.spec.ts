@@ -229,6 +229,8 @@ describe('paying', () => {
 		const [bob] = await makeUsers(1);
 		await expect(payWithTestCard(db, testProvider, bob!.id, { orderId: order.id, cardNumber: '4242424242424242' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		await expect(getOrder(db, bob!.id, order.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(getOrder(db, bob!.id, order.number)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		expect((await getOrder(db, alice!.id, order.number)).id).toBe(order.id);
 		expect((await listOrders(db, bob!.id, { ordering: '-placedAt', limit: 20 })).items).toEqual([]);
 	});
 

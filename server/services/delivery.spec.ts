@@ -96,7 +96,8 @@ describe('addresses', () => {
 	});
 
 	it("gives 404 for another user's address, at checkout and in the book", async () => {
-		const [alice, bob] = await fixtures.makeUsers(2);
+		const [alice] = await fixtures.makeUsers(1);
+		const [bob] = await fixtures.makeUsers(1);
 		const bobs = await createAddress(db, bob.id, { address: US, isDefault: true });
 		const { product, order } = await checkoutFor(alice, 1000, { shippingMethodId: standard, addressId: bobs.id });
 		await expect(order()).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -153,9 +153,13 @@ export async function listOrders(db: Db, userId: string, input: z.output<typeof 
 	return { items, nextCursor };
 }
 
-/** One of the caller's orders; anyone else's is NOT_FOUND, as if it did not exist. */
-export async function getOrder(db: Db, userId: string, orderId: string): Promise<OrderView> {
-	const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+/**
+ * One of the caller's orders, by id or by number; anyone else's is NOT_FOUND, as if it did
+ * not exist.
+ */
+export async function getOrder(db: Db, userId: string, ref: string | number): Promise<OrderView> {
+	const match = typeof ref === 'number' ? eq(orders.number, ref) : eq(orders.id, ref);
+	const [order] = await db.select().from(orders).where(and(match, eq(orders.userId, userId)));
 	if (!order) throw new AppError('NOT_FOUND', 'No such order');
 	return orderView(order, (await itemsOf(db, [order.id])).get(order.id) ?? []);
 }
@@ -181,8 +185,8 @@ async function emailsOf(db: Db, userIds: string[]) {
 	return new Map(rows.map((r) => [r.id, r.email]));
 }
 
-export async function adminGetOrder(db: Db, orderId: string): Promise<AdminOrderView> {
-	const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+export async function adminGetOrder(db: Db, ref: string | number): Promise<AdminOrderView> {
+	const [order] = await db.select().from(orders).where(typeof ref === 'number' ? eq(orders.number, ref) : eq(orders.id, ref));
 	if (!order) throw new AppError('NOT_FOUND', 'No such order');
 	const [items, emails, history] = await Promise.all([
 		itemsOf(db, [order.id]),

@@ -1,5 +1,12 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { adminOrdersListInput, adminTransitionInput, orderIdInput, shippingMethodInput, shippingMethodUpdateInput } from '../../../src/lib/shared/orders';
+import {
+	adminOrdersListInput,
+	adminTransitionInput,
+	orderIdInput,
+	orderNumberInput,
+	shippingMethodInput,
+	shippingMethodUpdateInput
+} from '../../../src/lib/shared/orders';
 import { dashboardCounts } from '../../services/admin';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/delivery';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/orders';
@@ -15,6 +22,7 @@ export const adminRouter = {
 	orders: {
 		list: adminProcedure.input(adminOrdersListInput).query(({ ctx, input }) => adminListOrders(ctx.db, input)),
 		get: adminProcedure.input(orderIdInput).query(({ ctx, input }) => adminGetOrder(ctx.db, input.orderId)),
+		byNumber: adminProcedure.input(orderNumberInput).query(({ ctx, input }) => adminGetOrder(ctx.db, input.number)),
 		move: adminProcedure
 			.input(adminTransitionInput)
 			.mutation(({ ctx, input }) => adminMoveOrder(ctx.db, ctx.payments, ctx.user.id, input))

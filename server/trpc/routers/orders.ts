@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { orderIdInput, ordersListInput } from '../../../src/lib/shared/orders';
+import { orderIdInput, orderNumberInput, ordersListInput } from '../../../src/lib/shared/orders';
 import { getOrder, listOrders } from '../../services/orders';
 import { customerProcedure } from '../init';
 
 export const ordersRouter = {
 	list: customerProcedure.input(ordersListInput).query(({ ctx, input }) => listOrders(ctx.db, ctx.user.id, input)),
-	get: customerProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.db, ctx.user.id, input.orderId))
+	get: customerProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.db, ctx.user.id, input.orderId)),
+	byNumber: customerProcedure.input(orderNumberInput).query(({ ctx, input }) => getOrder(ctx.db, ctx.user.id, input.number))
 } satisfies TRPCRouterRecord;

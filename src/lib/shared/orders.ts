@@ -88,6 +88,8 @@ export function shippingCost(method: Pick<ShippingMethodView, 'priceMinor' | 'fr
 }
 
 export const orderIdInput = z.strictObject({ orderId: z.uuid() });
+/** Orders by the number people read out, as in `/account/orders/1042`. */
+export const orderNumberInput = z.strictObject({ number: z.coerce.number().int().min(1).max(2_000_000_000) });
 
 /** The test provider's card form: digits with optional spaces. */
 export const testPaymentInput = z.strictObject({
