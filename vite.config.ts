@@ -9,8 +9,8 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 // Pages that are private, authoritative or need the server: never answered by the shell.
-// A shopper's orders are the exception: the device keeps the recent ones to show offline.
-const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/logout/, /^\/account(?!\/orders)/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
+// A shopper's orders and addresses are the exception: the device keeps them to show offline.
+const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/logout/, /^\/account(?!\/(orders|addresses))/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 
 export default defineConfig({
 	plugins: [

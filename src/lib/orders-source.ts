@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { apiFor, fromApi } from '$lib/catalog-source';
-import type { OrderView } from '$lib/shared/orders';
+import type { AddressView } from '$lib/shared/addresses';
+import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import { device } from '$lib/state/device.svelte';
 
 type Fetch = typeof fetch;
@@ -21,10 +22,36 @@ export async function loadOrders(fetch: Fetch, cursor?: string): Promise<{ order
 	return { orders: page.items, nextCursor: page.nextCursor, fromDevice: false };
 }
 
-/** One of the shopper's orders, fresh from the server, or as the device last heard of it offline. */
-export async function loadOrder(fetch: Fetch, orderId: string): Promise<{ order: OrderView | null; fromDevice: boolean }> {
-	if (offline()) return { order: (await device.rememberedOrders()).find((o) => o.id === orderId) ?? null, fromDevice: true };
-	const order = await fromApi(apiFor(fetch).orders.get.query({ orderId }));
+/** One of the shopper's orders by number, fresh from the server, or as the device last heard of it offline. */
+export async function loadOrder(fetch: Fetch, number: number): Promise<{ order: OrderView | null; fromDevice: boolean }> {
+	if (offline()) return { order: (await device.rememberedOrders()).find((o) => o.number === number) ?? null, fromDevice: true };
+	const order = await fromApi(apiFor(fetch).orders.byNumber.query({ number }));
 	if (browser) await device.rememberOrders([order]);
 	return { order, fromDevice: false };
+}
+
+/**
+ * The address book and the shipping methods for checkout: fresh from the server (and kept
+ * on the device), or the device's copy when the network is gone.
+ */
+export async function loadCheckoutChoices(fetch: Fetch): Promise<{ addresses: AddressView[]; methods: ShippingMethodView[] }> {
+	if (!offline()) {
+		try {
+			const api = apiFor(fetch);
+			const [addresses, methods] = await Promise.all([api.addresses.list.query(), api.checkout.shippingMethods.query({})]);
+			await Promise.all([device.rememberAddresses(addresses), device.rememberShippingMethods(methods)]);
+			return { addresses, methods };
+		} catch (error) {
+			if (!offline()) throw error;
+		}
+	}
+	return { addresses: await device.rememberedAddresses(), methods: await device.rememberedShippingMethods() };
+}
+
+/** The shopper's address book, from the server (and kept on the device), or the device's copy offline. */
+export async function loadAddresses(fetch: Fetch): Promise<{ addresses: AddressView[]; fromDevice: boolean }> {
+	if (offline()) return { addresses: await device.rememberedAddresses(), fromDevice: true };
+	const addresses = await fromApi(apiFor(fetch).addresses.list.query());
+	if (browser) await device.rememberAddresses(addresses);
+	return { addresses, fromDevice: false };
 }

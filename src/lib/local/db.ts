@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { OrderView } from '$lib/shared/orders';
+import type { AddressView } from '$lib/shared/addresses';
+import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import type { CartLine, SyncCollection, SyncProduct } from '$lib/shared/sync';
 
 /** A mutation waiting to reach the server; ids number 1, 2, 3 … per client group. */
@@ -32,6 +33,10 @@ export type StoreDb = Dexie & {
 	outbox: EntityTable<OutboxEntry, 'id'>;
 	/** The signed-in shopper's recent orders, as the server last reported them. */
 	orders: EntityTable<OrderView, 'id'>;
+	/** The signed-in shopper's address book, so checkout fills in with no network. */
+	addresses: EntityTable<AddressView, 'id'>;
+	/** The shop's active shipping methods, as last heard. */
+	shippingMethods: EntityTable<ShippingMethodView, 'id'>;
 	meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -62,6 +67,8 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 		);
 	// 3: the shopper's recent orders, for /account/orders with no network.
 	db.version(3).stores({ orders: 'id, placedAt' });
+	// 4: the address book and the shipping methods, for checkout on a shaky network.
+	db.version(4).stores({ addresses: 'id', shippingMethods: 'id' });
 	return db;
 }
 

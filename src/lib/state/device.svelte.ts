@@ -4,7 +4,8 @@ import type { LocalCatalog } from '$lib/local/catalog-index';
 import type { ProductSummary } from '$lib/shared/catalog';
 import { openStoreDb, readMeta, writeMeta, type Meta, type StoreDb } from '$lib/local/db';
 import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
-import type { OrderView } from '$lib/shared/orders';
+import type { AddressView } from '$lib/shared/addresses';
+import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import { MAX_PULL, type CartLine } from '$lib/shared/sync';
 import { httpSyncApi, type SyncApi } from '$lib/sync/api';
 import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
@@ -131,6 +132,34 @@ class Device {
 			const stale = await db.orders.orderBy('placedAt').reverse().offset(KEPT_ORDERS).primaryKeys();
 			await db.orders.bulkDelete(stale);
 		});
+	}
+
+	/** Keeps the server's address book (all of it) for checkout offline. */
+	async rememberAddresses(addresses: AddressView[]): Promise<void> {
+		const db = (this.db ??= openStoreDb());
+		await db.transaction('rw', db.addresses, async () => {
+			await db.addresses.clear();
+			await db.addresses.bulkPut(addresses);
+		});
+	}
+
+	/** The address book the device holds: the default first. */
+	async rememberedAddresses(): Promise<AddressView[]> {
+		const all = await (this.db ??= openStoreDb()).addresses.toArray();
+		return all.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+	}
+
+	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
+		const db = (this.db ??= openStoreDb());
+		await db.transaction('rw', db.shippingMethods, async () => {
+			await db.shippingMethods.clear();
+			await db.shippingMethods.bulkPut(methods);
+		});
+	}
+
+	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
+		const all = await (this.db ??= openStoreDb()).shippingMethods.toArray();
+		return all.sort((a, b) => a.priceMinor - b.priceMinor);
 	}
 
 	/** The orders the device holds, newest first. */

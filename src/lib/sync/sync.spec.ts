@@ -144,6 +144,7 @@ describe('device sync', () => {
 		expect(signedIn).toEqual({ clientGroupId: device.clientGroupId, cleared: false });
 		await device.engine.sync();
 		expect((await lines(device.db)).find((l) => l.productId === stock[6]!.id)?.quantity).toBeGreaterThanOrEqual(2);
+		await device.db.addresses.put({ id: crypto.randomUUID(), name: 'A', line1: '1 Road', city: 'Town', postalCode: '', country: 'KE', isDefault: true });
 		const at = new Date().toISOString();
 		await device.db.orders.put({
 			id: crypto.randomUUID(),
@@ -169,6 +170,7 @@ describe('device sync', () => {
 		expect(signedOut.clientGroupId).not.toBe(device.clientGroupId);
 		expect(await device.db.cartLines.count()).toBe(0);
 		expect(await device.db.orders.count()).toBe(0);
+		expect(await device.db.addresses.count()).toBe(0);
 		expect(await device.db.products.count()).toBeGreaterThan(0);
 
 		// The engine that was running (another tab may lead) syncs as the new visitor now.
@@ -180,7 +182,7 @@ describe('device sync', () => {
 });
 
 describe('device database', () => {
-	it('upgrades from version 1 without losing the cart or favorites, and gains the orders table', async () => {
+	it('upgrades from version 1 without losing the cart or favorites, and gains the tables added since', async () => {
 		const name = 'upgrade-test';
 		const v1 = new Dexie(name);
 		v1.version(1).stores({ products: 'id, version, collectionId', collections: 'id, slug', cartLines: 'productId', favorites: 'productId', outbox: 'id', meta: 'key' });
@@ -194,7 +196,7 @@ describe('device database', () => {
 		expect(await db.favorites.toArray()).toEqual([{ productId: 'p2', addedAt: new Date(0).toISOString() }]);
 		expect(await db.outbox.count()).toBe(1);
 		expect(await db.orders.count()).toBe(0);
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		db.close();
 	});
 });
