@@ -23,6 +23,12 @@ async function signUp(page: Page, baseURL: string, label: string) {
 	expect(response.status(), `signing up ${email}`).toBe(303);
 }
 
+/** Opens a page and waits until the app has hydrated (also for pages the fixture did not make). */
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 const stepper = (page: Page, title: string) => page.getByRole('group', { name: `Quantity of ${title} in your cart` });
 
 /** Waits until the server has every change this device made. */
@@ -32,8 +38,9 @@ async function waitForSync(page: Page) {
 
 /** Puts `quantity` of a product in the cart from its page (`'all'`: as many as the shop has). */
 async function addToCart(page: Page, product: Product, quantity: number | 'all'): Promise<number> {
-	await page.goto(`/products/${product.slug}`);
+	await open(page, `/products/${product.slug}`);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect(stepper(page, product.title).locator('output')).toHaveText('1 in cart');
 	const more = stepper(page, product.title).getByRole('button', { name: 'One more' });
 	let count = 1;
 	while (quantity === 'all' ? await more.isEnabled() : count < quantity) {
@@ -45,9 +52,21 @@ async function addToCart(page: Page, product: Product, quantity: number | 'all')
 	return count;
 }
 
-/** From the cart to the pay step: the order is placed and holds its stock. */
+const ADDRESS = { name: 'Ada Lovelace', line1: '500 Market Street', city: 'San Francisco', region: 'CA', postalCode: '94105' } as const;
+
+/** Types a new shipping address into the checkout form (the country stays United States). */
+async function fillAddress(page: Page) {
+	await page.getByLabel('Full name').fill(ADDRESS.name);
+	await page.getByLabel('Street address').fill(ADDRESS.line1);
+	await page.getByLabel('City').fill(ADDRESS.city);
+	await page.getByLabel('State, province or region (optional)').fill(ADDRESS.region);
+	await page.getByLabel('Postal code').fill(ADDRESS.postalCode);
+}
+
+/** From the cart to the pay step with a new address and Standard: the order holds its stock. */
 async function placeOrder(page: Page): Promise<string> {
-	await page.goto('/checkout');
+	await open(page, '/checkout');
+	await fillAddress(page);
 	await page.getByRole('button', { name: 'Place order' }).click();
 	await expect(page).toHaveURL(/\/checkout\?order=/);
 	const heading = page.getByRole('heading', { level: 2, name: /^Order \d+$/ });
@@ -55,7 +74,7 @@ async function placeOrder(page: Page): Promise<string> {
 	return (await heading.textContent())!.trim();
 }
 
-test('check out, see a declined card, pay with the test card: the order is paid and kept for offline', async ({ page, context, baseURL }) => {
+test('check out to a new address by Express, see a declined card, pay: receipt, print, saved address, orders offline', async ({ page, context, baseURL }) => {
 	test.slow();
 	await signUp(page, baseURL!, 'pay');
 	await addToCart(page, DUTCH_OVEN, 2);
@@ -67,13 +86,30 @@ test('check out, see a declined card, pay with the test card: the order is paid 
 	await context.setOffline(false);
 	await page.getByRole('main').getByRole('link', { name: 'Check out' }).click();
 
-	await expect(page.getByRole('heading', { level: 2, name: 'Review your cart' })).toBeVisible();
-	await expect(page.getByRole('main').getByRole('listitem')).toHaveText([new RegExp(`${DUTCH_OVEN.title} × 2`)]);
+	// Where to: a malformed postal code is refused next to its field.
+	await expect(page.getByRole('heading', { level: 2, name: 'Ship to' })).toBeVisible();
+	await fillAddress(page);
+	await page.getByLabel('Postal code').fill('9410');
 	await page.getByRole('button', { name: 'Place order' }).click();
+	await expect(page.getByText('Enter a postal code like 94107 or 94107-1234.')).toBeVisible();
+	await expect(page.getByLabel('Postal code')).toBeFocused();
+	await page.getByLabel('Postal code').fill(ADDRESS.postalCode);
+
+	// How: the methods that serve the country, with what they cost for this cart.
+	const delivery = page.getByRole('group', { name: 'Delivery method' });
+	await expect(delivery.getByRole('radio')).toHaveCount(2);
+	await delivery.getByLabel(/Express/).check();
+	const review = page.getByRole('region', { name: 'Review your cart' });
+	await expect(review.getByRole('listitem')).toHaveText([new RegExp(`${DUTCH_OVEN.title} × 2`)]);
+	await expect(review).toContainText(/Shipping\s*\$14\.95/);
+	await page.getByRole('button', { name: 'Place order' }).click();
+
 	const heading = page.getByRole('heading', { level: 2, name: /^Order \d+$/ });
 	await expect(heading).toBeVisible();
 	const orderName = (await heading.textContent())!.trim();
+	const number = orderName.replace('Order ', '');
 	await expect(page.getByRole('heading', { name: 'Test mode — no real payment' })).toBeVisible();
+	await expect(page.getByRole('table')).toContainText(/Shipping\s*\$14\.95/);
 	// The cart became the order: the device starts an empty one.
 	await expect(page.getByRole('navigation', { name: 'Your shop' }).getByRole('link', { name: 'Cart', exact: true })).toBeVisible();
 
@@ -92,10 +128,28 @@ test('check out, see a declined card, pay with the test card: the order is paid 
 	const row = page.getByRole('main').getByRole('listitem').filter({ hasText: orderName });
 	await expect(row).toContainText('Paid');
 	await row.getByRole('link', { name: orderName }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${orderName} Paid`);
-	await expect(page.getByRole('table')).toContainText(DUTCH_OVEN.title);
+	await expect(page).toHaveURL(`/account/orders/${number}`);
 
-	// With no network the device still shows the order it holds.
+	// The receipt: address, delivery, lines and totals; printed without the site around it.
+	const receipt = page.getByRole('article', { name: `${orderName} Paid` });
+	await expect(receipt.getByRole('region', { name: 'Ship to' })).toHaveText(/Ada Lovelace\s*500 Market Street\s*San Francisco, CA 94105\s*United States/);
+	await expect(receipt).toContainText(/Delivery\s*Express/);
+	await expect(receipt.getByRole('table')).toContainText(DUTCH_OVEN.title);
+	await expect(receipt.getByRole('table')).toContainText(/Shipping\s*\$14\.95/);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('banner')).toBeHidden();
+	await expect(page.getByRole('contentinfo')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Print receipt' })).toBeHidden();
+	await expect(receipt).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+
+	// The next checkout offers the saved address.
+	await addToCart(page, DUTCH_OVEN, 1);
+	await page.goto('/checkout');
+	await expect(page.getByRole('radio', { name: /Ada Lovelace, 500 Market Street, San Francisco, CA 94105, United States/ })).toBeChecked();
+	await expect(page.getByLabel('Full name')).toBeHidden();
+
+	// With no network the device still shows the orders it holds.
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.reload();
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
@@ -122,6 +176,7 @@ test('a line that sold out in the meantime is reported at checkout and fixed in 
 	await rival.close();
 
 	await page.goto('/checkout');
+	await fillAddress(page);
 	await page.getByRole('button', { name: 'Place order' }).click();
 	const report = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Some items are no longer available in that quantity' }) });
 	await expect(report).toContainText(`${product.title}: you asked for ${wanted}, only ${wanted - 1} left.`);
@@ -129,7 +184,7 @@ test('a line that sold out in the meantime is reported at checkout and fixed in 
 
 	await report.getByRole('button', { name: 'Update my cart to what is available' }).click();
 	await expect(report).toBeHidden();
-	await expect(page.getByRole('main').getByRole('listitem')).toHaveText([new RegExp(`${product.title} × ${wanted - 1}`)]);
+	await expect(page.getByRole('region', { name: 'Review your cart' }).getByRole('listitem')).toHaveText([new RegExp(`${product.title} × ${wanted - 1}`)]);
 	await waitForSync(page);
 	await page.getByRole('button', { name: 'Place order' }).click();
 	await expect(page.getByRole('heading', { name: 'Test mode — no real payment' })).toBeVisible();

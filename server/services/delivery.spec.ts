@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressFields, type AddressFields } from '../../src/lib/shared/addresses';
+import { addressFields, addressLine, type AddressFields } from '../../src/lib/shared/addresses';
 import { checkoutStartInput } from '../../src/lib/shared/orders';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
@@ -143,6 +143,13 @@ describe('address rules', () => {
 		expect(errorsOf({ country: 'DE', postalCode: '1011' })).toHaveProperty('postalCode');
 		expect(parse({ country: 'KE', postalCode: 'anything 12' }).success).toBe(true);
 		expect(parse({ country: 'HK', postalCode: '' }).success).toBe(true);
+	});
+
+	it('writes the town the way its country does', () => {
+		expect(addressLine({ ...TEST_ADDRESS, country: 'US', city: 'San Francisco', region: 'CA', postalCode: '94107' })).toBe(
+			'Ada Lovelace, 12 Marylebone Road, San Francisco, CA 94107, United States'
+		);
+		expect(addressLine({ ...TEST_ADDRESS, country: 'DE', city: 'Berlin', postalCode: '10115' })).toBe('Ada Lovelace, 12 Marylebone Road, 10115 Berlin, Germany');
 	});
 
 	it('puts each missing or malformed field under its name', () => {

@@ -102,9 +102,16 @@ export const addressIdInput = z.strictObject({ id: z.uuid() });
 
 export type AddressView = AddressFields & { id: string; isDefault: boolean };
 
+// Where the postal code follows the city and region ("San Francisco, CA 94107").
+const CITY_FIRST = new Set(['US', 'CA', 'AU', 'GB', 'IE', 'NZ', 'BR', 'IN']);
+
+/** The town part of an address, in the order its country writes it. */
+export function cityLine(a: Pick<AddressFields, 'city' | 'postalCode' | 'region' | 'country'>): string {
+	if (CITY_FIRST.has(a.country)) return [[a.city, a.region].filter(Boolean).join(', '), a.postalCode].filter(Boolean).join(' ');
+	return [[a.postalCode, a.city].filter(Boolean).join(' '), a.region].filter(Boolean).join(', ');
+}
+
 /** An address on one line, for lists and choices. */
 export function addressLine(a: AddressFields): string {
-	return [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`.trim(), a.region, countryName(a.country) ?? a.country]
-		.filter(Boolean)
-		.join(', ');
+	return [a.name, a.line1, a.line2, cityLine(a), countryName(a.country) ?? a.country].filter(Boolean).join(', ');
 }
