@@ -7,3 +7,4 @@ export * from './orders';
 export * from './sync';
 export * from './outbox';
 export * from './delivery';
+export * from './audit';

@@ -1,0 +1,31 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Changed fields of an entity: what each was before and after. */
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+/**
+ * Every admin write, in the transaction of the write: who (id and email as they were), what,
+ * on which entity, the fields it changed, from which address. Rows are never updated or
+ * deleted (a trigger refuses it), so the actor is no foreign key.
+ */
+export const auditEvents = pgTable(
+	'audit_events',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		actorId: uuid('actor_id'),
+		actorEmail: text('actor_email').notNull(),
+		action: text('action').notNull(),
+		entityType: text('entity_type').notNull(),
+		entityId: text('entity_id').notNull(),
+		changes: jsonb('changes').$type<AuditChanges>().notNull().default({}),
+		ip: text('ip'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('audit_events_created_idx').on(t.createdAt),
+		index('audit_events_entity_idx').on(t.entityType, t.entityId, t.createdAt),
+		index('audit_events_actor_idx').on(t.actorId, t.createdAt)
+	]
+);
+
+export type AuditEvent = typeof auditEvents.$inferSelect;
