@@ -2,9 +2,12 @@ import { z } from 'zod';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
+// Codes Intl names that are groupings ("EU", "UN") or placeholders, not places to ship to.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'XA', 'XB', 'QO', 'ZZ']);
+
 /** The English name of an ISO 3166-1 alpha-2 country code, or undefined when there is none. */
 export function countryName(code: string): string | undefined {
-	if (!/^[A-Z]{2}$/.test(code)) return undefined;
+	if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return undefined;
 	try {
 		return regionNames.of(code);
 	} catch {
@@ -18,8 +21,7 @@ export const countries: { code: string; name: string }[] = Array.from({ length: 
 )
 	.flatMap((code) => {
 		const name = countryName(code);
-		// Codes for groupings ("EU", "UN", "EZ") and placeholders are not places to ship to.
-		return name && !['EU', 'EZ', 'UN', 'XA', 'XB', 'QO', 'ZZ'].includes(code) ? [{ code, name }] : [];
+		return name ? [{ code, name }] : [];
 	})
 	.sort((a, b) => a.name.localeCompare(b.name));
 
@@ -111,7 +113,12 @@ export function cityLine(a: Pick<AddressFields, 'city' | 'postalCode' | 'region'
 	return [[a.postalCode, a.city].filter(Boolean).join(' '), a.region].filter(Boolean).join(', ');
 }
 
+/** An address as the lines of a label (the phone apart). */
+export function addressLines(a: AddressFields): string[] {
+	return [a.name, a.line1, a.line2, cityLine(a), countryName(a.country) ?? a.country].filter((line): line is string => Boolean(line));
+}
+
 /** An address on one line, for lists and choices. */
 export function addressLine(a: AddressFields): string {
-	return [a.name, a.line1, a.line2, cityLine(a), countryName(a.country) ?? a.country].filter(Boolean).join(', ');
+	return addressLines(a).join(', ');
 }

@@ -1,10 +1,8 @@
-import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/forms';
+import { requireAdmin } from './admin-guard.server';
 import type { LayoutServerLoad } from './$types';
 
 // Every page under /admin passes here first: visitors go to sign in, customers get 403.
 export const load: LayoutServerLoad = (event) => {
-	const user = requireUser(event);
-	if (user.role !== 'admin') error(403, 'This area is for the shop’s admins.');
+	requireAdmin(event);
 	return {};
 };

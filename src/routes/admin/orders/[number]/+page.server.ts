@@ -1,0 +1,33 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '$server/db/client';
+import { AppError } from '$server/services/errors';
+import { adminGetOrder, adminMoveOrder } from '$server/services/orders';
+import { payments } from '$server/services/payments';
+import { adminTransitionInput, orderNumberInput } from '$lib/shared/orders';
+import { formAction, parseForm } from '$lib/server/forms';
+import { requireAdmin } from '../../admin-guard.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params }) => {
+	await parent();
+	const number = /^\d+$/.test(params.number) ? orderNumberInput.safeParse({ number: params.number }) : null;
+	if (!number?.success) error(404, 'There is no order with that number.');
+	try {
+		return { order: await adminGetOrder((await getDatabase()).db, number.data.number) };
+	} catch (e) {
+		if (e instanceof AppError && e.code === 'NOT_FOUND') error(404, 'There is no order with that number.');
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	// The buttons post `to`; a move the order no longer allows comes back as a 409 with the reason.
+	move: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await parseForm(event.request, adminTransitionInput, ['orderId', 'to', 'reason']);
+		if (form.failure) return form.failure;
+		const moved = await formAction(adminMoveOrder((await getDatabase()).db, payments().provider, admin.id, form.data), form.values);
+		if (moved.failure) return moved.failure;
+		return { moved: moved.result.status };
+	}
+};
