@@ -10,6 +10,7 @@ import { openTestDatabase } from '../db/test-database';
 import { handleTrpcRequest } from '../trpc/http';
 import { payWithTestCard, paymentSession, startCheckout } from './checkout';
 import { reapExpiredOrders } from './expiry';
+import { listAudit } from './audit';
 import { adminMoveOrder, getOrder, listOrders } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentEvent } from './payments/provider';
@@ -333,23 +334,31 @@ describe('orders', () => {
 	it('lets an admin move orders along the allowed transitions only', async () => {
 		const [dave] = await makeUsers(1);
 		const [boss] = await makeUsers(1, 'admin');
+		const actor = { id: boss.id, email: boss.email, ip: '203.0.113.9' };
 		const product = await makeProduct(10);
 		const order = await checkout(dave!, await cartOf(dave!, [{ productId: product, quantity: 4 }]));
-		await expect(adminMoveOrder(db, testProvider, boss!.id, { orderId: order.id, to: 'fulfilled' })).rejects.toMatchObject({ code: 'CONFLICT' });
-		await expect(adminMoveOrder(db, testProvider, boss!.id, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'fulfilled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
 		await payWithTestCard(db, testProvider, dave!.id, { orderId: order.id, cardNumber: '4242424242424242' });
-		const shipped = await adminMoveOrder(db, testProvider, boss!.id, { orderId: order.id, to: 'fulfilled' });
+		const shipped = await adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'fulfilled' });
 		expect(shipped.status).toBe('fulfilled');
-		await expect(adminMoveOrder(db, testProvider, boss!.id, { orderId: order.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
-		const refunded = await adminMoveOrder(db, testProvider, boss!.id, { orderId: order.id, to: 'refunded', reason: 'arrived broken' });
+		await expect(adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		const refunded = await adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'refunded', reason: 'arrived broken' });
 		expect(refunded.history.map((h) => h.toStatus)).toEqual(['pending_payment', 'paid', 'fulfilled', 'refunded']);
 		expect(refunded.history.at(-1)!.reason).toBe('arrived broken');
 		// Shipped goods do not come back to the shelf with a refund.
 		expect(await inventoryOf(product)).toBe(6);
 
 		const other = await checkout(dave!, await cartOf(dave!, [{ productId: product, quantity: 2 }]));
-		await adminMoveOrder(db, testProvider, boss!.id, { orderId: other.id, to: 'cancelled' });
+		await adminMoveOrder(db, testProvider, actor, { orderId: other.id, to: 'cancelled' });
 		expect(await inventoryOf(product)).toBe(6);
+		// A refused move leaves no trace; each move leaves exactly one audit row.
+		await expect(adminMoveOrder(db, testProvider, actor, { orderId: other.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		expect(await inventoryOf(product)).toBe(6);
+		const trail = await listAudit(db, { entityType: 'order', entityId: order.id, limit: 10 });
+		expect(trail.items.map((e) => e.action)).toEqual(['order.refunded', 'order.fulfilled']);
+		expect(trail.items[0]).toMatchObject({ actorEmail: boss.email, ip: '203.0.113.9', changes: { status: { before: 'fulfilled', after: 'refunded' } } });
+		expect((await listAudit(db, { entityType: 'order', entityId: other.id, limit: 10 })).items.map((e) => e.action)).toEqual(['order.cancelled']);
 	});
 });
 
@@ -360,7 +369,7 @@ describe('over HTTP', () => {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(input)
 		});
-		const response = await handleTrpcRequest(request, { db, user, session: null, payments: testProvider });
+		const response = await handleTrpcRequest(request, { db, user, session: null, payments: testProvider, ip: null });
 		return { status: response.status, body: await response.json() };
 	}
 

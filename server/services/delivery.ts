@@ -3,6 +3,7 @@ import type { AddressFields, AddressView } from '../../src/lib/shared/addresses'
 import type { ShippingMethodView } from '../../src/lib/shared/orders';
 import type { Db, Tx } from '../db/client';
 import { addresses, shippingMethods, type Address, type ShippingMethod } from '../db/schema';
+import { changesBetween, recordAudit, type Actor } from './audit';
 import { AppError } from './errors';
 
 function addressView(a: Address): AddressView {
@@ -110,14 +111,33 @@ export async function adminListShippingMethods(db: Db): Promise<AdminShippingMet
 
 type MethodInput = { name: string; priceMinor: number; currency: string; freeAboveMinor: number | null; countries: string[]; active: boolean; position: number };
 
-export async function createShippingMethod(db: Db, input: MethodInput): Promise<AdminShippingMethod> {
-	const [row] = await db.insert(shippingMethods).values(input).returning();
-	return { ...methodView(row!), active: row!.active, position: row!.position };
+const auditedFields = ['name', 'priceMinor', 'currency', 'freeAboveMinor', 'countries', 'active', 'position'] as const;
+
+export async function createShippingMethod(db: Db, actor: Actor, input: MethodInput): Promise<AdminShippingMethod> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx.insert(shippingMethods).values(input).returning();
+		await recordAudit(tx, actor, {
+			action: 'shipping_method.create',
+			entityType: 'shipping_method',
+			entityId: row!.id,
+			changes: changesBetween(null, row!, auditedFields)
+		});
+		return { ...methodView(row!), active: row!.active, position: row!.position };
+	});
 }
 
-export async function updateShippingMethod(db: Db, input: MethodInput & { id: string }): Promise<AdminShippingMethod> {
+export async function updateShippingMethod(db: Db, actor: Actor, input: MethodInput & { id: string }): Promise<AdminShippingMethod> {
 	const { id, ...fields } = input;
-	const [row] = await db.update(shippingMethods).set({ ...fields, updatedAt: new Date() }).where(eq(shippingMethods.id, id)).returning();
-	if (!row) throw new AppError('NOT_FOUND', 'No such shipping method');
-	return { ...methodView(row), active: row.active, position: row.position };
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(shippingMethods).where(eq(shippingMethods.id, id)).for('update');
+		if (!before) throw new AppError('NOT_FOUND', 'No such shipping method');
+		const [row] = await tx.update(shippingMethods).set({ ...fields, updatedAt: new Date() }).where(eq(shippingMethods.id, id)).returning();
+		await recordAudit(tx, actor, {
+			action: 'shipping_method.update',
+			entityType: 'shipping_method',
+			entityId: id,
+			changes: changesBetween(before, row!, auditedFields)
+		});
+		return { ...methodView(row!), active: row!.active, position: row!.position };
+	});
 }

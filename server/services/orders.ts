@@ -16,6 +16,7 @@ import { orderHistory, orderItems, orders, outboxEvents, products, users, type O
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
 import { AppError } from './errors';
 import type { PaymentProvider } from './payments/provider';
+import { recordAudit, type Actor } from './audit';
 
 /** Who moved an order: an admin's id, or null for the shopper, a payment or the clock. */
 export type Move = { reason: string; actorId?: string | null };
@@ -214,7 +215,7 @@ export function refusedMove(from: OrderStatus, to: OrderStatus): AppError {
 export async function adminMoveOrder(
 	db: Db,
 	payments: Pick<PaymentProvider, 'cancel'>,
-	actorId: string,
+	actor: Actor,
 	input: { orderId: string; to: 'fulfilled' | 'cancelled' | 'refunded'; reason?: string }
 ): Promise<AdminOrderView> {
 	const [current] = await db.select().from(orders).where(eq(orders.id, input.orderId));
@@ -228,8 +229,15 @@ export async function adminMoveOrder(
 	}
 	await db.transaction(async (tx) => {
 		const order = await lockOrder(tx, eq(orders.id, input.orderId));
-		const moved = order && (await moveOrder(tx, order, input.to, { reason: input.reason || `by the shop`, actorId }));
+		const reason = input.reason || 'by the shop';
+		const moved = order && (await moveOrder(tx, order, input.to, { reason, actorId: actor.id }));
 		if (!moved) throw refusedMove(order?.status ?? current.status, input.to);
+		await recordAudit(tx, actor, {
+			action: `order.${input.to}`,
+			entityType: 'order',
+			entityId: order.id,
+			changes: { status: { before: order.status, after: moved.status }, reason: { before: null, after: reason } }
+		});
 	});
 	return adminGetOrder(db, input.orderId);
 }

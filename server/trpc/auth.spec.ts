@@ -43,7 +43,7 @@ async function call(user: SessionUser | null, path: string, input?: unknown, typ
 	} else {
 		request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) });
 	}
-	const response = await handleTrpcRequest(request, { db: database.db, user, session: null, payments: testProvider });
+	const response = await handleTrpcRequest(request, { db: database.db, user, session: null, payments: testProvider, ip: null });
 	const body = await response.json();
 	return { status: response.status, data: body.result?.data, error: body.error };
 }

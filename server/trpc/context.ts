@@ -7,4 +7,6 @@ export type Context = {
 	user: SessionUser | null;
 	session: Session | null;
 	payments: PaymentProvider;
+	/** The caller's address, for the audit trail of admin writes. */
+	ip: string | null;
 };

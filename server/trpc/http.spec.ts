@@ -17,7 +17,7 @@ afterAll(() => database?.close());
 async function query(path: string, input?: unknown) {
 	const url = new URL(`http://store.test/api/trpc/${path}`);
 	if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-	const response = await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider });
+	const response = await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider, ip: null });
 	return { status: response.status, body: await response.json() };
 }
 
@@ -49,7 +49,7 @@ describe('/api/trpc over HTTP', () => {
 		expect((await query('catalog.list', { cursor: 'garbage' })).status).toBe(400);
 		const response = await handleTrpcRequest(
 			new Request('http://store.test/api/trpc/catalog.list?input=%7Bnot-json'),
-			{ db: database.db, user: null, session: null, payments: testProvider }
+			{ db: database.db, user: null, session: null, payments: testProvider, ip: null }
 		);
 		expect(response.status).toBe(400);
 	});

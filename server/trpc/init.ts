@@ -45,5 +45,5 @@ export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
 /** Admins only: a visitor gets 401, a customer 403. */
 export const adminProcedure = customerProcedure.use(({ ctx, next }) => {
 	if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only.' });
-	return next();
+	return next({ ctx: { actor: { id: ctx.user.id, email: ctx.user.email, ip: ctx.ip } } });
 });

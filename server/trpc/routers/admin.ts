@@ -16,8 +16,8 @@ export const adminRouter = {
 	dashboard: adminProcedure.query(({ ctx }) => dashboardCounts(ctx.db)),
 	shipping: {
 		list: adminProcedure.query(({ ctx }) => adminListShippingMethods(ctx.db)),
-		create: adminProcedure.input(shippingMethodInput).mutation(({ ctx, input }) => createShippingMethod(ctx.db, input)),
-		update: adminProcedure.input(shippingMethodUpdateInput).mutation(({ ctx, input }) => updateShippingMethod(ctx.db, input))
+		create: adminProcedure.input(shippingMethodInput).mutation(({ ctx, input }) => createShippingMethod(ctx.db, ctx.actor, input)),
+		update: adminProcedure.input(shippingMethodUpdateInput).mutation(({ ctx, input }) => updateShippingMethod(ctx.db, ctx.actor, input))
 	},
 	orders: {
 		list: adminProcedure.input(adminOrdersListInput).query(({ ctx, input }) => adminListOrders(ctx.db, input)),
@@ -25,6 +25,6 @@ export const adminRouter = {
 		byNumber: adminProcedure.input(orderNumberInput).query(({ ctx, input }) => adminGetOrder(ctx.db, input.number)),
 		move: adminProcedure
 			.input(adminTransitionInput)
-			.mutation(({ ctx, input }) => adminMoveOrder(ctx.db, ctx.payments, ctx.user.id, input))
+			.mutation(({ ctx, input }) => adminMoveOrder(ctx.db, ctx.payments, ctx.actor, input))
 	}
 } satisfies TRPCRouterRecord;

@@ -3,7 +3,7 @@ import { getDatabase } from '$server/db/client';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '$server/services/delivery';
 import { shippingMethodInput, shippingMethodUpdateInput } from '$lib/shared/orders';
 import { formAction, formFail, readForm } from '$lib/server/forms';
-import { requireAdmin } from '../admin-guard.server';
+import { adminActor } from '../admin-guard.server';
 import { methodErrors, methodFields, methodFromForm } from './method-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,18 +25,18 @@ async function readMethod<S extends z.ZodType>(request: Request, schema: S, allo
 // Methods are never deleted: orders name them, and unticking "active" takes one off sale.
 export const actions: Actions = {
 	create: async (event) => {
-		requireAdmin(event);
+		const actor = adminActor(event);
 		const form = await readMethod(event.request, shippingMethodInput, methodFields);
 		if (form.failure) return form.failure;
-		const saved = await formAction(createShippingMethod((await getDatabase()).db, form.data), form.values);
+		const saved = await formAction(createShippingMethod((await getDatabase()).db, actor, form.data), form.values);
 		if (saved.failure) return saved.failure;
 		return { created: saved.result.name };
 	},
 	update: async (event) => {
-		requireAdmin(event);
+		const actor = adminActor(event);
 		const form = await readMethod(event.request, shippingMethodUpdateInput, [...methodFields, 'id']);
 		if (form.failure) return form.failure;
-		const saved = await formAction(updateShippingMethod((await getDatabase()).db, form.data), form.values);
+		const saved = await formAction(updateShippingMethod((await getDatabase()).db, actor, form.data), form.values);
 		if (saved.failure) return saved.failure;
 		return { updated: saved.result.id };
 	}

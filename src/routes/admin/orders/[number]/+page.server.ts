@@ -5,7 +5,7 @@ import { adminGetOrder, adminMoveOrder } from '$server/services/orders';
 import { payments } from '$server/services/payments';
 import { adminTransitionInput, orderNumberInput } from '$lib/shared/orders';
 import { formAction, parseForm } from '$lib/server/forms';
-import { requireAdmin } from '../../admin-guard.server';
+import { adminActor } from '../../admin-guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params }) => {
@@ -23,10 +23,10 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 export const actions: Actions = {
 	// The buttons post `to`; a move the order no longer allows comes back as a 409 with the reason.
 	move: async (event) => {
-		const admin = requireAdmin(event);
+		const actor = adminActor(event);
 		const form = await parseForm(event.request, adminTransitionInput, ['orderId', 'to', 'reason']);
 		if (form.failure) return form.failure;
-		const moved = await formAction(adminMoveOrder((await getDatabase()).db, payments().provider, admin.id, form.data), form.values);
+		const moved = await formAction(adminMoveOrder((await getDatabase()).db, payments().provider, actor, form.data), form.values);
 		if (moved.failure) return moved.failure;
 		return { moved: moved.result.status };
 	}

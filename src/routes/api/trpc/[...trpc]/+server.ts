@@ -4,12 +4,13 @@ import { handleTrpcRequest } from '$server/trpc/http';
 import { compressed } from '$lib/server/compress';
 import type { RequestHandler } from './$types';
 
-const handler: RequestHandler = async ({ request, locals }) =>
+const handler: RequestHandler = async ({ request, locals, getClientAddress }) =>
 	compressed(request, await handleTrpcRequest(request, {
 		db: (await getDatabase()).db,
 		user: locals.user,
 		session: locals.session,
-		payments: payments().provider
+		payments: payments().provider,
+		ip: getClientAddress()
 	}));
 
 export const GET = handler;
