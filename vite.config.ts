@@ -10,7 +10,7 @@ if (process.env.TEST_DATABASE_URL) {
 
 // Pages that are private, authoritative or need the server: never answered by the shell.
 // A shopper's orders and addresses are the exception: the device keeps them to show offline.
-const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/logout/, /^\/account(?!\/(orders|addresses))/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
+const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/forgot-password/, /^\/reset-password/, /^\/logout/, /^\/account(?!\/(orders|addresses))/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 
 export default defineConfig({
 	plugins: [
@@ -45,7 +45,7 @@ export default defineConfig({
 				cleanupOutdatedCaches: true,
 				runtimeCaching: [
 					{
-						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/images/'),
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/')),
 						handler: 'CacheFirst',
 						options: {
 							cacheName: 'store-images',

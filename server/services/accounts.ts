@@ -2,23 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Profile, profileInput, signupInput } from '../../src/lib/shared/accounts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import type { Db } from '../db/client';
-import { customers, users, type User } from '../db/schema';
-import { AppError } from './errors';
+import type { Db, Tx } from '../db/client';
+import { customers, sessions, users, type User } from '../db/schema';
+import { AppError, FieldError } from './errors';
 
 // Verifying against this costs what a real check costs, so an unknown email answers as
 // slowly as a wrong password and the two cannot be told apart by timing.
 let dummyHash: Promise<string> | undefined;
-
-export class FieldError extends AppError {
-	constructor(
-		readonly field: string,
-		message: string,
-		code: 'BAD_REQUEST' | 'CONFLICT' = 'BAD_REQUEST'
-	) {
-		super(code, message);
-	}
-}
 
 export async function signUp(db: Db, input: z.output<typeof signupInput>): Promise<User> {
 	const problem = passwordProblem(input.password, input.email);
@@ -86,4 +76,17 @@ export async function createOrPromoteAdmin(db: Db, email: string, password: stri
 		await tx.insert(customers).values({ userId: user!.id });
 		return 'created';
 	});
+}
+
+/** Checks a new password against the sign-up rules and hashes it; refused → a FieldError on `password`. */
+export async function hashNewPassword(password: string, email: string): Promise<string> {
+	const problem = passwordProblem(password, email);
+	if (problem) throw new FieldError('password', problem);
+	return hashPassword(password);
+}
+
+/** Sets a user's password (hashed by `hashNewPassword`) and ends every session of theirs, in the caller's transaction. */
+export async function setPassword(tx: Db | Tx, userId: string, passwordHash: string): Promise<void> {
+	await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+	await tx.delete(sessions).where(eq(sessions.userId, userId));
 }

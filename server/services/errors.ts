@@ -11,6 +11,17 @@ export class AppError extends Error {
 	}
 }
 
+/** An AppError about one field of a form, so the form shows it next to that field. */
+export class FieldError extends AppError {
+	constructor(
+		readonly field: string,
+		message: string,
+		code: 'BAD_REQUEST' | 'CONFLICT' = 'BAD_REQUEST'
+	) {
+		super(code, message);
+	}
+}
+
 /**
  * A database refusal caused by the request (a duplicate, a broken reference, a value out
  * of range) as an AppError, so it answers 4xx; anything else stays a server error.

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
 import {
 	adminOrdersListInput,
 	adminTransitionInput,
@@ -7,13 +8,29 @@ import {
 	shippingMethodInput,
 	shippingMethodUpdateInput
 } from '../../../src/lib/shared/orders';
+import {
+	adminProductsListInput,
+	productArchiveInput,
+	productCreateInput,
+	productUpdateInput,
+	stockAdjustInput
+} from '../../../src/lib/shared/catalog-admin';
 import { dashboardCounts } from '../../services/admin';
+import { adjustStock, adminGetProduct, adminListProducts, createProduct, setArchived, updateProduct } from '../../services/admin-catalog';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/delivery';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/orders';
 import { adminProcedure } from '../init';
 
 export const adminRouter = {
 	dashboard: adminProcedure.query(({ ctx }) => dashboardCounts(ctx.db)),
+	products: {
+		list: adminProcedure.input(adminProductsListInput).query(({ ctx, input }) => adminListProducts(ctx.db, input)),
+		get: adminProcedure.input(z.strictObject({ id: z.uuid() })).query(({ ctx, input }) => adminGetProduct(ctx.db, input.id)),
+		create: adminProcedure.input(productCreateInput).mutation(({ ctx, input }) => createProduct(ctx.db, ctx.actor, input)),
+		update: adminProcedure.input(productUpdateInput).mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.actor, input)),
+		archive: adminProcedure.input(productArchiveInput).mutation(({ ctx, input }) => setArchived(ctx.db, ctx.actor, input)),
+		adjustStock: adminProcedure.input(stockAdjustInput).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input))
+	},
 	shipping: {
 		list: adminProcedure.query(({ ctx }) => adminListShippingMethods(ctx.db)),
 		create: adminProcedure.input(shippingMethodInput).mutation(({ ctx, input }) => createShippingMethod(ctx.db, ctx.actor, input)),

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { slugSchema } from './catalog';
+
+/** A slug from a title: "Walnut Serving Board!" → "walnut-serving-board". */
+export function slugify(title: string): string {
+	return title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 120)
+		.replace(/-+$/g, '');
+}
+
+const productFields = {
+	title: z.string().trim().min(1, 'Give the product a title.').max(200, 'Keep the title under 200 characters.'),
+	/** Blank: made from the title. */
+	slug: z.union([z.literal(''), slugSchema]).default(''),
+	description: z.string().trim().max(5000, 'Keep the description under 5,000 characters.').default(''),
+	priceMinor: z.int('Enter a price such as 12.50.').min(0, 'A price cannot be negative.').max(100_000_000, 'That price is too high.'),
+	currency: z.string().regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as USD.').default('USD'),
+	collectionId: z.uuid('Choose a collection.')
+};
+
+export const productCreateInput = z.strictObject({
+	...productFields,
+	inventory: z.int('Enter a whole number of units.').min(0, 'Stock cannot be negative.').max(1_000_000).default(0)
+});
+
+/**
+ * An edit carries the token of the product as the form loaded it: if another admin saved
+ * it since, the save is refused instead of overwriting their change.
+ */
+export const productUpdateInput = z.strictObject({ id: z.uuid(), editToken: z.string().min(1).max(64), ...productFields });
+
+export const productArchiveInput = z.strictObject({ id: z.uuid(), archived: z.boolean() });
+
+export const stockReasons = ['received', 'correction', 'damaged'] as const;
+export const stockReasonLabels: Record<(typeof stockReasons)[number], string> = {
+	received: 'Received',
+	correction: 'Correction',
+	damaged: 'Damaged'
+};
+
+/** A relative change of stock ("+12 received", "−1 damaged"), safe against concurrent sales. */
+export const stockAdjustInput = z.strictObject({
+	id: z.uuid(),
+	change: z
+		.int('Enter a whole number, such as 12 or -1.')
+		.min(-1_000_000)
+		.max(1_000_000)
+		.refine((n) => n !== 0, 'Enter a change other than 0.'),
+	reason: z.enum(stockReasons, 'Choose a reason.'),
+	note: z.string().trim().max(200).default('')
+});
+
+export const productImageRemoveInput = z.strictObject({ id: z.uuid(), src: z.string().min(1).max(300) });
+
+export const adminProductSorts = ['-updated', 'title', '-title', 'price', '-price', 'inventory', '-inventory'] as const;
+export const adminProductsListInput = z.strictObject({
+	query: z.string().trim().max(200).default(''),
+	sort: z.enum(adminProductSorts).default('-updated'),
+	page: z.coerce.number().int().min(1).max(10_000).default(1),
+	archived: z.boolean().default(false)
+});
+
+/** Uploaded product images: at most this many bytes, of these kinds. */
+export const MAX_IMAGE_BYTES = 500 * 1000;
+export const IMAGE_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
