@@ -19,3 +19,9 @@ export function parseMajorUnits(text: string, digits = 2): number | null {
 	const fraction = (match[2] ?? '').padEnd(digits, '0').slice(0, digits);
 	return Number(match[1]) * 10 ** digits + Number(fraction || 0);
 }
+
+/** Minor units as a form shows them: 495 → "4.95". */
+export function majorUnits(minor: number, digits = 2): string {
+	const scale = 10 ** digits;
+	return `${Math.trunc(minor / scale)}.${String(minor % scale).padStart(digits, '0')}`;
+}

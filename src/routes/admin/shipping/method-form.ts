@@ -1,16 +1,11 @@
 import type { z } from 'zod';
-import { parseMajorUnits } from '$lib/shared/money';
+import { majorUnits, parseMajorUnits } from '$lib/shared/money';
 import type { ShippingMethodView } from '$lib/shared/orders';
 
 export type AdminMethod = ShippingMethodView & { active: boolean; position: number };
 
 /** The fields of the method form, as the browser posts them (`active` only when ticked). */
 export const methodFields = ['name', 'price', 'freeAbove', 'countries', 'active', 'position'] as const;
-
-/** Minor units as typed in a form: 495 → "4.95". */
-export function majorUnits(minor: number): string {
-	return `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
-}
 
 /** A saved method as its edit form shows it. */
 export function formValuesOf(method: AdminMethod): Record<string, string> {
