@@ -1,21 +1,43 @@
-import { and, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { LOW_STOCK } from '../../src/lib/shared/catalog';
 import type { Db } from '../db/client';
 import { orders, products, reviews, users } from '../db/schema';
 
-export type DashboardCounts = {
+/** Orders and revenue (of paid orders) since a moment. */
+export type Takings = { orders: number; revenueMinor: number };
+
+export type Dashboard = {
 	products: number;
 	soldOut: number;
 	lowStock: number;
 	customers: number;
-	ordersToday: number;
 	reviews: number;
+	today: Takings;
+	week: Takings;
+	/** Paid and waiting to be shipped. */
+	toFulfil: number;
+	/** The products closest to running out (sold out first), to restock. */
+	restock: { id: string; title: string; inventory: number }[];
+	recentReviews: { id: string; productTitle: string; productSlug: string; rating: number; body: string; at: string; hidden: boolean }[];
 };
 
-/** The numbers the admin dashboard opens with. */
-export async function dashboardCounts(db: Db): Promise<DashboardCounts> {
+const paid = inArray(orders.status, ['paid', 'fulfilled']);
+
+async function takings(db: Db, since: ReturnType<typeof sql>): Promise<Takings> {
+	const [row] = await db
+		.select({
+			orders: count(),
+			revenueMinor: sql<number>`coalesce(sum(${orders.totalMinor}) filter (where ${paid}), 0)::int`
+		})
+		.from(orders)
+		.where(sql`${orders.placedAt} >= ${since}`);
+	return row!;
+}
+
+/** What the admin dashboard opens with. */
+export async function dashboard(db: Db): Promise<Dashboard> {
 	const live = isNull(products.deletedAt);
-	const [[catalog], [people], [today], [reviewRows]] = await Promise.all([
+	const [[catalog], [people], [reviewRows], today, week, [fulfil], restock, recent] = await Promise.all([
 		db
 			.select({
 				products: count(),
@@ -25,8 +47,39 @@ export async function dashboardCounts(db: Db): Promise<DashboardCounts> {
 			.from(products)
 			.where(live),
 		db.select({ customers: count() }).from(users).where(eq(users.role, 'customer')),
-		db.select({ ordersToday: count() }).from(orders).where(sql`${orders.placedAt} >= date_trunc('day', now())`),
-		db.select({ reviews: count() }).from(reviews)
+		db.select({ reviews: count() }).from(reviews),
+		takings(db, sql`date_trunc('day', now())`),
+		takings(db, sql`date_trunc('week', now())`),
+		db.select({ toFulfil: count() }).from(orders).where(eq(orders.status, 'paid')),
+		db
+			.select({ id: products.id, title: products.title, inventory: products.inventory })
+			.from(products)
+			.where(and(live, lte(products.inventory, LOW_STOCK)))
+			.orderBy(asc(products.inventory), asc(products.title))
+			.limit(10),
+		db
+			.select({
+				id: reviews.id,
+				productTitle: products.title,
+				productSlug: products.slug,
+				rating: reviews.rating,
+				body: reviews.body,
+				createdAt: reviews.createdAt,
+				hiddenAt: reviews.hiddenAt
+			})
+			.from(reviews)
+			.innerJoin(products, eq(products.id, reviews.productId))
+			.orderBy(desc(reviews.createdAt))
+			.limit(5)
 	]);
-	return { ...catalog!, ...people!, ...today!, ...reviewRows! };
+	return {
+		...catalog!,
+		...people!,
+		...reviewRows!,
+		today,
+		week,
+		toFulfil: fulfil!.toFulfil,
+		restock,
+		recentReviews: recent.map(({ createdAt, hiddenAt, ...r }) => ({ ...r, at: createdAt.toISOString(), hidden: hiddenAt !== null }))
+	};
 }

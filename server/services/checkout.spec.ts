@@ -10,6 +10,7 @@ import { openTestDatabase } from '../db/test-database';
 import { handleTrpcRequest } from '../trpc/http';
 import { payWithTestCard, paymentSession, startCheckout } from './checkout';
 import { reapExpiredOrders } from './expiry';
+import { dashboard } from './admin';
 import { listAudit } from './audit';
 import { adminMoveOrder, getOrder, listOrders } from './orders';
 import { applyPaymentEvent } from './payments/events';
@@ -359,6 +360,26 @@ describe('orders', () => {
 		expect(trail.items.map((e) => e.action)).toEqual(['order.refunded', 'order.fulfilled']);
 		expect(trail.items[0]).toMatchObject({ actorEmail: boss.email, ip: '203.0.113.9', changes: { status: { before: 'fulfilled', after: 'refunded' } } });
 		expect((await listAudit(db, { entityType: 'order', entityId: other.id, limit: 10 })).items.map((e) => e.action)).toEqual(['order.cancelled']);
+	});
+});
+
+describe('admin dashboard', () => {
+	it("counts today's and this week's orders, paid revenue and orders waiting to ship", async () => {
+		const [gail] = await makeUsers(1);
+		const product = await makeProduct(4, 1000);
+		const before = await dashboard(db);
+		const order = await checkout(gail, await cartOf(gail, [{ productId: product, quantity: 4 }]));
+		const placed = await dashboard(db);
+		expect(placed.today.orders).toBe(before.today.orders + 1);
+		expect(placed.today.revenueMinor).toBe(before.today.revenueMinor);
+		const stock = placed.restock.map((p) => p.inventory);
+		expect(stock).toEqual([...stock].sort((a, b) => a - b));
+		expect(stock.length).toBeLessThanOrEqual(10);
+		await payWithTestCard(db, testProvider, gail.id, { orderId: order.id, cardNumber: '4242424242424242' });
+		const paid = await dashboard(db);
+		expect(paid.today.revenueMinor).toBe(before.today.revenueMinor + order.totalMinor);
+		expect(paid.week.revenueMinor).toBe(before.week.revenueMinor + order.totalMinor);
+		expect(paid.toFulfil).toBe(before.toFulfil + 1);
 	});
 });
 

@@ -15,14 +15,28 @@ import {
 	productUpdateInput,
 	stockAdjustInput
 } from '../../../src/lib/shared/catalog-admin';
-import { dashboardCounts } from '../../services/admin';
+import {
+	adminReviewsListInput,
+	collectionDeleteInput,
+	collectionInput,
+	collectionMoveInput,
+	collectionUpdateInput,
+	customerIdInput,
+	customersListInput,
+	membershipInput,
+	reviewIdInput
+} from '../../../src/lib/shared/admin';
+import { dashboard } from '../../services/admin';
+import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from '../../services/admin-collections';
+import { adminGetCustomer, adminListCustomers, updateMembership } from '../../services/admin-customers';
+import { adminDeleteReview, adminListReviews, hideReview, showReview } from '../../services/admin-reviews';
 import { adjustStock, adminGetProduct, adminListProducts, createProduct, setArchived, updateProduct } from '../../services/admin-catalog';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/delivery';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/orders';
 import { adminProcedure } from '../init';
 
 export const adminRouter = {
-	dashboard: adminProcedure.query(({ ctx }) => dashboardCounts(ctx.db)),
+	dashboard: adminProcedure.query(({ ctx }) => dashboard(ctx.db)),
 	products: {
 		list: adminProcedure.input(adminProductsListInput).query(({ ctx, input }) => adminListProducts(ctx.db, input)),
 		get: adminProcedure.input(z.strictObject({ id: z.uuid() })).query(({ ctx, input }) => adminGetProduct(ctx.db, input.id)),
@@ -43,5 +57,23 @@ export const adminRouter = {
 		move: adminProcedure
 			.input(adminTransitionInput)
 			.mutation(({ ctx, input }) => adminMoveOrder(ctx.db, ctx.payments, ctx.actor, input))
+	},
+	collections: {
+		list: adminProcedure.query(({ ctx }) => adminListCollections(ctx.db)),
+		create: adminProcedure.input(collectionInput).mutation(({ ctx, input }) => createCollection(ctx.db, ctx.actor, input)),
+		update: adminProcedure.input(collectionUpdateInput).mutation(({ ctx, input }) => updateCollection(ctx.db, ctx.actor, input)),
+		move: adminProcedure.input(collectionMoveInput).mutation(({ ctx, input }) => moveCollection(ctx.db, ctx.actor, input)),
+		delete: adminProcedure.input(collectionDeleteInput).mutation(({ ctx, input }) => deleteCollection(ctx.db, ctx.actor, input))
+	},
+	customers: {
+		list: adminProcedure.input(customersListInput).query(({ ctx, input }) => adminListCustomers(ctx.db, input)),
+		get: adminProcedure.input(customerIdInput).query(({ ctx, input }) => adminGetCustomer(ctx.db, input.id)),
+		setMembership: adminProcedure.input(membershipInput).mutation(({ ctx, input }) => updateMembership(ctx.db, ctx.actor, input))
+	},
+	reviews: {
+		list: adminProcedure.input(adminReviewsListInput).query(({ ctx, input }) => adminListReviews(ctx.db, input)),
+		hide: adminProcedure.input(reviewIdInput).mutation(({ ctx, input }) => hideReview(ctx.db, ctx.actor, input.id)),
+		show: adminProcedure.input(reviewIdInput).mutation(({ ctx, input }) => showReview(ctx.db, ctx.actor, input.id)),
+		delete: adminProcedure.input(reviewIdInput).mutation(({ ctx, input }) => adminDeleteReview(ctx.db, ctx.actor, input.id))
 	}
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,8 @@
 import { getDatabase } from '$server/db/client';
-import { dashboardCounts } from '$server/services/admin';
+import { dashboard } from '$server/services/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
 	await parent();
-	return { counts: await dashboardCounts((await getDatabase()).db) };
+	return { dashboard: await dashboard((await getDatabase()).db) };
 };
