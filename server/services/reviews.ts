@@ -78,7 +78,7 @@ async function lockProduct(tx: Tx, productId: string) {
 }
 
 /** Recounts a product's rating from its visible reviews, in the transaction of the change. */
-async function refreshRating(tx: Tx, productId: string) {
+export async function refreshRating(tx: Tx, productId: string) {
 	await tx.execute(sql`
 		update ${products} set
 			rating_total = coalesce((select sum(rating) from ${reviews} where product_id = ${productId} and hidden_at is null), 0),

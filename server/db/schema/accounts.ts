@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { membershipTiers } from '../../../src/lib/shared/admin';
 
 export const roles = ['customer', 'admin'] as const;
-export const membershipTiers = ['bronze', 'silver', 'gold'] as const;
 
 export const users = pgTable(
 	'users',
