@@ -34,5 +34,29 @@ export const config = {
 	/** How long an unpaid order holds its stock. */
 	get orderHoldMinutes() {
 		return Number(process.env.ORDER_HOLD_MINUTES ?? 30);
+	},
+	/** The public origin, for links in emails (scripts/start.js sets the same default). */
+	get origin() {
+		return (process.env.ORIGIN || `http://localhost:${this.port}`).replace(/\/+$/, '');
+	},
+	/** An SMTP server (`smtp://user:pass@host:587`, `smtps://…:465`); unset → the local mailbox under DATA_DIR/mail. */
+	get smtpUrl() {
+		return process.env.SMTP_URL || undefined;
+	},
+	/** The sender of every email. */
+	get mailFrom() {
+		return process.env.MAIL_FROM || 'Store <shop@localhost>';
+	},
+	/** `off` keeps the app from sending email itself (when `npm run worker` processes do it). */
+	get emailWorkerInProcess() {
+		return process.env.EMAIL_WORKER !== 'off';
+	},
+	/** How often an idle email sender looks for due messages. */
+	get emailPollMs() {
+		return Number(process.env.EMAIL_POLL_MS ?? 1000);
+	},
+	/** Attempts before an email is marked failed (it shows on /admin/emails, with "Retry now"). */
+	get emailMaxAttempts() {
+		return Number(process.env.EMAIL_MAX_ATTEMPTS ?? 8);
 	}
 };

@@ -5,6 +5,8 @@ import { SESSION_COOKIE, validateSessionToken } from '$server/auth/session';
 import { getDatabase, isEmpty } from '$server/db/client';
 import { seedCatalog } from '$server/db/seed';
 import { describeDemoAccounts, seedDemoAccounts } from '$server/db/seed/accounts';
+import { config } from '$server/config';
+import { startEmailWorker } from '$server/services/email/worker';
 import { startReaper } from '$server/services/expiry';
 import { payments } from '$server/services/payments';
 import { writeAllowed } from '$lib/server/origin';
@@ -24,9 +26,11 @@ export const init: ServerInit = async () => {
 	}
 	// Unpaid orders past their expiry give their stock back.
 	const stopReaper = startReaper(database.db, payments().provider);
+	// Emails from the outbox (SMTP_URL, or the local mailbox); off when `npm run worker` sends them.
+	const emails = config.emailWorkerInProcess ? startEmailWorker(database.db) : null;
 	process.once('sveltekit:shutdown', () => {
 		stopReaper();
-		void database.close();
+		void (emails?.stop() ?? Promise.resolve()).finally(() => database.close());
 	});
 };
 

@@ -20,6 +20,9 @@ export const FREE_ACCOUNT_FAILURES = 5;
 export const FREE_IP_FAILURES = 20;
 /** Accounts created from one address per hour, unless `signupsPerHour` says otherwise. */
 export const SIGNUPS_PER_HOUR = 5;
+/** Password reset emails one address (to) may be sent per hour, and reset requests one client address may make. */
+export const RESETS_PER_EMAIL_PER_HOUR = 3;
+export const RESETS_PER_IP_PER_HOUR = 20;
 
 /**
  * Login and sign-up throttling. An account or address past its free failures waits
@@ -40,6 +43,8 @@ export function createThrottle(options: ThrottleOptions = {}) {
 	const blocks = limiter('login-block', 1, 1);
 	const signupsPerHour = options.signupsPerHour ?? SIGNUPS_PER_HOUR;
 	const signups = limiter('signup-ip', signupsPerHour, 3600);
+	const resetEmails = limiter('reset-email', RESETS_PER_EMAIL_PER_HOUR, 3600);
+	const resetIps = limiter('reset-ip', RESETS_PER_IP_PER_HOUR, 3600);
 
 	const delayFor = (failures: number, free: number) => Math.min(base * 2 ** (failures - free - 1), max);
 
@@ -69,6 +74,18 @@ export function createThrottle(options: ThrottleOptions = {}) {
 		/** Counts an account created from this address (a refused attempt costs nothing). */
 		async signedUp(ip: string): Promise<void> {
 			await signups.penalty(ip, 1);
+		},
+		/**
+		 * Seconds before another password reset may be asked for this email or from this
+		 * address. Known and unknown emails count alike, so a wait tells nothing about accounts.
+		 */
+		async resetWait(email: string, ip: string): Promise<number> {
+			const [byEmail, byIp] = await Promise.all([resetEmails.get(email), resetIps.get(ip)]);
+			const wait = (res: typeof byEmail, limit: number) => (res && res.consumedPoints >= limit ? Math.ceil(res.msBeforeNext / 1000) : 0);
+			return Math.max(wait(byEmail, RESETS_PER_EMAIL_PER_HOUR), wait(byIp, RESETS_PER_IP_PER_HOUR));
+		},
+		async resetRequested(email: string, ip: string): Promise<void> {
+			await Promise.all([resetEmails.penalty(email, 1), resetIps.penalty(ip, 1)]);
 		}
 	};
 }

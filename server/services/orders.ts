@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Page } from '../../src/lib/shared/catalog';
 import {
 	canMove,
@@ -95,7 +95,7 @@ async function itemsOf(db: Db | Tx, orderIds: string[]) {
 	return byOrder;
 }
 
-export function orderView(order: Order, items: OrderView['items']): OrderView {
+export function orderView(order: Order, items: OrderView['items'], confirmationSentAt?: Date | null): OrderView {
 	return {
 		id: order.id,
 		number: order.number,
@@ -111,7 +111,8 @@ export function orderView(order: Order, items: OrderView['items']): OrderView {
 		paymentError: order.status === 'pending_payment' ? order.paymentError : null,
 		shippingAddress: order.shippingAddress,
 		shippingMethod: order.shippingMethod,
-		items
+		items,
+		...(confirmationSentAt !== undefined && { confirmationSentAt: confirmationSentAt?.toISOString() ?? null })
 	};
 }
 
@@ -162,7 +163,15 @@ export async function getOrder(db: Db, userId: string, ref: string | number): Pr
 	const match = typeof ref === 'number' ? eq(orders.number, ref) : eq(orders.id, ref);
 	const [order] = await db.select().from(orders).where(and(match, eq(orders.userId, userId)));
 	if (!order) throw new AppError('NOT_FOUND', 'No such order');
-	return orderView(order, (await itemsOf(db, [order.id])).get(order.id) ?? []);
+	const [items, [confirmation]] = await Promise.all([
+		itemsOf(db, [order.id]),
+		db
+			.select({ sentAt: outboxEvents.sentAt })
+			.from(outboxEvents)
+			.where(and(eq(outboxEvents.orderId, order.id), eq(outboxEvents.type, 'order_created'), isNotNull(outboxEvents.sentAt)))
+			.limit(1)
+	]);
+	return orderView(order, items.get(order.id) ?? [], confirmation?.sentAt ?? null);
 }
 
 /** Every order, for admins: by status, placing date, order number or customer email. */

@@ -8,3 +8,4 @@ export * from './sync';
 export * from './outbox';
 export * from './delivery';
 export * from './audit';
+export * from './password-resets';

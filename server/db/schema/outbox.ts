@@ -8,7 +8,8 @@ export const outboxEventTypes = [
 	'order_paid',
 	'order_fulfilled',
 	'order_cancelled',
-	'order_refunded'
+	'order_refunded',
+	'password_reset'
 ] as const;
 export type OutboxEventType = (typeof outboxEventTypes)[number];
 

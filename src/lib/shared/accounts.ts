@@ -23,6 +23,13 @@ export const loginInput = z.strictObject({
 	password: passwordSchema
 });
 
+export const forgotPasswordInput = z.strictObject({ email: emailSchema });
+
+export const resetPasswordInput = z.strictObject({
+	token: z.string().trim().min(1, 'This reset link is incomplete.').max(128, 'This reset link is not valid.'),
+	password: passwordSchema
+});
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const profileInput = z.strictObject({

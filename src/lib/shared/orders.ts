@@ -146,6 +146,8 @@ export type OrderView = {
 	shippingAddress: AddressFields | null;
 	shippingMethod: string | null;
 	items: OrderLine[];
+	/** When the order's confirmation email went out (null: not yet); only a single order's view carries it. */
+	confirmationSentAt?: string | null;
 };
 
 export type OrderHistoryView = { fromStatus: OrderStatus | null; toStatus: OrderStatus; reason: string; at: string };

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
 import { AppError } from '$server/services/errors';
+import { emailsForOrder } from '$server/services/email/outbox';
 import { adminGetOrder, adminMoveOrder } from '$server/services/orders';
 import { payments } from '$server/services/payments';
 import { adminTransitionInput, orderNumberInput } from '$lib/shared/orders';
@@ -13,7 +14,9 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 	const number = /^\d+$/.test(params.number) ? orderNumberInput.safeParse({ number: params.number }) : null;
 	if (!number?.success) error(404, 'There is no order with that number.');
 	try {
-		return { order: await adminGetOrder((await getDatabase()).db, number.data.number) };
+		const { db } = await getDatabase();
+		const order = await adminGetOrder(db, number.data.number);
+		return { order, emails: await emailsForOrder(db, order.id) };
 	} catch (e) {
 		if (e instanceof AppError && e.code === 'NOT_FOUND') error(404, 'There is no order with that number.');
 		throw e;

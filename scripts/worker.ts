@@ -1,0 +1,31 @@
+// `npm run worker`: the background work alone (email sender and order expiry), so it can
+// scale apart from the app. Run any number of them, next to app instances started with
+// EMAIL_WORKER=off; they share the work through `FOR UPDATE SKIP LOCKED`.
+import { config } from '../server/config';
+import { getDatabase } from '../server/db/client';
+import { startEmailWorker } from '../server/services/email/worker';
+import { startReaper } from '../server/services/expiry';
+import { payments } from '../server/services/payments';
+
+if (!config.databaseUrl) {
+	// Embedded PGlite belongs to one process: the app's own in-process worker covers it.
+	console.error('npm run worker needs DATABASE_URL (a Postgres server); with the embedded database the app sends email itself.');
+	process.exit(1);
+}
+const database = await getDatabase();
+const stopReaper = startReaper(database.db, payments().provider);
+const emails = startEmailWorker(database.db);
+console.log(`Worker running: email via ${config.smtpUrl ? 'SMTP' : `the mailbox in ${config.dataDir}/mail`}, order expiry.`);
+// Keeps the process alive: the loops' timers are unref'd so the app can exit freely.
+const alive = setInterval(() => {}, 1 << 30);
+
+async function shutdown(signal: string) {
+	console.log(`${signal}: finishing the batch in hand…`);
+	clearInterval(alive);
+	stopReaper();
+	await emails.stop();
+	await database.close();
+	process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,23 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+
+/**
+ * Password reset tokens: only the SHA-256 of each token is kept, so the table alone resets
+ * nothing. A token is deleted when used, and with it every other token of that user.
+ */
+export const passwordResetTokens = pgTable(
+	'password_reset_tokens',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The outbox event whose email carries this token. */
+		eventId: uuid('event_id'),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('password_reset_tokens_user_idx').on(t.userId)]
+);
+
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;
