@@ -131,7 +131,7 @@ test('forgot password: the same answer for any email; the emailed link sets a ne
 	await admin.context().close();
 
 	await open(page, link!);
-	await page.getByLabel('New password').fill('a-fresh-password-2026');
+	await page.getByLabel('New password', { exact: true }).fill('a-fresh-password-2026');
 	await page.getByRole('button', { name: 'Set new password' }).click();
 	await expect(page.getByText('Your password is changed')).toBeVisible();
 	// The link worked once.

@@ -1,0 +1,154 @@
+import { deflateSync } from 'node:zlib';
+import { expect, test, type Page, type TestInfo } from './fixtures';
+
+// The demo admin runs the shop here; a shopper of its own (signed up by the test) buys.
+// Products are made by the test, so stock and titles never collide with other tests.
+const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as const;
+
+async function signIn(page: Page, baseURL: string, account: { email: string; password: string }) {
+	const response = await page.request.post('/login', { form: account, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 });
+	expect(response.status(), `signing in as ${account.email}`).toBe(303);
+}
+
+async function signUp(page: Page, baseURL: string) {
+	const email = `e2e-admin-buyer-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+	const response = await page.request.post('/signup', {
+		form: { email, password: 'admin-tester-2026', firstName: 'Robin', lastName: 'Buyer' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+}
+
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** A real 2×2 PNG, made here so the test carries no binary file. */
+function tinyPng(): Buffer {
+	const crc = (bytes: Buffer) => {
+		let c = ~0;
+		for (const b of bytes) {
+			c ^= b;
+			for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+		}
+		return ~c >>> 0;
+	};
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type), data]);
+		const out = Buffer.alloc(12 + data.length);
+		out.writeUInt32BE(data.length, 0);
+		body.copy(out, 4);
+		out.writeUInt32BE(crc(body), 8 + data.length);
+		return out;
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(2, 0);
+	header.writeUInt32BE(2, 4);
+	header.set([8, 2, 0, 0, 0], 8);
+	const pixels = Buffer.from([0, 200, 80, 40, 200, 80, 40, 0, 200, 80, 40, 200, 80, 40]);
+	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('an admin creates a product with an image, sells out its stock, ships an order, and the audit log shows it all', async ({ page, browser, baseURL }, testInfo: TestInfo) => {
+	test.slow();
+	const title = `Harbour Lantern ${testInfo.project.name} ${Date.now().toString(36)}`;
+	await signIn(page, baseURL!, ADMIN);
+
+	// 1. Create the product, with an image.
+	await open(page, '/admin/products/new');
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Price (USD)').fill('39.50');
+	await page.getByLabel('Collection').selectOption({ index: 1 });
+	await page.getByLabel('Units in stock').fill('2');
+	await page.getByRole('button', { name: 'Create product' }).click();
+	await expect(page.getByText('Created. It is on sale now.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	const productUrl = page.url().replace(/\?.*$/, '');
+	await page.getByLabel('Image file').setInputFiles({ name: 'lantern.png', mimeType: 'image/png', buffer: tinyPng() });
+	await page.getByLabel('Describe the image (for people who cannot see it)').fill('A brass lantern');
+	await page.getByRole('button', { name: 'Upload image' }).click();
+	await expect(page.getByText('Image added.')).toBeVisible();
+	const image = page.getByRole('img', { name: 'A brass lantern' });
+	await expect(image).toHaveAttribute('src', /^\/uploads\/products\/[0-9a-f-]+\.png$/);
+	const imageResponse = await page.request.get((await image.getAttribute('src'))!);
+	expect(imageResponse.headers()['content-type']).toBe('image/png');
+
+	// A file that is not an image is refused next to the field.
+	await page.getByLabel('Image file').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
+	await page.getByRole('button', { name: 'Upload image' }).click();
+	await expect(page.getByText('Upload a PNG, JPEG or WebP image.')).toBeVisible();
+
+	// 2. A shopper sees it in the shop, in an open tab.
+	const shopper = await browser.newContext();
+	const shopperPage = await shopper.newPage();
+	const slug = (await page.getByRole('link', { name: 'View in the shop' }).getAttribute('href'))!;
+	await open(shopperPage, slug);
+	await expect(shopperPage.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(shopperPage.getByText('Only 2 left')).toBeVisible();
+
+	// 3. Stock goes to 0; the open tab says "Sold out" after its next sync.
+	await page.getByLabel('Change', { exact: true }).fill('-2');
+	await page.getByLabel('Reason').selectOption('correction');
+	await page.getByRole('button', { name: 'Adjust stock' }).click();
+	await expect(page.getByText('Stock is now 0.')).toBeVisible();
+	await shopperPage.evaluate(() => dispatchEvent(new Event('focus')));
+	await expect(shopperPage.getByRole('main').getByText('Sold out').first()).toBeVisible({ timeout: 15_000 });
+	await shopper.close();
+
+	// 4. An order to ship: a shopper buys something and pays with the test card.
+	const buyer = await browser.newContext();
+	const buyerPage = await buyer.newPage();
+	await signUp(buyerPage, baseURL!);
+	await open(buyerPage, '/products/cast-iron-dutch-oven');
+	await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
+	await expect.poll(() => buyerPage.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+	await open(buyerPage, '/checkout');
+	await buyerPage.getByLabel('Full name').fill('Robin Buyer');
+	await buyerPage.getByLabel('Street address').fill('1 Harbour Road');
+	await buyerPage.getByLabel('City').fill('Portland');
+	await buyerPage.getByLabel('Postal code').fill('97201');
+	await buyerPage.getByRole('button', { name: 'Place order' }).click();
+	const orderHeading = buyerPage.getByRole('heading', { level: 2, name: /^Order \d+$/ });
+	await expect(orderHeading).toBeVisible();
+	const number = (await orderHeading.textContent())!.replace('Order ', '').trim();
+	await buyerPage.getByLabel('Card number').fill('4242 4242 4242 4242');
+	await buyerPage.getByRole('button', { name: /^Pay \$/ }).click();
+	await expect(buyerPage).toHaveURL(/\/checkout\/success/);
+	await buyer.close();
+
+	await open(page, `/admin/orders?query=${number}`);
+	await page.getByRole('link', { name: number, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order ${number}`);
+	await page.getByRole('button', { name: 'Mark as shipped' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Shipped');
+	const slip = page.getByRole('region', { name: 'Packing slip' });
+	await expect(slip).toBeHidden();
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Print packing slip' })).toBeHidden();
+	await expect(page.getByRole('banner')).toBeHidden();
+	await expect(slip).toBeVisible();
+	await expect(slip).toContainText('Robin Buyer');
+	await expect(slip).toContainText('Cast Iron Dutch Oven');
+	await expect(slip).not.toContainText('$');
+	await page.emulateMedia({ media: 'screen' });
+
+	// 5. The audit log has all three, by this admin.
+	await open(page, '/admin/audit');
+	const rows = page.getByRole('region', { name: 'Audit entries' }).getByRole('row');
+	await expect(rows.filter({ hasText: 'order.fulfilled' }).first()).toContainText(ADMIN.email);
+	await expect(rows.filter({ hasText: 'product.stock' }).filter({ hasText: 'correction' }).first()).toContainText('inventory: 2 → 0');
+	await expect(rows.filter({ hasText: 'product.create' }).filter({ hasText: title }).first()).toBeVisible();
+	expect(productUrl).toMatch(/\/admin\/products\/[0-9a-f-]{36}$/);
+});
+
+test('a customer gets 403 on the admin pages and a visitor is sent to sign in', async ({ page, baseURL }) => {
+	await signUp(page, baseURL!);
+	for (const path of ['/admin/products', '/admin/orders', '/admin/audit', '/admin/collections', '/admin/customers', '/admin/reviews', '/admin/emails']) {
+		expect((await page.goto(path))?.status(), path).toBe(403);
+	}
+	await page.context().clearCookies();
+	await page.goto('/admin/products');
+	await expect(page).toHaveURL('/login?next=%2Fadmin%2Fproducts');
+});
