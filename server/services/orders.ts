@@ -219,11 +219,12 @@ export function refusedMove(from: OrderStatus, to: OrderStatus): AppError {
 
 /**
  * An admin's move along the allowed transitions. Cancelling an unpaid order first cancels
- * its payment at the provider, so it cannot be paid after its stock went back.
+ * its payment at the provider, so it cannot be paid after its stock went back; a refund
+ * first gives the money back through the provider that took it.
  */
 export async function adminMoveOrder(
 	db: Db,
-	payments: Pick<PaymentProvider, 'cancel'>,
+	payments: Pick<PaymentProvider, 'name' | 'cancel' | 'refund'>,
 	actor: Actor,
 	input: { orderId: string; to: 'fulfilled' | 'cancelled' | 'refunded'; reason?: string }
 ): Promise<AdminOrderView> {
@@ -231,6 +232,10 @@ export async function adminMoveOrder(
 	if (!current) throw new AppError('NOT_FOUND', 'No such order');
 	if (!canMove(current.status, input.to)) throw refusedMove(current.status, input.to);
 	if (input.to === 'refunded' && !current.paidAt) throw new AppError('CONFLICT', 'This order was never paid, so there is nothing to refund.');
+	// The money goes back through the provider that took it, once per order (its idempotency key).
+	if (input.to === 'refunded' && current.paymentReference && current.paymentProvider === payments.name) {
+		await payments.refund(current.paymentReference, current.totalMinor, `refund-${current.id}`);
+	}
 	if (input.to === 'cancelled' && current.status === 'pending_payment' && current.paymentReference) {
 		if ((await payments.cancel(current.paymentReference)) === 'too_late') {
 			throw new AppError('CONFLICT', 'The payment for this order is going through; wait for it, then cancel and refund.');

@@ -30,6 +30,7 @@ export async function startStripeStandIn() {
 	const intents = new Map<string, StandInIntent>();
 	const byKey = new Map<string, StandInIntent>();
 	const requests: StandInRequest[] = [];
+	const refunds: { id: string; amount: number; payment_intent: string }[] = [];
 	const fail = (code: string, message: string) => ({ status: 400, body: { error: { type: 'invalid_request_error', code, message } } });
 
 	function answer(method: string, path: string, form: URLSearchParams, key: string | undefined): { status: number; body: unknown } {
@@ -55,6 +56,14 @@ export async function startStripeStandIn() {
 			intents.set(id, intent);
 			if (key) byKey.set(`${method} ${path} ${key}`, intent);
 			return { status: 200, body: intent };
+		}
+		if (method === 'POST' && path === '/v1/refunds') {
+			const intent = intents.get(form.get('payment_intent') ?? '');
+			if (!intent || intent.status !== 'succeeded') return fail('charge_not_refundable', 'This PaymentIntent has no successful charge to refund.');
+			const refund = { id: `re_${randomBytes(8).toString('hex')}`, object: 'refund', amount: Number(form.get('amount')), payment_intent: intent.id, status: 'succeeded' };
+			refunds.push(refund);
+			if (key) byKey.set(`${method} ${path} ${key}`, refund as unknown as StandInIntent);
+			return { status: 200, body: refund };
 		}
 		const match = /^\/v1\/payment_intents\/([\w]+)(\/cancel)?$/.exec(path);
 		const intent = match && intents.get(match[1]!);
@@ -86,6 +95,7 @@ export async function startStripeStandIn() {
 		url: `http://127.0.0.1:${port}`,
 		requests,
 		intents,
+		refunds,
 		/** The customer paid (what Stripe does when the Payment Element confirms). */
 		succeed(id: string) {
 			const intent = intents.get(id)!;

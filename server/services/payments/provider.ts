@@ -30,4 +30,6 @@ export interface PaymentProvider {
 	prepare(order: PayableOrder): Promise<{ reference: string; session: PaymentSession }>;
 	/** Cancels a payment that has not gone through; 'too_late' when it has or is under way. */
 	cancel(reference: string): Promise<'canceled' | 'too_late'>;
+	/** Gives a payment's money back, once per key however often it is asked. */
+	refund(reference: string, amountMinor: number, idempotencyKey: string): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { startStripeStandIn, type StandInIntent } from '../../testing/stripe-stand-in';
 import { paymentSession, startCheckout } from '../checkout';
 import { reapExpiredOrders } from '../expiry';
-import { getOrder } from '../orders';
+import { adminMoveOrder, getOrder } from '../orders';
 import { stripeClient } from './index';
 import type { PaymentProvider } from './provider';
 import { receiveStripeWebhook, stripeProvider } from './stripe';
@@ -167,6 +167,36 @@ describe('the webhook', () => {
 		const { intentId } = await orderWithIntent();
 		const response = await deliver(webhookEvent('payment_intent.created', standIn.intents.get(intentId)!));
 		expect(await response.json()).toEqual({ received: true, ignored: true });
+	});
+});
+
+describe('refunds with Stripe', () => {
+	it('refunds the order total through Stripe once, keyed by the order, before marking it refunded', async () => {
+		const { order, intentId } = await orderWithIntent(1);
+		await deliver(webhookEvent('payment_intent.succeeded', standIn.succeed(intentId)));
+		const [boss] = await fixtures.makeUsers(1, 'admin');
+		const actor = { id: boss.id, email: boss.email, ip: null };
+		const refunded = await adminMoveOrder(db, provider, actor, { orderId: order.id, to: 'refunded' });
+		expect(refunded.status).toBe('refunded');
+		const refund = standIn.requests.filter((r) => r.path === '/v1/refunds');
+		expect(refund).toHaveLength(1);
+		expect(refund[0]!.idempotencyKey).toBe(`refund-${order.id}`);
+		expect(refund[0]!.form.get('payment_intent')).toBe(intentId);
+		expect(refund[0]!.form.get('amount')).toBe(String(order.totalMinor));
+		await expect(adminMoveOrder(db, provider, actor, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		expect(standIn.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1);
+	});
+
+	it('leaves the order as it was when Stripe refuses the refund', async () => {
+		const { order, intentId } = await orderWithIntent(1);
+		await deliver(webhookEvent('payment_intent.succeeded', standIn.succeed(intentId)));
+		standIn.intents.get(intentId)!.status = 'canceled';
+		const [boss] = await fixtures.makeUsers(1, 'admin');
+		await expect(adminMoveOrder(db, provider, { id: boss.id, email: boss.email, ip: null }, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({
+			code: 'CONFLICT',
+			message: expect.stringMatching(/Stripe refused the refund/)
+		});
+		expect(await statusOf(order.id)).toBe('paid');
 	});
 });
 

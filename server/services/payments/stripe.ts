@@ -41,6 +41,14 @@ export function stripeProvider(stripe: Stripe, publishableKey: string): PaymentP
 				const intent = await stripe.paymentIntents.retrieve(reference);
 				return intent.status === 'canceled' ? 'canceled' : 'too_late';
 			}
+		},
+		async refund(reference, amountMinor, idempotencyKey) {
+			try {
+				await stripe.refunds.create({ payment_intent: reference, amount: amountMinor }, { idempotencyKey });
+			} catch (error) {
+				if (error instanceof Stripe.errors.StripeInvalidRequestError) throw new AppError('CONFLICT', `Stripe refused the refund: ${error.message}`);
+				throw error;
+			}
 		}
 	};
 }

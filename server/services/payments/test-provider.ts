@@ -15,7 +15,9 @@ export const testProvider: PaymentProvider = {
 	},
 	async cancel() {
 		return 'canceled';
-	}
+	},
+	// No money moved, so there is none to give back.
+	async refund() {}
 };
 
 /** The event a test card produces: the success card pays, any other card is declined. */
