@@ -1,8 +1,8 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Page } from '../../src/lib/shared/catalog';
 import type { Db, Tx } from '../db/client';
 import { auditEvents, type AuditChanges } from '../db/schema';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 import { AppError } from './errors';
 
 /** Who does an admin write, and from where. */
@@ -64,14 +64,14 @@ export async function listAudit(
 	}
 	if (input.cursor) {
 		const cursor = decodeCursor(input.cursor, 'audit');
-		if (!isTimestampKey(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
-		filters.push(sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
+		if (!/^\d{1,18}$/.test(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		filters.push(lt(auditEvents.seq, Number(cursor.key)));
 	}
 	const rows = await db
-		.select({ row: auditEvents, key: timestampKey(auditEvents.createdAt) })
+		.select({ row: auditEvents })
 		.from(auditEvents)
 		.where(and(...filters))
-		.orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+		.orderBy(desc(auditEvents.seq))
 		.limit(input.limit + 1);
 	const page = rows.slice(0, input.limit);
 	const last = page.at(-1);
@@ -86,6 +86,6 @@ export async function listAudit(
 			ip: row.ip,
 			at: row.createdAt.toISOString()
 		})),
-		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: 'audit', key: last.key, id: last.row.id }) : null
+		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: 'audit', key: String(last.row.seq), id: last.row.id }) : null
 	};
 }

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Changed fields of an entity: what each was before and after. */
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
@@ -12,6 +12,8 @@ export const auditEvents = pgTable(
 	'audit_events',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
+		/** Insertion order: the log reads newest first even within one clock tick. */
+		seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
 		actorId: uuid('actor_id'),
 		actorEmail: text('actor_email').notNull(),
 		action: text('action').notNull(),
@@ -22,9 +24,9 @@ export const auditEvents = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		index('audit_events_created_idx').on(t.createdAt),
-		index('audit_events_entity_idx').on(t.entityType, t.entityId, t.createdAt),
-		index('audit_events_actor_idx').on(t.actorId, t.createdAt)
+		index('audit_events_seq_idx').on(t.seq),
+		index('audit_events_entity_idx').on(t.entityType, t.entityId, t.seq),
+		index('audit_events_actor_idx').on(t.actorId, t.seq)
 	]
 );
 
