@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findChromium } from './browser.js';
 import { expect, test, type Page } from './fixtures';
 
 /** Waits until the service worker controls the page and the device holds the catalog. */
@@ -95,4 +99,26 @@ test('the manifest makes the shop installable', async ({ request }) => {
 	expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
 	for (const icon of manifest.icons) expect((await request.get(icon.src)).headers()['content-type']).toBe('image/png');
 	expect(manifest.screenshots.length).toBeGreaterThan(0);
+});
+
+test('Chromium reports the shop as installable once the service worker controls it', async ({ playwright, baseURL }) => {
+	// Test contexts are incognito, where Chrome never offers to install: use a real profile.
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'store-install-'));
+	const context = await playwright.chromium.launchPersistentContext(profile, { ...findChromium(), headless: true, baseURL });
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto('/');
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.reload();
+		await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+		const cdp = await context.newCDPSession(page);
+		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+		expect(installabilityErrors).toEqual([]);
+		const { url, errors } = await cdp.send('Page.getAppManifest');
+		expect(url).toMatch(/\/manifest\.webmanifest$/);
+		expect(errors).toEqual([]);
+	} finally {
+		await context.close();
+		fs.rmSync(profile, { recursive: true, force: true });
+	}
 });
