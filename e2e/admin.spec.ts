@@ -58,6 +58,15 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 
 	// 1. Create the product, with an image.
 	await open(page, '/admin/products/new');
+	// The shared schema checks the form in the page first: nothing is sent until it is right.
+	const posts: string[] = [];
+	page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+	await page.getByLabel('Price (USD)').fill('12.345');
+	await page.getByRole('button', { name: 'Create product' }).click();
+	await expect(page.getByText('Give the product a title.')).toBeVisible();
+	await expect(page.getByText('Enter a price such as 12.50.')).toBeVisible();
+	await expect(page.getByText('Choose a collection.')).toBeVisible();
+	expect(posts).toEqual([]);
 	await page.getByLabel('Title').fill(title);
 	await page.getByLabel('Price (USD)').fill('39.50');
 	await page.getByLabel('Collection').selectOption({ index: 1 });
@@ -151,4 +160,28 @@ test('a customer gets 403 on the admin pages and a visitor is sent to sign in', 
 	await page.context().clearCookies();
 	await page.goto('/admin/products');
 	await expect(page).toHaveURL('/login?next=%2Fadmin%2Fproducts');
+});
+
+test('an admin adds a shipping method; a mistake is shown next to its field before anything is sent', async ({ page, baseURL }, testInfo) => {
+	await signIn(page, baseURL!, ADMIN);
+	await open(page, '/admin/shipping');
+	const add = page.getByRole('region', { name: 'Add a method' });
+	const name = `Courier ${testInfo.project.name} ${Date.now().toString(36)}`;
+	const posts: string[] = [];
+	page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+	await add.getByLabel('Name').fill(name);
+	await add.getByLabel('Price', { exact: true }).fill('7.5');
+	await add.getByLabel('Countries').fill('US, ZZ');
+	await add.getByRole('button', { name: 'Add method' }).click();
+	await expect(add.getByText(/ZZ/).last()).toBeVisible();
+	await expect(add.getByLabel('Countries')).toBeFocused();
+	expect(posts).toEqual([]);
+	await add.getByLabel('Countries').fill('US, CA');
+	// Inactive, so checkouts running beside this test keep seeing the demo methods only.
+	await add.getByLabel('Active').uncheck();
+	await add.getByRole('button', { name: 'Add method' }).click();
+	const row = page.getByRole('region', { name: 'Shipping methods table' }).getByRole('row', { name: new RegExp(name) });
+	await expect(row).toContainText('$7.50');
+	await expect(row).toContainText('No');
+	expect(posts).toHaveLength(1);
 });
