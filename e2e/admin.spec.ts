@@ -185,3 +185,53 @@ test('an admin adds a shipping method; a mistake is shown next to its field befo
 	await expect(row).toContainText('No');
 	expect(posts).toHaveLength(1);
 });
+
+test('an admin adds, renames and deletes a collection, and changes a customer’s tier', async ({ page, baseURL }, testInfo) => {
+	await signIn(page, baseURL!, ADMIN);
+	await open(page, '/admin/collections');
+	const add = page.getByRole('region', { name: 'Add a collection' });
+	const posts: string[] = [];
+	page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+	await add.getByRole('button', { name: /^Add/ }).click();
+	await expect(add.getByText('Give the collection a title.')).toBeVisible();
+	expect(posts).toEqual([]);
+
+	const title = `Gifts ${testInfo.project.name} ${Date.now().toString(36)}`;
+	await add.getByLabel('Title').fill(title);
+	await add.getByRole('button', { name: /^Add/ }).click();
+	const table = page.getByRole('region', { name: 'Collections table' });
+	await expect(table.getByRole('row', { name: new RegExp(title) })).toBeVisible();
+
+	const panelOf = (name: string) => page.locator('details').filter({ has: page.locator('summary', { hasText: `${name} (` }) });
+	const panel = panelOf(title);
+	await panel.locator('summary').click();
+	await panel.getByLabel('Title').fill(`${title} and more`);
+	await panel.getByRole('button', { name: `Save ${title}` }).click();
+	await expect(table.getByRole('row', { name: new RegExp(`${title} and more`) })).toBeVisible();
+
+	const renamed = panelOf(`${title} and more`);
+	if (!(await renamed.evaluate((el) => (el as HTMLDetailsElement).open))) await renamed.locator('summary').click();
+	page.once('dialog', (dialog) => dialog.accept());
+	await renamed.getByRole('button', { name: `Delete ${title} and more` }).click();
+	await expect(table.getByRole('row', { name: new RegExp(title) })).toHaveCount(0);
+
+	// The buyer this test signs up gets a better tier.
+	const buyerEmail = `e2e-tier-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+	const signup = await page.context().request.post('/signup', {
+		form: { email: buyerEmail, password: 'tier-tester-2026', firstName: 'Tia', lastName: 'Tier' },
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(signup.status()).toBe(303);
+	// Signing up signed this context in as the buyer: back to the admin.
+	await signIn(page, baseURL!, ADMIN);
+	await open(page, `/admin/customers?query=${encodeURIComponent(buyerEmail)}`);
+	await page.getByRole('link', { name: buyerEmail }).click();
+	await page.getByLabel('Tier').selectOption('gold');
+	await page.getByRole('button', { name: /Save|Change|Update/ }).first().click();
+	await expect(page.getByLabel('Tier')).toHaveValue('gold');
+	await page.reload();
+	await expect(page.getByLabel('Tier')).toHaveValue('gold');
+	await open(page, '/admin/audit?query=customer.membership');
+	await expect(page.getByRole('region', { name: 'Audit entries' })).toContainText('customer.membership');
+});
