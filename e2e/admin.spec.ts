@@ -132,6 +132,10 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order ${number}`);
 	await page.getByRole('button', { name: 'Mark as shipped' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Shipped');
+	// Every email of the order, with its state.
+	const emails = page.getByRole('region', { name: 'Emails to the customer' });
+	await expect(emails.getByRole('listitem')).toHaveCount(3);
+	await expect(emails).toContainText('Order confirmation');
 	const slip = page.getByRole('region', { name: 'Packing slip' });
 	await expect(slip).toBeHidden();
 	await page.emulateMedia({ media: 'print' });
