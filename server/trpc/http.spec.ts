@@ -82,3 +82,41 @@ describe('/api/trpc over HTTP', () => {
 		expect(total).toBe(demoProducts.length);
 	});
 });
+
+describe('HTTP caching of public reads', () => {
+	const get = (path: string, input: unknown, headers: Record<string, string> = {}, user: Parameters<typeof handleTrpcRequest>[1]['user'] = null) => {
+		const url = new URL(`http://store.test/api/trpc/${path}`);
+		url.searchParams.set('input', JSON.stringify(input));
+		return handleTrpcRequest(new Request(url, { headers }), { db: database.db, user, session: null, payments: testProvider, ip: null });
+	};
+
+	it('gives a visitor an ETag and shared-cache headers, and 304 for a copy it already holds', async () => {
+		const first = await get('catalog.list', { limit: 3 });
+		const etag = first.headers.get('etag')!;
+		expect(etag).toMatch(/^W\/"[\w-]+"$/);
+		expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300');
+		expect((await first.json()).result.data.items).toHaveLength(3);
+
+		const again = await get('catalog.list', { limit: 3 }, { 'if-none-match': etag });
+		expect(again.status).toBe(304);
+		expect(await again.text()).toBe('');
+		expect(again.headers.get('etag')).toBe(etag);
+
+		// Another page is another representation.
+		const other = await get('catalog.list', { limit: 4 }, { 'if-none-match': etag });
+		expect(other.status).toBe(200);
+		expect(other.headers.get('etag')).not.toBe(etag);
+	});
+
+	it('never marks personal or failed answers as shareable', async () => {
+		const shopper = { id: crypto.randomUUID(), email: 'someone@example.com', role: 'customer' as const };
+		const signedIn = await get('catalog.list', { limit: 3 }, {}, shopper);
+		expect(signedIn.headers.get('etag')).toBeNull();
+		expect(signedIn.headers.get('cache-control')).toBeNull();
+		const pull = await get('sync.pull', { cursor: null, limit: 1 });
+		expect(pull.headers.get('cache-control')).toBeNull();
+		const bad = await get('catalog.list', { limit: 'lots' });
+		expect(bad.status).toBe(400);
+		expect(bad.headers.get('etag')).toBeNull();
+	});
+});

@@ -1,10 +1,16 @@
+import { createHash } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from './context';
 import { appRouter } from './root';
 
+/** Reads that are the same for every visitor, so shared caches (a CDN, the browser) may keep them. */
+const PUBLIC_READS = new Set(['catalog.list', 'catalog.product', 'catalog.collections', 'reviews.list']);
+/** Fresh for a minute at a CDN, then served stale while it asks again; browsers always ask (cheaply, by ETag). */
+const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+
 /** Answers one `/api/trpc/*` request with the app router. */
-export function handleTrpcRequest(request: Request, context: Context): Promise<Response> {
-	return fetchRequestHandler({
+export async function handleTrpcRequest(request: Request, context: Context): Promise<Response> {
+	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
@@ -13,4 +19,27 @@ export function handleTrpcRequest(request: Request, context: Context): Promise<R
 			if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
 		}
 	});
+	return cacheablePublicRead(request, response, context);
+}
+
+/**
+ * A visitor's successful public read gets an ETag and shared-cache headers, and a request
+ * that already holds that version gets 304 with no body. Anything personal is left alone.
+ */
+async function cacheablePublicRead(request: Request, response: Response, context: Context): Promise<Response> {
+	if (request.method !== 'GET' || response.status !== 200 || context.user) return response;
+	const paths = new URL(request.url).pathname.replace(/^\/api\/trpc\//, '').split(',');
+	if (!paths.every((path) => PUBLIC_READS.has(path))) return response;
+	const body = Buffer.from(await response.arrayBuffer());
+	const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+	const headers = new Headers(response.headers);
+	headers.set('etag', etag);
+	headers.set('cache-control', PUBLIC_CACHE);
+	const held = request.headers.get('if-none-match')?.split(',').map((tag) => tag.trim());
+	if (held?.includes(etag) || held?.includes('*')) {
+		headers.delete('content-type');
+		headers.delete('content-length');
+		return new Response(null, { status: 304, headers });
+	}
+	return new Response(body, { status: 200, headers });
 }
