@@ -18,6 +18,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Database = {
 	db: Db;
 	kind: 'pglite' | 'postgres';
+	/** Calls `onNotify` with each NOTIFY payload on `channel` (delivered at commit); resolves to "stop listening". */
+	listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 };
 
@@ -37,6 +39,11 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
 		return {
 			db: drizzlePostgres(client, { schema }) as unknown as Db,
 			kind: 'postgres',
+			// postgres.js keeps one connection for listening and listens again after it reconnects.
+			async listen(channel, onNotify) {
+				const { unlisten } = await client.listen(channel, onNotify);
+				return unlisten;
+			},
 			close: () => client.end({ timeout: 5 })
 		};
 	}
@@ -44,7 +51,12 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
 	const client = await PGlite.create(options.dataDir);
 	const db = drizzlePglite(client, { schema });
 	await migratePglite(db, { migrationsFolder });
-	return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+	return {
+		db: db as unknown as Db,
+		kind: 'pglite',
+		listen: (channel, onNotify) => client.listen(channel, onNotify),
+		close: () => client.close()
+	};
 }
 
 async function migrateServer(url: string) {

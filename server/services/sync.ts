@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte } from 'drizzle-orm';
 import {
 	MutationRefused,
 	mergeCarts,
@@ -17,21 +17,8 @@ import type {
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
 import { cartItems, carts, clientGroups, collections, favorites, products, type ClientGroup } from '../db/schema';
+import { safeVersion } from './catalog-version';
 import { AppError } from './errors';
-
-// The lock that catalog writers hold shared until commit (see drizzle/0001).
-const CATALOG_WRITE_LOCK = 4_242_002;
-
-/** The highest catalog version that no uncommitted transaction can still be below. */
-async function safeVersion(db: Db): Promise<number> {
-	return db.transaction(async (tx) => {
-		await tx.execute(sql`select pg_advisory_xact_lock(${CATALOG_WRITE_LOCK})`);
-		const [row] = await tx
-			.select({ v: sql<string>`case when is_called then last_value else 0 end` })
-			.from(sql`catalog_version`);
-		return Number(row?.v ?? 0);
-	});
-}
 
 // Everything a device keeps of a product (not the search vector, which is the server's).
 const { search: _search, ratingScore: _score, ...productColumns } = getTableColumns(products);

@@ -98,3 +98,12 @@ export const products = pgTable(
 
 export type Collection = typeof collections.$inferSelect;
 export type Product = typeof products.$inferSelect;
+
+/**
+ * One row, made with the database: it names this database in shared cache keys, so a
+ * fresh or different database behind the same Redis never reads another one's entries.
+ */
+export const databaseIdentity = pgTable('database_identity', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
