@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_LIMITS, LIMIT_NAMES, parseLimit, type LimitName, type LimitRule } from './auth/rate-limit';
 
 /** Configuration read from the environment; every value has an embedded default. */
 export const config = {
@@ -31,6 +32,12 @@ export const config = {
 	get signupsPerHour() {
 		return process.env.SIGNUPS_PER_HOUR ? Number(process.env.SIGNUPS_PER_HOUR) : undefined;
 	},
+	/** Request budgets of checkout, sync push, review writes and the assistant: `RATE_LIMIT_<NAME>=perUser/perIp/seconds`. */
+	get rateLimits(): Record<LimitName, LimitRule> {
+		return Object.fromEntries(
+			LIMIT_NAMES.map((name) => [name, parseLimit(process.env[`RATE_LIMIT_${name.toUpperCase()}`], DEFAULT_LIMITS[name])])
+		) as Record<LimitName, LimitRule>;
+	},
 	/** How long an unpaid order holds its stock. */
 	get orderHoldMinutes() {
 		return Number(process.env.ORDER_HOLD_MINUTES ?? 30);
@@ -58,5 +65,9 @@ export const config = {
 	/** Attempts before an email is marked failed (it shows on /admin/emails, with "Retry now"). */
 	get emailMaxAttempts() {
 		return Number(process.env.EMAIL_MAX_ATTEMPTS ?? 8);
+	},
+	/** When set, GET /metrics asks for `Authorization: Bearer <token>`; unset, it is open. */
+	get metricsToken() {
+		return process.env.METRICS_TOKEN || undefined;
 	}
 };

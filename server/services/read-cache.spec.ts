@@ -25,7 +25,7 @@ afterAll(() => database?.close());
 
 function counting() {
 	const seen = { hit: 0, miss: 0 };
-	return { seen, onLookup: (result: 'hit' | 'miss') => void seen[result]++ };
+	return { seen, onLookup: (_name: string, result: 'hit' | 'miss') => void seen[result]++ };
 }
 
 describe('coalesced reads', () => {

@@ -12,7 +12,7 @@ export type ReadCacheOptions = {
 	/** What the in-process copies may take, in characters of JSON. */
 	maxChars?: number;
 	/** Told of every lookup, for the metrics. */
-	onLookup?: (result: 'hit' | 'miss') => void;
+	onLookup?: (name: string, result: 'hit' | 'miss') => void;
 	/** Told when Redis fails a command; reads then go on without it. */
 	onRedisError?: (error: unknown) => void;
 };
@@ -85,10 +85,10 @@ export function createReadCache(options: ReadCacheOptions = {}) {
 				if (json !== undefined) local.set(key, json);
 			}
 			if (json !== undefined) {
-				options.onLookup?.('hit');
+				options.onLookup?.(name, 'hit');
 				return JSON.parse(json) as T;
 			}
-			options.onLookup?.('miss');
+			options.onLookup?.(name, 'miss');
 			const value = await load();
 			json = JSON.stringify(value);
 			local.set(key, json);

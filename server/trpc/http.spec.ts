@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimits } from '../auth/rate-limit';
 import type { Database } from '../db/client';
 import { seedCatalog } from '../db/seed';
 import { demoProducts } from '../db/seed/catalog-data';
@@ -118,5 +119,31 @@ describe('HTTP caching of public reads', () => {
 		const bad = await get('catalog.list', { limit: 'lots' });
 		expect(bad.status).toBe(400);
 		expect(bad.headers.get('etag')).toBeNull();
+	});
+});
+
+describe('rate limits over HTTP', () => {
+	it('answers a caller over budget with 429, Retry-After and the wait in the error, and lets another caller through', async () => {
+		const limits = createRateLimits({ prefix: `http-${crypto.randomUUID()}`, limits: { push: { perUser: 100, perIp: 2, seconds: 60 } } });
+		const push = (ip: string) =>
+			handleTrpcRequest(
+				new Request('http://store.test/api/trpc/sync.push', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ clientGroupId: crypto.randomUUID(), clientId: crypto.randomUUID(), mutations: [{ id: 1, name: 'cart.clear', args: {} }] })
+				}),
+				{ db: database.db, user: null, session: null, payments: testProvider, ip, limits }
+			);
+		expect((await push('203.0.113.7')).status).toBe(200);
+		expect((await push('203.0.113.7')).status).toBe(200);
+		const refused = await push('203.0.113.7');
+		expect(refused.status).toBe(429);
+		const wait = Number(refused.headers.get('retry-after'));
+		expect(wait).toBeGreaterThan(0);
+		expect(wait).toBeLessThanOrEqual(60);
+		const body = await refused.json();
+		expect(body.error.data.code).toBe('TOO_MANY_REQUESTS');
+		expect(body.error.data.retryAfter).toBe(wait);
+		expect((await push('203.0.113.8')).status).toBe(200);
 	});
 });

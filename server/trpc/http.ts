@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { RateLimited } from '../auth/rate-limit';
 import type { Context } from './context';
 import { appRouter } from './root';
 
@@ -15,6 +16,10 @@ export async function handleTrpcRequest(request: Request, context: Context): Pro
 		req: request,
 		router: appRouter,
 		createContext: () => context,
+		responseMeta({ errors }) {
+			const wait = Math.max(0, ...errors.map((e) => (e.cause instanceof RateLimited ? e.cause.retryAfterSeconds : 0)));
+			return wait ? { headers: new Headers({ 'retry-after': String(wait) }) } : {};
+		},
 		onError({ error, path }) {
 			if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
 		}

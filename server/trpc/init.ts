@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
+import { RateLimited, type LimitName } from '../auth/rate-limit';
 import { AppError, asClientError } from '../services/errors';
 import type { Context } from './context';
 
@@ -14,7 +15,8 @@ const t = initTRPC.context<Context>().create({
 			data: {
 				...shape.data,
 				zodIssues: zodError?.issues ?? null,
-				details: error.cause instanceof AppError ? (error.cause.details ?? null) : null
+				details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
+				retryAfter: error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null
 			}
 		};
 	}
@@ -47,3 +49,20 @@ export const adminProcedure = customerProcedure.use(({ ctx, next }) => {
 	if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only.' });
 	return next({ ctx: { actor: { id: ctx.user.id, email: ctx.user.email, ip: ctx.ip } } });
 });
+
+/** Spends one request of the caller's `name` budget (per account and per address); over it, 429 with Retry-After. */
+export const limited = (name: LimitName) =>
+	t.middleware(async ({ ctx, next }) => {
+		try {
+			await ctx.limits?.take(name, { userId: ctx.user?.id ?? null, ip: ctx.ip });
+		} catch (error) {
+			if (error instanceof RateLimited) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
+			throw error;
+		}
+		return next();
+	});
+
+/** A read that is the same for every caller, through the context's cache when it has one. */
+export function publicRead<T>(ctx: Context, name: string, input: unknown, load: () => Promise<T>): Promise<T> {
+	return ctx.cache ? ctx.cache.read(ctx.db, name, input, load) : load();
+}

@@ -2,12 +2,13 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { checkoutStartInput, orderIdInput, shippingMethodsInput, testPaymentInput } from '../../../src/lib/shared/orders';
 import { payWithTestCard, paymentSession, startCheckout } from '../../services/checkout';
 import { listShippingMethods } from '../../services/delivery';
-import { customerProcedure, publicProcedure } from '../init';
+import { customerProcedure, limited, publicProcedure } from '../init';
 
 export const checkoutRouter = {
 	/** The active shipping methods (for a country: those that serve it). */
 	shippingMethods: publicProcedure.input(shippingMethodsInput).query(({ ctx, input }) => listShippingMethods(ctx.db, input.country)),
 	start: customerProcedure
+		.use(limited('checkout'))
 		.input(checkoutStartInput)
 		.mutation(({ ctx, input }) => startCheckout(ctx.db, ctx.user.id, input, ctx.payments)),
 	payment: customerProcedure

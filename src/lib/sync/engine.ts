@@ -18,10 +18,10 @@ export type EngineOptions = {
 	pullLimit?: number;
 };
 
-/** Thrown for an answer that says the request itself is wrong; retrying will not help. */
+/** Thrown for an answer that says the request itself is wrong; retrying will not help (429 only asks for patience). */
 function isClientError(error: unknown): boolean {
 	const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
-	return typeof status === 'number' && status >= 400 && status < 500;
+	return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
 }
 
 /**

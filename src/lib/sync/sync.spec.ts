@@ -93,6 +93,24 @@ describe('device sync', () => {
 		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, quantity: 2 }]);
 	});
 
+	it('keeps the outbox and backs off when the server asks for patience (429)', async () => {
+		const api = serverApi(() => null);
+		let limited = true;
+		const { db, engine, act } = await newDevice(null, {
+			...api,
+			push: (input) =>
+				limited
+					? Promise.reject(Object.assign(new Error('Too many requests'), { data: { httpStatus: 429 } }))
+					: api.push(input)
+		});
+		await act('cart.add', { productId: stock[0]!.id, quantity: 1 });
+		await expect(engine.sync()).rejects.toThrow(/Too many/);
+		expect(await db.outbox.count()).toBe(1);
+		limited = false;
+		await engine.sync();
+		expect(await db.outbox.count()).toBe(0);
+	});
+
 	it('rebases pending edits on top of the server’s cart', async () => {
 		const api = serverApi(() => alice);
 		const phone = await newDevice(alice, api);
