@@ -11,9 +11,11 @@ import { httpSyncApi, type SyncApi } from '$lib/sync/api';
 import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
 import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
+import { listenForChanges } from '$lib/sync/live';
 import { mutate } from '$lib/sync/outbox';
 
 const SYNC_INTERVAL_MS = 30_000;
+const LIVE_JITTER_MS = 150;
 /** How many of the shopper's latest orders the device keeps for offline. */
 const KEPT_ORDERS = 50;
 const CHANNEL = 'store-sync';
@@ -227,9 +229,26 @@ class Device {
 		addEventListener('focus', run);
 		document.addEventListener('visibilitychange', onVisible);
 		const interval = setInterval(run, SYNC_INTERVAL_MS);
+		// The server says when to pull; the interval and focus are the fallback. A short random
+		// wait spreads a crowd of tabs that all heard the same change.
+		let soon: ReturnType<typeof setTimeout> | undefined;
+		const stopListening = listenForChanges({
+			since: async () => {
+				const cursor = Number(await readMeta(db, 'catalogCursor'));
+				return Number.isSafeInteger(cursor) && cursor > 0 ? cursor : null;
+			},
+			onChange: () => {
+				soon ??= setTimeout(() => {
+					soon = undefined;
+					run();
+				}, Math.random() * LIVE_JITTER_MS);
+			}
+		});
 		run();
 		return () => {
 			this.runSync = null;
+			stopListening();
+			clearTimeout(soon);
 			clearTimeout(retry);
 			clearInterval(interval);
 			removeEventListener('online', run);
