@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { seedCatalog } from '../db/seed';
@@ -81,7 +82,7 @@ describe('/api/events streams', () => {
 
 	it("tells a user of their own cart changes and never another user's", async () => {
 		const fixtures = shopFixtures(database.db);
-		const [ann, bob] = await fixtures.makeUsers(2);
+		const [ann, bob] = (await fixtures.makeUsers(2)) as [SessionUser, SessionUser];
 		const productId = await fixtures.makeProduct(3);
 		const annTab = tab(openEventStream(feed, { userId: ann.id, since: feed.catalogVersion }));
 		const bobTab = tab(openEventStream(feed, { userId: bob.id, since: feed.catalogVersion }));

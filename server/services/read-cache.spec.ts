@@ -145,12 +145,13 @@ describe('change feed', () => {
 		try {
 			const heard: ChangeEvent[] = [];
 			const stop = feed.subscribe((event) => heard.push(event));
-			await database.db
-				.transaction(async (tx) => {
-					await tx.update(products).set({ title: 'Never seen' }).where(eq(products.slug, (await load()).items[0]!.slug));
-					throw new Error('roll back');
-				})
-				.catch(() => {});
+			const [first] = await database.db.select({ id: products.id }).from(products).limit(1);
+			const rolledBack = database.db.transaction(async (tx) => {
+				const changed = await tx.update(products).set({ title: 'Never seen' }).where(eq(products.id, first!.id)).returning();
+				expect(changed).toHaveLength(1);
+				throw new Error('roll back');
+			});
+			await expect(rolledBack).rejects.toThrow('roll back');
 			await new Promise((resolve) => setTimeout(resolve, 200));
 			expect(heard).toEqual([]);
 			stop();
