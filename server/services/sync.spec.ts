@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullInput, pushInput, type PushInput, type SyncProduct } from '../../src/lib/shared/sync';
+import { pullInput, pushInput, snapshotInput, type PushInput, type SnapshotManifest, type SnapshotPart, type SyncProduct } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { clientGroups, collections, products } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';
 import { signUp } from './accounts';
-import { pull, push } from './sync';
+import { pull, push, snapshot } from './sync';
 
 let database: Database;
 let alice: SessionUser;
@@ -84,6 +84,32 @@ describe('sync.pull: catalog', () => {
 	it('refuses a malformed cursor or limit with a clear error', () => {
 		for (const bad of [{ cursor: 'abc' }, { cursor: '-1' }, { cursor: null, limit: 5000 }, { cursor: null, clientGroupId: 'x' }, { cursor: null, extra: 1 }]) {
 			expect(pullInput.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+		}
+	});
+});
+
+describe('sync.snapshot', () => {
+	it('splits the live catalog into parts that hold every product once, and are the same when asked again', async () => {
+		const manifest = (await snapshot(database.db, snapshotInput.parse({}))) as SnapshotManifest;
+		expect(manifest.parts).toBe(1);
+		const parts = 4;
+		const loaded: SnapshotPart[] = [];
+		for (let part = 0; part < parts; part++) {
+			loaded.push((await snapshot(database.db, snapshotInput.parse({ version: manifest.version, parts, part }))) as SnapshotPart);
+		}
+		const ids = loaded.flatMap((p) => p.products.map((row) => row.id));
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.sort()).toEqual(items.map((i) => i.id).sort());
+		expect(loaded.every((p) => p.products.length > 0)).toBe(true);
+		expect(loaded[0]!.collections.length).toBeGreaterThan(0);
+		expect(loaded.slice(1).every((p) => p.collections.length === 0)).toBe(true);
+		const again = await snapshot(database.db, snapshotInput.parse({ version: manifest.version, parts, part: 2 }));
+		expect(again).toEqual(loaded[2]);
+	});
+
+	it('refuses a part that is not in the snapshot', () => {
+		for (const input of [{ version: 1, parts: 2, part: 2 }, { version: 1, parts: 65, part: 0 }, { version: -1, parts: 1, part: 0 }, { parts: 1 }]) {
+			expect(snapshotInput.safeParse(input).success).toBe(false);
 		}
 	});
 });

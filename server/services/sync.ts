@@ -1,18 +1,23 @@
-import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import {
 	MutationRefused,
 	mergeCarts,
 	runMutation,
 	type MutationStore
 } from '../../src/lib/shared/mutations';
-import type {
-	CartLine,
-	PullResult,
-	PushInput,
-	PushResult,
-	SyncCollection,
-	SyncProduct,
-	Tombstone
+import {
+	MAX_SNAPSHOT_PARTS,
+	SNAPSHOT_PART_ROWS,
+	type CartLine,
+	type PullResult,
+	type PushInput,
+	type PushResult,
+	type SnapshotInput,
+	type SnapshotManifest,
+	type SnapshotPart,
+	type SyncCollection,
+	type SyncProduct,
+	type Tombstone
 } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
@@ -46,6 +51,26 @@ function toSyncProduct(p: ProductRow): SyncProduct | Tombstone {
 function toSyncCollection(c: typeof collections.$inferSelect): SyncCollection | Tombstone {
 	if (c.deletedAt) return { id: c.id, version: c.version, deleted: true };
 	return { id: c.id, version: c.version, slug: c.slug, title: c.title, description: c.description, position: c.position };
+}
+
+/** A device's first catalog load: the manifest, or one part of it (see `snapshotInput`). */
+export async function snapshot(db: Db, input: SnapshotInput): Promise<SnapshotManifest | SnapshotPart> {
+	const version = await safeVersion(db);
+	if (!('part' in input)) {
+		const live = await db.$count(products, isNull(products.deletedAt));
+		return { version, parts: Math.min(MAX_SNAPSHOT_PARTS, Math.max(1, Math.ceil(live / SNAPSHOT_PART_ROWS))) };
+	}
+	// Parts split products by the first byte of their random id: even, and stable as the catalog grows.
+	const inPart = sql`(get_byte(uuid_send(${products.id}), 0) * ${input.parts}) / 256 = ${input.part}`;
+	const [productRows, collectionRows] = await Promise.all([
+		db.select(productColumns).from(products).where(and(isNull(products.deletedAt), inPart)).orderBy(asc(products.id)),
+		input.part === 0 ? db.select().from(collections).where(isNull(collections.deletedAt)).orderBy(asc(collections.id)) : []
+	]);
+	return {
+		version,
+		products: productRows.map((row) => toSyncProduct(row) as SyncProduct),
+		collections: collectionRows.map((row) => toSyncCollection(row) as SyncCollection)
+	};
 }
 
 /** Catalog changes after `cursor`, oldest first, at most `limit` of them. */

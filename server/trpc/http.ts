@@ -5,7 +5,7 @@ import type { Context } from './context';
 import { appRouter } from './root';
 
 /** Reads that are the same for every visitor, so shared caches (a CDN, the browser) may keep them. */
-const PUBLIC_READS = new Set(['catalog.list', 'catalog.product', 'catalog.collections', 'reviews.list']);
+const PUBLIC_READS = new Set(['catalog.list', 'catalog.product', 'catalog.collections', 'reviews.list', 'sync.snapshot']);
 /** Fresh for a minute at a CDN, then served stale while it asks again; browsers always ask (cheaply, by ETag). */
 const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 

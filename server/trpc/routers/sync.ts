@@ -1,9 +1,17 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { pullInput, pushInput } from '../../../src/lib/shared/sync';
-import { pull, push } from '../../services/sync';
-import { limited, publicProcedure } from '../init';
+import { pullInput, pushInput, snapshotInput } from '../../../src/lib/shared/sync';
+import { pull, push, snapshot } from '../../services/sync';
+import { limited, publicProcedure, publicRead } from '../init';
 
 export const syncRouter = {
 	pull: publicProcedure.input(pullInput).query(({ ctx, input }) => pull(ctx.db, ctx.user, input)),
-	push: publicProcedure.use(limited('push')).input(pushInput).mutation(({ ctx, input }) => push(ctx.db, ctx.user, input))
+	push: publicProcedure.use(limited('push')).input(pushInput).mutation(({ ctx, input }) => push(ctx.db, ctx.user, input)),
+	/** The same for everyone at one catalog version: cached by key, and shareable over HTTP. */
+	snapshot: publicProcedure
+		.input(snapshotInput)
+		.query(({ ctx, input }) =>
+			'part' in input
+				? publicRead(ctx, 'sync.snapshot', { part: input.part, parts: input.parts }, () => snapshot(ctx.db, input))
+				: snapshot(ctx.db, input)
+		)
 } satisfies TRPCRouterRecord;

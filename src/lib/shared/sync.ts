@@ -26,6 +26,30 @@ export const pushInput = z
 	});
 export type PushInput = z.input<typeof pushInput>;
 
+/** A device's first catalog load comes in parts of about this many products. */
+export const SNAPSHOT_PART_ROWS = 2500;
+export const MAX_SNAPSHOT_PARTS = 64;
+
+/**
+ * `sync.snapshot({})` answers with the catalog version and how many parts to fetch;
+ * `sync.snapshot({ version, part, parts })` with one part. A part's URL names the version
+ * it was asked for, so a CDN or the browser's cache can serve the same bytes to a crowd.
+ */
+export const snapshotInput = z.union([
+	z.strictObject({}),
+	z
+		.strictObject({
+			version: z.int().min(0),
+			parts: z.int().min(1).max(MAX_SNAPSHOT_PARTS),
+			part: z.int().min(0)
+		})
+		.refine((p) => p.part < p.parts, { message: 'part must be below parts', path: ['part'] })
+]);
+export type SnapshotInput = z.input<typeof snapshotInput>;
+export type SnapshotManifest = { version: number; parts: number };
+/** Live products whose id falls in the part, and (in part 0) every live collection, as of `version` or later. */
+export type SnapshotPart = { version: number; products: SyncProduct[]; collections: SyncCollection[] };
+
 export type SyncProduct = {
 	id: string;
 	version: number;

@@ -96,8 +96,31 @@ export class SyncEngine {
 		}
 	}
 
+	/**
+	 * A device with no catalog yet loads it in parts that are the same bytes for everyone
+	 * at one version (so HTTP caches absorb a crowd), then pulls what changed since.
+	 */
+	private async loadSnapshot(): Promise<string | null> {
+		const snapshot = this.options.api.snapshot;
+		if (!snapshot) return null;
+		const { version, parts } = await snapshot.manifest();
+		for (let part = 0; part < parts; part++) {
+			const page = await snapshot.part({ version, parts, part });
+			await this.db.transaction('rw', [this.db.products, this.db.collections], async () => {
+				// What an interrupted earlier load left may since have been archived: start clean.
+				if (part === 0) await Promise.all([this.db.products.clear(), this.db.collections.clear()]);
+				await this.db.products.bulkPut(page.products);
+				await this.db.collections.bulkPut(page.collections);
+			});
+		}
+		// Each part is as of `version` or later; what changed after `version` comes with the next pull.
+		const cursor = String(version);
+		await writeMeta(this.db, 'catalogCursor', cursor);
+		return cursor;
+	}
+
 	private async pull({ clientGroupId, signedIn }: Identity): Promise<void> {
-		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? null;
+		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? (await this.loadSnapshot());
 		for (;;) {
 			const page = await this.options.api.pull({
 				cursor,

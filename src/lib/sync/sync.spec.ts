@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$server/auth/session';
 import type { Database } from '$server/db/client';
@@ -8,9 +8,9 @@ import { products } from '$server/db/schema';
 import { seedCatalog } from '$server/db/seed';
 import { openTestDatabase } from '$server/db/test-database';
 import { signUp } from '$server/services/accounts';
-import { pull, push } from '$server/services/sync';
+import { pull, push, snapshot } from '$server/services/sync';
 import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
-import { pullInput, pushInput } from '$lib/shared/sync';
+import { pullInput, pushInput, snapshotInput, type SnapshotManifest, type SnapshotPart } from '$lib/shared/sync';
 import type { SyncApi } from './api';
 import { SyncEngine, type Refusal } from './engine';
 import { currentIdentity, ensureIdentity } from './identity';
@@ -40,6 +40,10 @@ function serverApi(user: () => SessionUser | null, faults: { loseNextPushReply?:
 				throw new Error('connection reset after the server applied the push');
 			}
 			return result;
+		},
+		snapshot: {
+			manifest: async () => (await snapshot(database.db, snapshotInput.parse({}))) as SnapshotManifest,
+			part: async (input) => (await snapshot(database.db, snapshotInput.parse(input))) as SnapshotPart
 		}
 	};
 }
@@ -78,6 +82,34 @@ describe('device sync', () => {
 		]);
 		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, quantity: 3 }]);
 		expect(await db.favorites.count()).toBe(1);
+	});
+
+	it('loads a first catalog in parts and ends equal to the server, whatever changed during the load', async () => {
+		const api = serverApi(() => null);
+		let partsAsked = 0;
+		const [changed, archived] = await database.db.select({ id: products.id }).from(products).orderBy(products.id).limit(2);
+		const { db, engine } = await newDevice(null, {
+			...api,
+			snapshot: {
+				manifest: () => api.snapshot!.manifest().then((m) => ({ ...m, parts: 3 })),
+				async part(input) {
+					if (partsAsked++ === 1) {
+						await database.db.update(products).set({ priceMinor: 777 }).where(eq(products.id, changed!.id));
+						await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, archived!.id));
+					}
+					return api.snapshot!.part(input);
+				}
+			}
+		});
+		await engine.sync();
+		expect(partsAsked).toBe(3);
+		const live = await database.db
+			.select({ id: products.id, priceMinor: products.priceMinor })
+			.from(products)
+			.where(isNull(products.deletedAt));
+		const held = await db.products.toArray();
+		expect(held.map((p) => [p.id, p.priceMinor]).sort()).toEqual(live.map((p) => [p.id, p.priceMinor]).sort());
+		await database.db.update(products).set({ deletedAt: null }).where(eq(products.id, archived!.id));
 	});
 
 	it('pushes exactly once, even when a reply is lost after the server applied it', async () => {
