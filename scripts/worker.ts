@@ -3,28 +3,30 @@
 // EMAIL_WORKER=off; they share the work through `FOR UPDATE SKIP LOCKED`.
 import { config } from '../server/config';
 import { getDatabase } from '../server/db/client';
+import { log } from '../server/observability/log';
+import { closeRedis } from '../server/redis';
 import { startEmailWorker } from '../server/services/email/worker';
 import { startReaper } from '../server/services/expiry';
 import { payments } from '../server/services/payments';
 
 if (!config.databaseUrl) {
 	// Embedded PGlite belongs to one process: the app's own in-process worker covers it.
-	console.error('npm run worker needs DATABASE_URL (a Postgres server); with the embedded database the app sends email itself.');
+	log.fatal('npm run worker needs DATABASE_URL (a Postgres server); with the embedded database the app sends email itself.');
 	process.exit(1);
 }
 const database = await getDatabase();
 const stopReaper = startReaper(database.db, payments().provider);
 const emails = startEmailWorker(database.db);
-console.log(`Worker running: email via ${config.smtpUrl ? 'SMTP' : `the mailbox in ${config.dataDir}/mail`}, order expiry.`);
+log.info(`Worker running: email via ${config.smtpUrl ? 'SMTP' : `the mailbox in ${config.dataDir}/mail`}, order expiry.`);
 // Keeps the process alive: the loops' timers are unref'd so the app can exit freely.
 const alive = setInterval(() => {}, 1 << 30);
 
 async function shutdown(signal: string) {
-	console.log(`${signal}: finishing the batch in hand…`);
+	log.info(`${signal}: finishing the batch in hand…`);
 	clearInterval(alive);
 	stopReaper();
 	await emails.stop();
-	await database.close();
+	await Promise.allSettled([database.close(), closeRedis()]);
 	process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

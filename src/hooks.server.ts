@@ -6,6 +6,10 @@ import { getDatabase, isEmpty } from '$server/db/client';
 import { seedCatalog } from '$server/db/seed';
 import { describeDemoAccounts, seedDemoAccounts } from '$server/db/seed/accounts';
 import { config } from '$server/config';
+import { observe } from '$server/observability/handle';
+import { log } from '$server/observability/log';
+import { measureOutboxOf } from '$server/observability/metrics';
+import { closeRedis, getRedis } from '$server/redis';
 import { startEmailWorker } from '$server/services/email/worker';
 import { startReaper } from '$server/services/expiry';
 import { payments } from '$server/services/payments';
@@ -16,10 +20,10 @@ export const init: ServerInit = async () => {
 	const database = await getDatabase();
 	// A newcomer's first `npm start` opens a shop with something in it.
 	if (database.kind === 'pglite' && (await isEmpty(database.db))) {
-		console.log('Empty embedded database: adding the demo shop…');
+		log.info('Empty embedded database: adding the demo shop…');
 		await seedCatalog(database.db);
 		await seedDemoAccounts(database.db);
-		console.log(`Demo accounts (for trying the shop only):\n${describeDemoAccounts()}`);
+		log.info(`Demo accounts (for trying the shop only):\n${describeDemoAccounts()}`);
 	} else if (database.kind === 'pglite') {
 		// Embedded Postgres has no autovacuum daemon to keep planner statistics current.
 		await database.db.execute(sql`analyze`);
@@ -28,9 +32,21 @@ export const init: ServerInit = async () => {
 	const stopReaper = startReaper(database.db, payments().provider);
 	// Emails from the outbox (SMTP_URL, or the local mailbox); off when `npm run worker` sends them.
 	const emails = config.emailWorkerInProcess ? startEmailWorker(database.db) : null;
-	process.once('sveltekit:shutdown', () => {
+	measureOutboxOf(async () => database.db);
+	// Connect now, so the first request that needs Redis finds it ready (readiness waits for it too).
+	getRedis();
+	// adapter-node emits this once in-flight requests have finished (or SHUTDOWN_TIMEOUT passed).
+	process.once('sveltekit:shutdown', async () => {
 		stopReaper();
-		void (emails?.stop() ?? Promise.resolve()).finally(() => database.close());
+		measureOutboxOf(undefined);
+		await emails?.stop().catch((err: unknown) => log.error({ err }, 'Stopping the email sender failed'));
+		await Promise.allSettled([database.close(), closeRedis()]);
+		log.info('Shut down: requests drained, background work stopped, connections closed');
+		// Nothing should be left to keep the process alive; if something is, say so and go.
+		setTimeout(() => {
+			log.warn('Still running 2 s after shutdown: exiting anyway');
+			process.exit(0);
+		}, 2000).unref();
 	});
 };
 
@@ -59,4 +75,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(originCheck, session);
+export const handle = sequence(observe, originCheck, session);

@@ -1,6 +1,7 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { config } from '../config';
+import { getRedis } from '../redis';
 
 export type ThrottleOptions = {
 	/** Shared counters for many app instances; in-process counters otherwise. */
@@ -97,7 +98,7 @@ let shared: Throttle | undefined;
 /** The app's throttle: in Redis when REDIS_URL is set, so all instances share it. */
 export function getThrottle(): Throttle {
 	shared ??= createThrottle({
-		redis: config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined,
+		redis: getRedis(),
 		signupsPerHour: config.signupsPerHour
 	});
 	return shared;

@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { orders } from '../db/schema';
+import { log } from '../observability/log';
 import { moveOrder } from './orders';
 import type { PaymentProvider } from './payments/provider';
 
@@ -39,7 +40,7 @@ export async function reapExpiredOrders(db: Db, payments: Pick<PaymentProvider, 
 
 /** Runs the reaper now and then every `intervalMs`, in the background of this process. */
 export function startReaper(db: Db, payments: Pick<PaymentProvider, 'cancel'>, intervalMs = 60_000): () => void {
-	const run = () => reapExpiredOrders(db, payments).catch((error) => console.error('Expiring unpaid orders failed:', error));
+	const run = () => reapExpiredOrders(db, payments).catch((err: unknown) => log.error({ err }, 'Expiring unpaid orders failed'));
 	void run();
 	const timer = setInterval(run, intervalMs);
 	timer.unref();

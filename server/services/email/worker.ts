@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { config } from '../../config';
 import type { Db } from '../../db/client';
 import { orderItems, orders, users } from '../../db/schema';
+import { log } from '../../observability/log';
 import { backoffMs, claimDue, markAttemptFailed, markSent, release, type ClaimedEvent } from './outbox';
 import { mintResetToken, RESET_TOKEN_MINUTES } from './password-reset';
 import { renderOrderEmail, renderResetEmail, type EmailContent } from './templates';
@@ -146,7 +147,7 @@ export function startEmailWorker(db: Db, options: Partial<SenderOptions> & { pol
 	const tick = () => {
 		running = sender
 			.drain()
-			.catch((error) => console.error('Sending emails failed:', error))
+			.catch((err: unknown) => log.error({ err }, 'Sending emails failed'))
 			.finally(() => {
 				if (stopped) return;
 				timer = setTimeout(tick, pollMs);

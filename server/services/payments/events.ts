@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { orders, paymentEvents, type Order } from '../../db/schema';
+import { log } from '../../observability/log';
 import { lockOrder, moveOrder } from '../orders';
 import type { PaymentEvent } from './provider';
 
@@ -13,7 +14,10 @@ async function decide(tx: Tx, order: Order, event: PaymentEvent): Promise<Paymen
 	switch (event.type) {
 		case 'succeeded':
 			if (event.amountMinor !== order.totalMinor || event.currency !== order.currency) {
-				console.error(`Payment ${event.reference} of ${event.amountMinor} ${event.currency} does not match order ${order.number}`);
+				log.error(
+					{ payment: event.reference, amountMinor: event.amountMinor, currency: event.currency, order: order.number },
+					'A payment does not match its order'
+				);
 				return 'amount_mismatch';
 			}
 			await moveOrder(tx, order, 'paid', { reason: `payment ${event.reference}` });

@@ -1,15 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { getDatabase } from '$server/db/client';
+import { log } from '$server/observability/log';
+import { checkReadiness } from '$server/observability/readiness';
+import { getRedis } from '$server/redis';
 import type { RequestHandler } from './$types';
 
-/** Readiness: the database answers too. */
+/** Readiness: the database answers, and Redis too when the app uses it (a load balancer sends traffic only then). */
 export const GET: RequestHandler = async () => {
-	try {
-		const { db } = await getDatabase();
-		await db.execute(sql`select 1`);
-		return new Response('ready', { headers: { 'content-type': 'text/plain' } });
-	} catch (error) {
-		console.error('Readiness check failed:', error);
-		return new Response('database unavailable', { status: 503, headers: { 'content-type': 'text/plain' } });
-	}
+	const readiness = await checkReadiness({ db: async () => (await getDatabase()).db, redis: getRedis });
+	const headers = { 'content-type': 'text/plain', 'cache-control': 'no-store' };
+	if (readiness.ready) return new Response('ready', { headers });
+	log.warn({ reason: readiness.reason, detail: readiness.detail }, 'Not ready');
+	return new Response(readiness.reason, { status: 503, headers });
 };
