@@ -1,5 +1,6 @@
 import { getDatabase } from '$server/db/client';
 import { payments } from '$server/services/payments';
+import { appRateLimits, appReadCache } from '$server/shared';
 import { handleTrpcRequest } from '$server/trpc/http';
 import { compressed } from '$lib/server/compress';
 import type { RequestHandler } from './$types';
@@ -10,7 +11,9 @@ const handler: RequestHandler = async ({ request, locals, getClientAddress }) =>
 		user: locals.user,
 		session: locals.session,
 		payments: payments().provider,
-		ip: getClientAddress()
+		ip: getClientAddress(),
+		limits: appRateLimits(),
+		cache: appReadCache()
 	}));
 
 export const GET = handler;
