@@ -1,11 +1,21 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { pullInput, pushInput, snapshotInput } from '../../../src/lib/shared/sync';
+import { syncOperations } from '../../observability/metrics';
 import { pull, push, snapshot } from '../../services/sync';
 import { limited, publicProcedure, publicRead } from '../init';
 
 export const syncRouter = {
-	pull: publicProcedure.input(pullInput).query(({ ctx, input }) => pull(ctx.db, ctx.user, input)),
-	push: publicProcedure.use(limited('push')).input(pushInput).mutation(({ ctx, input }) => push(ctx.db, ctx.user, input)),
+	pull: publicProcedure.input(pullInput).query(({ ctx, input }) => {
+		syncOperations.inc({ op: 'pull' });
+		return pull(ctx.db, ctx.user, input);
+	}),
+	push: publicProcedure
+		.use(limited('push'))
+		.input(pushInput)
+		.mutation(({ ctx, input }) => {
+			syncOperations.inc({ op: 'push' });
+			return push(ctx.db, ctx.user, input);
+		}),
 	/** The same for everyone at one catalog version: cached by key, and shareable over HTTP. */
 	snapshot: publicProcedure
 		.input(snapshotInput)
