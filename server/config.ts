@@ -38,6 +38,10 @@ export const config = {
 			LIMIT_NAMES.map((name) => [name, parseLimit(process.env[`RATE_LIMIT_${name.toUpperCase()}`], DEFAULT_LIMITS[name])])
 		) as Record<LimitName, LimitRule>;
 	},
+	/** `READ_CACHE=off` sends every public read to the database (to measure, or to rule the cache out). */
+	get readCache() {
+		return process.env.READ_CACHE !== 'off';
+	},
 	/** How long an unpaid order holds its stock. */
 	get orderHoldMinutes() {
 		return Number(process.env.ORDER_HOLD_MINUTES ?? 30);

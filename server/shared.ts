@@ -14,8 +14,9 @@ export function appRateLimits(): RateLimits {
 	return limits;
 }
 
-/** The app's cache of public reads: in this process, and in Redis when REDIS_URL is set. */
-export function appReadCache(): ReadCache {
+/** The app's cache of public reads: in this process, and in Redis when REDIS_URL is set; none when READ_CACHE=off. */
+export function appReadCache(): ReadCache | undefined {
+	if (!config.readCache) return undefined;
 	cache ??= createReadCache({
 		redis: getRedis(),
 		onLookup: (name, result) => cacheLookups.inc({ cache: name, result }),
