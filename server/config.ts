@@ -46,6 +46,10 @@ export const config = {
 	get orderHoldMinutes() {
 		return Number(process.env.ORDER_HOLD_MINUTES ?? 30);
 	},
+	/** How often each instance looks for expired unpaid orders (any number of instances may). */
+	get orderReapSeconds() {
+		return Number(process.env.ORDER_REAP_SECONDS ?? 60);
+	},
 	/** The public origin, for links in emails (scripts/start.js sets the same default). */
 	get origin() {
 		return (process.env.ORIGIN || `http://localhost:${this.port}`).replace(/\/+$/, '');

@@ -29,7 +29,7 @@ export const init: ServerInit = async () => {
 		await database.db.execute(sql`analyze`);
 	}
 	// Unpaid orders past their expiry give their stock back.
-	const stopReaper = startReaper(database.db, payments().provider);
+	const stopReaper = startReaper(database.db, payments().provider, config.orderReapSeconds * 1000);
 	// Emails from the outbox (SMTP_URL, or the local mailbox); off when `npm run worker` sends them.
 	const emails = config.emailWorkerInProcess ? startEmailWorker(database.db) : null;
 	measureOutboxOf(async () => database.db);
