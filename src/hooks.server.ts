@@ -6,7 +6,7 @@ import { getDatabase, isEmpty } from '$server/db/client';
 import { seedCatalog } from '$server/db/seed';
 import { describeDemoAccounts, seedDemoAccounts } from '$server/db/seed/accounts';
 import { config } from '$server/config';
-import { observe } from '$server/observability/handle';
+import { observe, startDraining } from '$server/observability/handle';
 import { log } from '$server/observability/log';
 import { measureOutboxOf } from '$server/observability/metrics';
 import { closeRedis, getRedis } from '$server/redis';
@@ -35,6 +35,9 @@ export const init: ServerInit = async () => {
 	measureOutboxOf(async () => database.db);
 	// Connect now, so the first request that needs Redis finds it ready (readiness waits for it too).
 	getRedis();
+	// On these adapter-node stops taking connections and waits for the requests in flight.
+	process.once('SIGTERM', startDraining);
+	process.once('SIGINT', startDraining);
 	// adapter-node emits this once in-flight requests have finished (or SHUTDOWN_TIMEOUT passed).
 	process.once('sveltekit:shutdown', async () => {
 		stopReaper();

@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { observe } from './handle';
+import { observe, startDraining } from './handle';
 import { currentRequest, log } from './log';
 import { registry } from './metrics';
 
@@ -77,5 +77,13 @@ describe('the observe handle', () => {
 		expect(sample(text, 'http_requests_total{method="POST",route="/cart",status="403"}')).toBe(1);
 		expect(sample(text, 'http_requests_total{method="GET",route="/old",status="308"}')).toBe(1);
 		expect(sample(text, 'http_request_duration_seconds_count{method="GET",route="trpc:catalog.list"}')).toBe(2);
+	});
+
+	it('asks clients to close their connections once the instance is draining', async () => {
+		const before = await run(eventFor('http://shop.test/', '/'), async () => new Response('ok'));
+		expect(before.headers.get('connection')).toBeNull();
+		startDraining();
+		const after = await run(eventFor('http://shop.test/', '/'), async () => new Response('ok'));
+		expect(after.headers.get('connection')).toBe('close');
 	});
 });

@@ -7,6 +7,17 @@ const trpcProcedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.p
 // Probes and scrapes come every few seconds: their lines are for debugging only.
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
+let draining = false;
+
+/**
+ * From now on every response asks its client to close the connection: a keep-alive client
+ * would otherwise hold an idle connection open, and so the drain, for the server's
+ * keep-alive timeout after its last request.
+ */
+export function startDraining(): void {
+	draining = true;
+}
+
 /**
  * The first handle: gives the request an id (the caller's `x-request-id` when sane) that
  * every log line written while handling it carries and the response echoes, then writes
@@ -19,7 +30,8 @@ export const observe: Handle = ({ event, resolve }) => {
 		const started = performance.now();
 		let status = 500;
 		try {
-			const response = withHeader(await resolve(event), 'x-request-id', reqId);
+			let response = withHeader(await resolve(event), 'x-request-id', reqId);
+			if (draining) response = withHeader(response, 'connection', 'close');
 			status = response.status;
 			return response;
 		} catch (thrown) {
