@@ -47,7 +47,7 @@ export const init: ServerInit = async () => {
 		log.info('Shut down: requests drained, background work stopped, connections closed');
 		// Nothing should be left to keep the process alive; if something is, say so and go.
 		setTimeout(() => {
-			log.warn('Still running 2 s after shutdown: exiting anyway');
+			log.warn({ resources: process.getActiveResourcesInfo() }, 'Still running 2 s after shutdown: exiting anyway');
 			process.exit(0);
 		}, 2000).unref();
 	});

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/client';
 import { openTestDatabase } from '../db/test-database';
@@ -60,5 +63,25 @@ describe('readiness', () => {
 		// Checked right after the client is made: readiness waits for its connection.
 		expect(await checkReadiness({ db, redis: getRedis })).toEqual({ ready: true });
 		expect(await checkReadiness({ db, redis: getRedis })).toEqual({ ready: true });
+	});
+});
+
+describe('closeRedis', () => {
+	it('lets a process whose Redis is down exit at once, not after a reconnect or disconnect timer', async () => {
+		const redisModule = path.resolve(import.meta.dirname, '../redis.ts');
+		const script = `
+			const { closeRedis, getRedis } = await import(${JSON.stringify(redisModule)});
+			getRedis();
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			const closed = Date.now();
+			await closeRedis();
+			process.on('exit', () => console.log(Date.now() - closed));
+		`;
+		const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+			env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'silent' },
+			timeout: 20_000
+		});
+		// The exit follows within ioredis's (shortened) disconnect grace, far below its 2 s default.
+		expect(Number(stdout.trim())).toBeLessThan(1000);
 	});
 });
