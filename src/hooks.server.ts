@@ -1,4 +1,4 @@
-import { error, type Handle, type ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { sql } from 'drizzle-orm';
 import { SESSION_COOKIE, validateSessionToken } from '$server/auth/session';
@@ -79,3 +79,10 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(observe, originCheck, session);
+
+/** Unexpected errors go to the log, with the request's id; the page shows Kit's safe message, as before. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) log.error({ err: error, status, path: event.url.pathname }, 'Unexpected error');
+	else log.debug({ status, path: event.url.pathname, message }, 'Request error');
+	return { message };
+};

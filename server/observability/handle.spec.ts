@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handleError } from '../../src/hooks.server';
 import { observe, startDraining } from './handle';
 import { currentRequest, log } from './log';
 import { registry } from './metrics';
@@ -85,5 +86,19 @@ describe('the observe handle', () => {
 		startDraining();
 		const after = await run(eventFor('http://shop.test/', '/'), async () => new Response('ok'));
 		expect(after.headers.get('connection')).toBe('close');
+	});
+
+	it("logs an unexpected error with the request's id and answers Kit's safe message", async () => {
+		const seen: unknown[] = [];
+		const logged = vi.spyOn(log, 'error').mockImplementation((...args: unknown[]) => void seen.push(currentRequest()?.reqId, ...args));
+		const boom = new Error('database exploded');
+		const answer = await run(eventFor('http://shop.test/cart', '/cart', { headers: { 'x-request-id': 'req-err' } }), async () => {
+			const event = eventFor('http://shop.test/cart', '/cart');
+			return Response.json(await handleError({ error: boom, event, status: 500, message: 'Internal Error' }));
+		});
+		expect(await answer.json()).toEqual({ message: 'Internal Error' });
+		expect(logged).toHaveBeenCalledTimes(1);
+		expect(seen[0]).toBe('req-err');
+		expect(seen[1]).toMatchObject({ err: boom, status: 500, path: '/cart' });
 	});
 });
