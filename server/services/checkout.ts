@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { AddressFields } from '../../src/lib/shared/addresses';
 import type { checkoutStartInput, OrderView, PaymentSession, ShortLine } from '../../src/lib/shared/orders';
 import { config } from '../config';
-import { rowsOf, type Db } from '../db/client';
+import { rowsOf, type Db, type Tx } from '../db/client';
 import { orders, type Order } from '../db/schema';
 import { addressFieldsOf, getAddress, rememberAddress } from './delivery';
 import { AppError, databaseError, isDuplicateKey } from './errors';
@@ -19,7 +20,7 @@ async function orderByKey(db: Db, userId: string, idempotencyKey: string): Promi
 }
 
 /** What `place_order` answers: the order it made, or the one an earlier call with the key made. */
-type Placement = { outcome: 'placed' | 'existing'; orderId: string };
+export type Placement = { outcome: 'placed' | 'existing'; orderId: string };
 
 // What `place_order` (drizzle/0004) raises, as answers a shopper can act on.
 const refusals: Record<string, (detail: string) => AppError> = {
@@ -36,12 +37,37 @@ const refusals: Record<string, (detail: string) => AppError> = {
 };
 
 /**
- * Turns the caller's cart into an order awaiting payment, atomically (see `place_order` in
- * drizzle/0004): stock taken line by line with conditional UPDATEs, prices, shipping and
- * totals from the database, the order with its price snapshot and a copy of the address
- * written, the cart deleted and `order_created` queued. A line that cannot be filled
- * undoes it all and answers CONFLICT with every short line. The same key, even sent
- * concurrently, returns the first order.
+ * Runs `place_order` (drizzle/0004) in the caller's transaction or on its own: stock taken
+ * line by line with conditional UPDATEs, prices, shipping and totals from the database,
+ * the order with its price snapshot and a copy of the address written, the cart deleted
+ * and `order_created` queued. A line that cannot be filled undoes it all and throws
+ * CONFLICT with every short line; the same key returns the order it made before.
+ */
+export async function placeOrder(
+	db: Db | Tx,
+	userId: string,
+	input: { cartId: string; idempotencyKey: string; shippingMethodId: string; address: AddressFields },
+	provider: string
+): Promise<Placement> {
+	const expiresAt = new Date(Date.now() + config.orderHoldMinutes * 60_000);
+	try {
+		const [row] = await rowsOf<{ placement: Placement | string }>(
+			db,
+			sql`select place_order(${userId}, ${input.cartId}, ${input.idempotencyKey}, ${provider}, ${expiresAt.toISOString()},
+				${JSON.stringify(input.address)}::jsonb, ${input.shippingMethodId}) as placement`
+		);
+		return typeof row!.placement === 'string' ? (JSON.parse(row!.placement) as Placement) : row!.placement;
+	} catch (error) {
+		const refused = databaseError(error);
+		const refusal = refused && refusals[refused.code];
+		if (refusal) throw refusal(refused.detail ?? '');
+		throw error;
+	}
+}
+
+/**
+ * Turns the caller's cart into an order awaiting payment, atomically (`placeOrder`). The
+ * same key, even sent concurrently, returns the first order.
  */
 export async function startCheckout(
 	db: Db,
@@ -50,19 +76,10 @@ export async function startCheckout(
 	payments: Pick<PaymentProvider, 'name'>
 ): Promise<OrderView> {
 	const address = input.address ?? addressFieldsOf(await getAddress(db, userId, input.addressId!));
-	const expiresAt = new Date(Date.now() + config.orderHoldMinutes * 60_000);
 	let placement: Placement;
 	try {
-		const [row] = await rowsOf<{ placement: Placement | string }>(
-			db,
-			sql`select place_order(${userId}, ${input.cartId}, ${input.idempotencyKey}, ${payments.name}, ${expiresAt.toISOString()},
-				${JSON.stringify(address)}::jsonb, ${input.shippingMethodId}) as placement`
-		);
-		placement = typeof row!.placement === 'string' ? (JSON.parse(row!.placement) as Placement) : row!.placement;
+		placement = await placeOrder(db, userId, { ...input, address }, payments.name);
 	} catch (error) {
-		const refused = databaseError(error);
-		const refusal = refused && refusals[refused.code];
-		if (refusal) throw refusal(refused.detail ?? '');
 		// The same key from two people at the same moment: the first order stands.
 		if (!isDuplicateKey(error, 'orders_idempotency_key')) throw error;
 		const again = await orderByKey(db, userId, input.idempotencyKey);

@@ -24,6 +24,7 @@ import type { Db, Tx } from '../db/client';
 import { cartItems, carts, clientGroups, collections, favorites, products, type ClientGroup } from '../db/schema';
 import { safeVersion } from './catalog-version';
 import { AppError } from './errors';
+import { latestOrderRequests, placeRequestedOrder, recordOrderRequest } from './order-requests';
 
 // Everything a device keeps of a product (not the search vector, which is the server's).
 const { search: _search, ratingScore: _score, ...productColumns } = getTableColumns(products);
@@ -163,7 +164,7 @@ async function groupCartId(tx: Tx, group: ClientGroup): Promise<string> {
 	return cart!.id;
 }
 
-function serverStore(tx: Tx, cartId: string, userId: string | null): MutationStore {
+function serverStore(tx: Tx, cartId: string, userId: string | null, request: { clientGroupId: string; mutationId: number; paymentProvider: string }): MutationStore {
 	return {
 		signedIn: userId !== null,
 		async stock(productId) {
@@ -193,6 +194,9 @@ function serverStore(tx: Tx, cartId: string, userId: string | null): MutationSto
 			if (!userId) return;
 			if (favorite) await tx.insert(favorites).values({ userId, productId }).onConflictDoNothing();
 			else await tx.delete(favorites).where(and(eq(favorites.userId, userId), eq(favorites.productId, productId)));
+		},
+		requestOrder(args) {
+			return placeRequestedOrder(tx, { ...request, userId, cartId }, args);
 		}
 	};
 }
@@ -218,14 +222,18 @@ export async function pull(
 		return {
 			lastMutationId: group.lastMutationId,
 			cart: { id: cartId, lines: await cartLines(tx, cartId) },
-			favorites: favoriteRows.map((f) => f.productId)
+			favorites: favoriteRows.map((f) => f.productId),
+			orderRequests: await latestOrderRequests(tx, groupId)
 		};
 	});
 	return { ...catalog, ...state };
 }
 
-/** Applies mutations in order, each in its own transaction with the group's lastMutationId. */
-export async function push(db: Db, user: SessionUser | null, input: PushInput): Promise<PushResult> {
+/**
+ * Applies mutations in order, each in its own transaction with the group's lastMutationId.
+ * `paymentProvider` names who will take payment for orders that requests place.
+ */
+export async function push(db: Db, user: SessionUser | null, input: PushInput, paymentProvider = 'test'): Promise<PushResult> {
 	const results: PushResult['results'] = [];
 	let lastMutationId = 0;
 	for (const mutation of input.mutations) {
@@ -239,13 +247,17 @@ export async function push(db: Db, user: SessionUser | null, input: PushInput): 
 			}
 			// 3. Run it in a savepoint, so a refusal undoes its writes but still advances.
 			const cartId = await groupCartId(tx, group);
+			const request = { clientGroupId: group.id, mutationId: mutation.id, paymentProvider };
+			let result: PushResult['results'][number];
 			try {
-				const note = await tx.transaction((sp) => runMutation(serverStore(sp, cartId, group.userId), mutation.name, mutation.args));
-				results.push({ id: mutation.id, ok: true, ...note });
+				const note = await tx.transaction((sp) => runMutation(serverStore(sp, cartId, group.userId, request), mutation.name, mutation.args));
+				result = { id: mutation.id, ok: true, ...note };
 			} catch (error) {
 				if (!(error instanceof MutationRefused)) throw error;
-				results.push({ id: mutation.id, ok: false, code: error.code, message: error.message });
+				result = { id: mutation.id, ok: false, code: error.code, message: error.message, ...(error.details && { details: error.details }) };
 			}
+			results.push(result);
+			if (mutation.name === 'order.request') await recordOrderRequest(tx, { ...request, userId: group.userId }, result);
 			// 4. Advance in the same transaction as the effect.
 			await tx.update(clientGroups).set({ lastMutationId: mutation.id, updatedAt: new Date() }).where(eq(clientGroups.id, group.id));
 			return mutation.id;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { carts } from './carts';
+import { orders } from './orders';
 
 /**
  * One browser profile's replica (all its tabs). Bound to a user, or to nobody yet (a
@@ -25,3 +26,27 @@ export const clientGroups = pgTable(
 );
 
 export type ClientGroup = typeof clientGroups.$inferSelect;
+
+/**
+ * What became of each `order.request` mutation, written in the transaction that applied
+ * it, so a device that lost the push's answer (a crash, a closed tab) still learns it.
+ */
+export const orderRequests = pgTable(
+	'order_requests',
+	{
+		clientGroupId: uuid('client_group_id')
+			.notNull()
+			.references(() => clientGroups.id, { onDelete: 'cascade' }),
+		mutationId: integer('mutation_id').notNull(),
+		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		/** 'placed', or the refusal code: NEEDS_CONFIRMATION, UNAVAILABLE, FORBIDDEN, INVALID, CONFLICT, NOT_FOUND. */
+		outcome: text('outcome').notNull(),
+		orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+		message: text('message'),
+		details: jsonb('details'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.clientGroupId, t.mutationId] })]
+);
+
+export type OrderRequestRow = typeof orderRequests.$inferSelect;

@@ -14,7 +14,7 @@ export const syncRouter = {
 		.input(pushInput)
 		.mutation(({ ctx, input }) => {
 			syncOperations.inc({ op: 'push' });
-			return push(ctx.db, ctx.user, input);
+			return push(ctx.db, ctx.user, input, ctx.payments.name);
 		}),
 	/** The same for everyone at one catalog version: cached by key, and shareable over HTTP. */
 	snapshot: publicProcedure

@@ -6,6 +6,39 @@ import type { CartLine, SyncCollection, SyncProduct } from '$lib/shared/sync';
 /** A mutation waiting to reach the server; ids number 1, 2, 3 … per client group. */
 export type OutboxEntry = { id: number; name: string; args: unknown; clientId: string; createdAt: string };
 
+/** Where an order asked for on the device stands; only the server's word moves it past `waiting`. */
+export type OrderRequestState = 'waiting' | 'placed' | 'needs_confirmation' | 'unavailable' | 'refused' | 'cancelled';
+
+/** An `order.request` the shopper made, with what they saw when they made it. */
+export type OrderRequestRecord = {
+	/** The outbox mutation that carries it. */
+	mutationId: number;
+	createdAt: string;
+	state: OrderRequestState;
+	lines: { productId: string; title: string; quantity: number; unitPriceMinor: number }[];
+	currency: string;
+	expectedTotal: number;
+	shippingName: string;
+	shipTo: string;
+	/** Once placed. */
+	orderId?: string;
+	orderNumber?: number;
+	/** Why not, in the server's words, and what to act on (short lines, the new total). */
+	message?: string;
+	details?: Record<string, unknown>;
+};
+
+/** What became of a change the device sent: kept so the shopper can see it, and retry or discard a refused one. */
+export type ChangeRecord = {
+	mutationId: number;
+	name: string;
+	args: unknown;
+	state: 'done' | 'attention';
+	code?: string;
+	message?: string;
+	at: string;
+};
+
 /** One row per setting: identities, cursors and what the device last heard from the server. */
 export type Meta = {
 	clientGroupId: string;
@@ -21,6 +54,8 @@ export type Meta = {
 	nextMutationId: number;
 	lastMutationId: number;
 	cartId: string | null;
+	/** The highest mutation id of the push under way, if any: those are being sent and can no longer be taken back. */
+	sendingThrough: number | null;
 };
 
 export type MetaRow = { [K in keyof Meta]: { key: K; value: Meta[K] } }[keyof Meta];
@@ -37,6 +72,8 @@ export type StoreDb = Dexie & {
 	addresses: EntityTable<AddressView, 'id'>;
 	/** The shop's active shipping methods, as last heard. */
 	shippingMethods: EntityTable<ShippingMethodView, 'id'>;
+	orderRequests: EntityTable<OrderRequestRecord, 'mutationId'>;
+	changes: EntityTable<ChangeRecord, 'mutationId'>;
 	meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -69,6 +106,8 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 	db.version(3).stores({ orders: 'id, placedAt' });
 	// 4: the address book and the shipping methods, for checkout on a shaky network.
 	db.version(4).stores({ addresses: 'id', shippingMethods: 'id' });
+	// 5: orders requested offline, and what became of sent changes (the pending-changes panel).
+	db.version(5).stores({ orderRequests: 'mutationId, createdAt', changes: 'mutationId, at' });
 	return db;
 }
 

@@ -25,6 +25,10 @@ export function deviceStore(db: StoreDb, signedIn: boolean): MutationStore {
 		async setFavorite(productId, favorite) {
 			if (!favorite) await db.favorites.delete(productId);
 			else if (!(await db.favorites.get(productId))) await db.favorites.put({ productId, addedAt: new Date().toISOString() });
+		},
+		// The request waits in the outbox (and is shown from `orderRequests`); only the server places it.
+		async requestOrder() {
+			return undefined;
 		}
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCarts, MutationRefused, runMutation, type MutationStore } from './mutations';
+import { mergeCarts, MutationRefused, runMutation, type MutationStore, type OrderRequestArgs } from './mutations';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -32,15 +32,17 @@ describe('mergeCarts', () => {
 function memoryStore(stock: Record<string, number>, signedIn = true) {
 	const cart = new Map<string, number>();
 	const favorites = new Set<string>();
+	const requests: OrderRequestArgs[] = [];
 	const store: MutationStore = {
 		signedIn,
 		stock: async (id) => stock[id] ?? null,
 		quantity: async (id) => cart.get(id) ?? 0,
 		setQuantity: async (id, q) => void (q > 0 ? cart.set(id, q) : cart.delete(id)),
 		clearCart: async () => cart.clear(),
-		setFavorite: async (id, on) => void (on ? favorites.add(id) : favorites.delete(id))
+		setFavorite: async (id, on) => void (on ? favorites.add(id) : favorites.delete(id)),
+		requestOrder: async (args) => void requests.push(args)
 	};
-	return { store, cart, favorites };
+	return { store, cart, favorites, requests };
 }
 
 describe('runMutation', () => {
@@ -71,5 +73,26 @@ describe('runMutation', () => {
 		expect(await refusal('cart.add', { productId: A, quantity: 1, price: 1 })).toBe('INVALID');
 		expect(await refusal('favorites.add', { productId: C })).toBe('FORBIDDEN');
 		expect(await refusal('order.fly', {})).toBe('INVALID');
+	});
+
+	it('hands a well-formed order request to the store, for signed-in shoppers only, and refuses a malformed one', async () => {
+		const request = {
+			cartId: '00000000-0000-4000-8000-000000000001',
+			lines: [{ productId: A, quantity: 2 }],
+			addressId: '00000000-0000-4000-8000-000000000002',
+			shippingMethodId: '00000000-0000-4000-8000-000000000003',
+			expectedTotal: 2495
+		};
+		const { store, requests } = memoryStore({ [A]: 4 });
+		await runMutation(store, 'order.request', request);
+		expect(requests).toEqual([request]);
+		const refusal = (args: unknown, signedIn = true) =>
+			runMutation(memoryStore({ [A]: 4 }, signedIn).store, 'order.request', args).then(() => null, (e: MutationRefused) => e.code);
+		expect(await refusal(request, false)).toBe('FORBIDDEN');
+		expect(await refusal({ ...request, addressId: undefined })).toBe('INVALID');
+		expect(await refusal({ ...request, lines: [] })).toBe('INVALID');
+		expect(await refusal({ ...request, expectedTotal: -1 })).toBe('INVALID');
+		expect(await refusal({ ...request, lines: [{ productId: A, quantity: 2, priceMinor: 1 }] })).toBe('INVALID');
+		expect(await runMutation(store, 'noop', {})).toBeUndefined();
 	});
 });

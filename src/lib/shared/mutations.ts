@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressFields } from './addresses';
 
 /** The largest quantity of one product a cart line may hold. */
 export const MAX_LINE_QUANTITY = 99;
@@ -12,7 +13,27 @@ export const mutationArgs = {
 	'cart.remove': z.strictObject({ productId }),
 	'cart.clear': z.strictObject({}),
 	'favorites.add': z.strictObject({ productId }),
-	'favorites.remove': z.strictObject({ productId })
+	'favorites.remove': z.strictObject({ productId }),
+	/**
+	 * An order asked for with no network: placed by the checkout service when it reaches the
+	 * server, for exactly these lines, and only at a total no higher than the shopper saw.
+	 */
+	'order.request': z
+		.strictObject({
+			cartId: z.uuid(),
+			lines: z.array(z.strictObject({ productId, quantity: z.int().min(1).max(MAX_LINE_QUANTITY) })).min(1).max(200),
+			address: addressFields.optional(),
+			addressId: z.uuid().optional(),
+			shippingMethodId: z.uuid(),
+			/** In minor units of the cart's currency. */
+			expectedTotal: z.int().min(0).max(10_000_000_000)
+		})
+		.refine((r) => (r.address === undefined) !== (r.addressId === undefined), {
+			message: 'Give either an address or the id of a saved one.',
+			path: ['address']
+		}),
+	/** A queued change the shopper took back before it was sent; it keeps the numbering whole. */
+	noop: z.strictObject({})
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -24,12 +45,16 @@ export function isMutationName(name: string): name is MutationName {
 }
 
 /** Why a mutation cannot apply; it will never succeed, so it is dropped (and said). */
-export type RefusalCode = 'NOT_FOUND' | 'OUT_OF_STOCK' | 'INVALID' | 'FORBIDDEN' | 'CONFLICT';
+export type RefusalCode = 'NOT_FOUND' | 'OUT_OF_STOCK' | 'INVALID' | 'FORBIDDEN' | 'CONFLICT' | 'NEEDS_CONFIRMATION' | 'UNAVAILABLE';
+
+export type OrderRequestArgs = z.output<(typeof mutationArgs)['order.request']>;
 
 export class MutationRefused extends Error {
 	constructor(
 		readonly code: RefusalCode,
-		message: string
+		message: string,
+		/** What the shopper needs to act on it: the short lines, the new total. */
+		readonly details?: Record<string, unknown>
 	) {
 		super(message);
 		this.name = 'MutationRefused';
@@ -50,10 +75,12 @@ export interface MutationStore {
 	setQuantity(productId: string, quantity: number): Promise<void>;
 	clearCart(): Promise<void>;
 	setFavorite(productId: string, favorite: boolean): Promise<void>;
+	/** Places a requested order: the server's checkout; the device only queues it. */
+	requestOrder(args: OrderRequestArgs): Promise<MutationNote | undefined>;
 }
 
-/** An outcome worth telling the shopper even though the mutation applied (a capped line). */
-export type MutationNote = { code: RefusalCode; message: string };
+/** An outcome worth telling the shopper even though the mutation applied (a capped line, the order placed). */
+export type MutationNote = { code?: RefusalCode; message?: string; details?: Record<string, unknown> };
 
 async function setCapped(store: MutationStore, id: string, wanted: number): Promise<MutationNote | undefined> {
 	const stock = await store.stock(id);
@@ -94,6 +121,11 @@ export async function runMutation(store: MutationStore, name: string, args: unkn
 				throw new MutationRefused('NOT_FOUND', 'This product is no longer sold.');
 			}
 			await store.setFavorite(a.productId, name === 'favorites.add');
+			return;
+		case 'order.request':
+			if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to order.');
+			return store.requestOrder(parsed.data as OrderRequestArgs);
+		case 'noop':
 			return;
 	}
 }

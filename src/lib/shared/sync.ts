@@ -87,9 +87,21 @@ export type PullResult = {
 	lastMutationId?: number;
 	cart?: { id: string; lines: CartLine[] };
 	favorites?: string[];
+	/** The group's latest order requests and what became of them. */
+	orderRequests?: OrderRequestOutcome[];
 };
 
 export type PushResult = {
 	lastMutationId: number;
-	results: { id: number; ok: boolean; code?: string; message?: string }[];
+	results: { id: number; ok: boolean; code?: string; message?: string; details?: Record<string, unknown> }[];
+};
+
+/** What became of one `order.request`, as the server recorded it with its effect. */
+export type OrderRequestOutcome = {
+	mutationId: number;
+	/** 'placed', or why not: NEEDS_CONFIRMATION, UNAVAILABLE, FORBIDDEN, INVALID, CONFLICT, NOT_FOUND. */
+	outcome: string;
+	orderId: string | null;
+	message: string | null;
+	details: Record<string, unknown> | null;
 };

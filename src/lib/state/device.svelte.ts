@@ -82,7 +82,7 @@ class Device {
 		if (!this.db) return false;
 		try {
 			const note = await mutate(this.db, name, args, { signedIn: this.signedIn, clientId: this.clientId });
-			if (note) toast(note.message);
+			if (note?.message) toast(note.message);
 			this.poke();
 			return true;
 		} catch (error) {

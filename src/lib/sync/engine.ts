@@ -1,5 +1,5 @@
-import { MAX_PUSH, type PushResult, type Tombstone } from '$lib/shared/sync';
-import { readMeta, writeMeta, type StoreDb } from '$lib/local/db';
+import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
+import { readMeta, writeMeta, type ChangeRecord, type OrderRequestRecord, type OrderRequestState, type StoreDb } from '$lib/local/db';
 import type { SyncApi } from './api';
 import { rebase } from './outbox';
 
@@ -15,8 +15,31 @@ export type EngineOptions = {
 	onStatus?: (status: SyncStatus) => void;
 	/** Mutations the server would not apply (or only partly: a capped quantity). */
 	onRefusals?: (refusals: Refusal[]) => void;
+	/** Order requests the server decided: placed, or why not. */
+	onOrderRequests?: (decided: OrderRequestRecord[]) => void;
 	pullLimit?: number;
 };
+
+/** Sent changes whose outcome the device keeps for the pending-changes panel. */
+const KEPT_CHANGES = 30;
+
+const requestStates: Record<string, OrderRequestState> = {
+	placed: 'placed',
+	NEEDS_CONFIRMATION: 'needs_confirmation',
+	UNAVAILABLE: 'unavailable'
+};
+
+/** Where a request stands after the server's answer; any other refusal is final. */
+function decided(outcome: { outcome: string; message?: string | null; details?: Record<string, unknown> | null }): Partial<OrderRequestRecord> {
+	const details = outcome.details ?? undefined;
+	return {
+		state: requestStates[outcome.outcome] ?? 'refused',
+		message: outcome.message ?? undefined,
+		details,
+		orderId: details?.orderId as string | undefined,
+		orderNumber: details?.orderNumber as number | undefined
+	};
+}
 
 /** Thrown for an answer that says the request itself is wrong; retrying will not help (429 only asks for patience). */
 function isClientError(error: unknown): boolean {
@@ -71,7 +94,12 @@ export class SyncEngine {
 
 	private async push({ clientGroupId }: Identity): Promise<void> {
 		for (;;) {
-			const batch = await this.db.outbox.orderBy('id').limit(MAX_PUSH).toArray();
+			// The batch and the mark that it is under way, together: nothing in it can be taken back now.
+			const batch = await this.db.transaction('rw', [this.db.outbox, this.db.meta], async () => {
+				const entries = await this.db.outbox.orderBy('id').limit(MAX_PUSH).toArray();
+				if (entries.length) await writeMeta(this.db, 'sendingThrough', entries.at(-1)!.id);
+				return entries;
+			});
 			if (!batch.length) return;
 			let result: PushResult;
 			try {
@@ -81,19 +109,58 @@ export class SyncEngine {
 					mutations: batch.map(({ id, name, args }) => ({ id, name, args: args as object }))
 				});
 			} catch (error) {
+				await writeMeta(this.db, 'sendingThrough', null);
 				// A gap or a malformed batch will never go through as it is: the pull that
 				// follows resets the device to the server's state instead of retrying forever.
 				if (isClientError(error)) return;
 				throw error;
 			}
-			const byId = new Map(batch.map((m) => [m.id, m]));
-			const refusals = result.results
-				.filter((r) => r.code)
-				.map((r) => ({ clientId: byId.get(r.id)?.clientId ?? '', name: byId.get(r.id)?.name ?? '', code: r.code!, message: r.message ?? r.code! }));
-			if (refusals.length) this.options.onRefusals?.(refusals);
-			await this.db.outbox.where('id').belowOrEqual(result.lastMutationId).delete();
+			await this.settle(batch, result);
 			if (result.lastMutationId < batch.at(-1)!.id) return;
 		}
+	}
+
+	/** Keeps what the server said of each change, moves order requests on, and clears what it applied. */
+	private async settle(batch: { id: number; name: string; args: unknown; clientId: string }[], result: PushResult) {
+		const byId = new Map(batch.map((m) => [m.id, m]));
+		const at = new Date().toISOString();
+		const requests: OrderRequestRecord[] = [];
+		await this.db.transaction('rw', [this.db.outbox, this.db.meta, this.db.changes, this.db.orderRequests], async () => {
+			for (const r of result.results) {
+				const sent = byId.get(r.id);
+				if (!sent || sent.name === 'noop') continue;
+				const change: ChangeRecord = { mutationId: r.id, name: sent.name, args: sent.args, state: r.ok ? 'done' : 'attention', code: r.code, message: r.message, at };
+				await this.db.changes.put(change);
+				if (sent.name !== 'order.request') continue;
+				await this.db.orderRequests.update(r.id, decided({ outcome: r.ok ? 'placed' : (r.code ?? 'INVALID'), message: r.message, details: r.details }));
+				const record = await this.db.orderRequests.get(r.id);
+				if (record) requests.push(record);
+			}
+			const stale = await this.db.changes.orderBy('at').reverse().filter((c) => c.state === 'done').offset(KEPT_CHANGES).primaryKeys();
+			await this.db.changes.bulkDelete(stale);
+			await this.db.outbox.where('id').belowOrEqual(result.lastMutationId).delete();
+			await writeMeta(this.db, 'sendingThrough', null);
+		});
+		const refusals = result.results
+			.filter((r) => r.code && byId.get(r.id)?.name !== 'order.request')
+			.map((r) => ({ clientId: byId.get(r.id)?.clientId ?? '', name: byId.get(r.id)?.name ?? '', code: r.code!, message: r.message ?? r.code! }));
+		if (refusals.length) this.options.onRefusals?.(refusals);
+		if (requests.length) this.options.onOrderRequests?.(requests);
+	}
+
+	/** Requests still waiting on the device that the server already decided (an answer lost on the way). */
+	private async catchUp(outcomes: OrderRequestOutcome[]) {
+		const caughtUp: OrderRequestRecord[] = [];
+		await this.db.transaction('rw', this.db.orderRequests, async () => {
+			for (const outcome of outcomes) {
+				const record = await this.db.orderRequests.get(outcome.mutationId);
+				// A request taken back after it had in fact reached the server: the server's word stands.
+				if (record?.state !== 'waiting' && record?.state !== 'cancelled') continue;
+				await this.db.orderRequests.update(outcome.mutationId, decided(outcome));
+				caughtUp.push((await this.db.orderRequests.get(outcome.mutationId))!);
+			}
+		});
+		if (caughtUp.length) this.options.onOrderRequests?.(caughtUp);
 	}
 
 	/**
@@ -146,6 +213,7 @@ export class SyncEngine {
 				if (page.cart && page.favorites && page.lastMutationId !== undefined) {
 					await rebase(this.db, { lastMutationId: page.lastMutationId, cart: page.cart, favorites: page.favorites }, signedIn);
 				}
+				if (page.orderRequests?.length) await this.catchUp(page.orderRequests);
 				return;
 			}
 		}

@@ -1,6 +1,13 @@
-import { MutationRefused, runMutation, type MutationName, type MutationArgs, type MutationNote } from '$lib/shared/mutations';
+import {
+	MutationRefused,
+	runMutation,
+	type MutationArgs,
+	type MutationName,
+	type MutationNote,
+	type OrderRequestArgs
+} from '$lib/shared/mutations';
 import type { CartLine } from '$lib/shared/sync';
-import { readMeta, writeMeta, type StoreDb } from '$lib/local/db';
+import { readMeta, writeMeta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import { deviceStore } from '$lib/local/device-store';
 
 const tables = (db: StoreDb) => [db.products, db.cartLines, db.favorites, db.outbox, db.meta];
@@ -18,10 +25,49 @@ export async function mutate<N extends MutationName>(
 ): Promise<MutationNote | undefined> {
 	return db.transaction('rw', tables(db), async () => {
 		const note = await runMutation(deviceStore(db, context.signedIn), name, args);
-		const id = (await readMeta(db, 'nextMutationId')) ?? 1;
-		await db.outbox.add({ id, name, args, clientId: context.clientId, createdAt: new Date().toISOString() });
-		await writeMeta(db, 'nextMutationId', id + 1);
+		await enqueue(db, name, args, context.clientId);
 		return note;
+	});
+}
+
+/** Appends to the outbox under the next id (inside the caller's transaction). */
+async function enqueue(db: StoreDb, name: string, args: unknown, clientId: string): Promise<number> {
+	const id = (await readMeta(db, 'nextMutationId')) ?? 1;
+	await db.outbox.add({ id, name, args, clientId, createdAt: new Date().toISOString() });
+	await writeMeta(db, 'nextMutationId', id + 1);
+	return id;
+}
+
+/**
+ * Queues an order request and keeps what the shopper saw with it, in one transaction.
+ * Nothing is placed until the server places it; returns the request's mutation id.
+ */
+export async function queueOrderRequest(
+	db: StoreDb,
+	args: OrderRequestArgs,
+	seen: Omit<OrderRequestRecord, 'mutationId' | 'createdAt' | 'state'>,
+	context: { signedIn: boolean; clientId: string }
+): Promise<number> {
+	return db.transaction('rw', [...tables(db), db.orderRequests], async () => {
+		await runMutation(deviceStore(db, context.signedIn), 'order.request', args);
+		const mutationId = await enqueue(db, 'order.request', args, context.clientId);
+		await db.orderRequests.add({ ...seen, mutationId, createdAt: new Date().toISOString(), state: 'waiting' });
+		return mutationId;
+	});
+}
+
+/**
+ * Takes back a queued change that has not gone out yet: it stays in the outbox as a no-op,
+ * so the numbering the server relies on stays whole, and the next rebase undoes its effect.
+ */
+export async function takeBack(db: StoreDb, mutationId: number): Promise<void> {
+	await db.transaction('rw', [db.outbox, db.meta, db.orderRequests], async () => {
+		const entry = await db.outbox.get(mutationId);
+		if (!entry || entry.name === 'noop') throw new MutationRefused('CONFLICT', 'It has already been sent.');
+		const sending = await readMeta(db, 'sendingThrough');
+		if (sending && mutationId <= sending) throw new MutationRefused('CONFLICT', 'It is being sent right now; wait for the answer.');
+		await db.outbox.put({ ...entry, name: 'noop', args: {} });
+		if (entry.name === 'order.request') await db.orderRequests.update(mutationId, { state: 'cancelled' });
 	});
 }
 

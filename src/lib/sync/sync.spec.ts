@@ -4,17 +4,18 @@ import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$server/auth/session';
 import type { Database } from '$server/db/client';
-import { products } from '$server/db/schema';
+import { orders, products, shippingMethods } from '$server/db/schema';
+import { TEST_ADDRESS } from '$server/testing/shop-fixtures';
 import { seedCatalog } from '$server/db/seed';
 import { openTestDatabase } from '$server/db/test-database';
 import { signUp } from '$server/services/accounts';
 import { pull, push, snapshot } from '$server/services/sync';
-import { openStoreDb, readMeta, type StoreDb } from '$lib/local/db';
+import { openStoreDb, readMeta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import { pullInput, pushInput, snapshotInput, type SnapshotManifest, type SnapshotPart } from '$lib/shared/sync';
 import type { SyncApi } from './api';
 import { SyncEngine, type Refusal } from './engine';
 import { currentIdentity, ensureIdentity } from './identity';
-import { mutate } from './outbox';
+import { mutate, queueOrderRequest, takeBack } from './outbox';
 
 let database: Database;
 let alice: SessionUser;
@@ -231,6 +232,89 @@ describe('device sync', () => {
 	});
 });
 
+describe('order requests from the device', () => {
+	/** A signed-in shopper's device holding one line, synced, ready to request an order. */
+	async function shopperDevice(faults: { loseNextPushReply?: boolean } = {}) {
+		const user = await signUp(database.db, { email: `requests-${crypto.randomUUID()}@sync.test`, password: 'a fine long password', firstName: '', lastName: '' });
+		const shopper = { id: user.id, email: user.email, role: user.role };
+		let offline = false;
+		const server = serverApi(() => shopper, faults);
+		const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
+		const api: SyncApi = { pull: (input) => (offline ? unreachable() : server.pull(input)), push: (input) => (offline ? unreachable() : server.push(input)) };
+		const device = await newDevice(shopper, api);
+		const decided: OrderRequestRecord[] = [];
+		const engine = new SyncEngine(device.db, { api, identity: () => currentIdentity(device.db), onOrderRequests: (r) => decided.push(...r), pullLimit: 1000 });
+		const product = stock[2]!;
+		await device.act('cart.add', { productId: product.id, quantity: 1 });
+		await engine.sync();
+		const [method] = await database.db.select().from(shippingMethods).where(eq(shippingMethods.name, 'Standard'));
+		const [row] = await database.db.select({ priceMinor: products.priceMinor }).from(products).where(eq(products.id, product.id));
+		const args = {
+			cartId: (await readMeta(device.db, 'cartId'))!,
+			lines: [{ productId: product.id, quantity: 1 }],
+			address: TEST_ADDRESS,
+			shippingMethodId: method!.id,
+			expectedTotal: row!.priceMinor + method!.priceMinor
+		};
+		const seen = { lines: [{ productId: product.id, title: 'x', quantity: 1, unitPriceMinor: row!.priceMinor }], currency: 'USD', expectedTotal: args.expectedTotal, shippingName: 'Standard', shipTo: 'London' };
+		const request = () => queueOrderRequest(device.db, args, seen, { signedIn: true, clientId: TAB });
+		const ordersOfShopper = () => database.db.select().from(orders).where(eq(orders.userId, shopper.id));
+		return { db: device.db, engine, request, decided, ordersOfShopper, goOffline: (value: boolean) => (offline = value) };
+	}
+
+	it('waits offline as "not placed yet", and is placed once back online', async () => {
+		const shopper = await shopperDevice();
+		shopper.goOffline(true);
+		const mutationId = await shopper.request();
+		await expect(shopper.engine.sync()).rejects.toThrow(/Failed to fetch/);
+		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'waiting' });
+		expect(await shopper.ordersOfShopper()).toEqual([]);
+
+		shopper.goOffline(false);
+		await shopper.engine.sync();
+		const [placed] = await shopper.ordersOfShopper();
+		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'placed', orderId: placed!.id, orderNumber: placed!.number });
+		expect(shopper.decided.map((r) => r.state)).toEqual(['placed']);
+		expect(await shopper.db.cartLines.count()).toBe(0);
+	});
+
+	it('learns the outcome at the next pull when the answer to the push was lost, and places nothing twice', async () => {
+		const faults = { loseNextPushReply: false };
+		const shopper = await shopperDevice(faults);
+		const mutationId = await shopper.request();
+		faults.loseNextPushReply = true;
+		await expect(shopper.engine.sync()).rejects.toThrow(/connection reset/);
+		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'waiting' });
+		await shopper.engine.sync();
+		expect(await shopper.ordersOfShopper()).toHaveLength(1);
+		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'placed' });
+	});
+
+	it('can be taken back before it is sent, and then nothing is ordered', async () => {
+		const shopper = await shopperDevice();
+		const mutationId = await shopper.request();
+		await takeBack(shopper.db, mutationId);
+		await expect(takeBack(shopper.db, mutationId)).rejects.toThrow(/already been sent/);
+		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'cancelled' });
+		await shopper.engine.sync();
+		expect(await shopper.ordersOfShopper()).toEqual([]);
+		expect(await shopper.db.outbox.count()).toBe(0);
+	});
+
+	it('keeps a refused cart edit with its reason, for the shopper to retry or discard', async () => {
+		const shopper = await shopperDevice();
+		shopper.goOffline(true);
+		const gone = await database.db.insert(products).values({ slug: `gone-${crypto.randomUUID()}`, title: 'Gone soon', priceMinor: 100, inventory: 3, collectionId: (await database.db.select().from(products).limit(1))[0]!.collectionId }).returning();
+		await shopper.engine.sync().catch(() => {});
+		await mutate(shopper.db, 'cart.add', { productId: gone[0]!.id, quantity: 1 }, { signedIn: true, clientId: TAB });
+		await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, gone[0]!.id));
+		shopper.goOffline(false);
+		await shopper.engine.sync();
+		const attention = await shopper.db.changes.where('mutationId').above(0).filter((c) => c.state === 'attention').toArray();
+		expect(attention).toEqual([expect.objectContaining({ name: 'cart.add', code: 'NOT_FOUND', message: 'This product is no longer sold.' })]);
+	});
+});
+
 describe('device database', () => {
 	it('upgrades from version 1 without losing the cart or favorites, and gains the tables added since', async () => {
 		const name = 'upgrade-test';
@@ -246,7 +330,9 @@ describe('device database', () => {
 		expect(await db.favorites.toArray()).toEqual([{ productId: 'p2', addedAt: new Date(0).toISOString() }]);
 		expect(await db.outbox.count()).toBe(1);
 		expect(await db.orders.count()).toBe(0);
-		expect(db.verno).toBe(4);
+		expect(await db.orderRequests.count()).toBe(0);
+		expect(await db.changes.count()).toBe(0);
+		expect(db.verno).toBe(5);
 		db.close();
 	});
 });
