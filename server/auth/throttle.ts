@@ -34,10 +34,13 @@ export function createThrottle(options: ThrottleOptions = {}) {
 	const prefix = options.prefix ?? 'throttle';
 	const base = options.baseDelaySeconds ?? 30;
 	const max = options.maxDelaySeconds ?? 15 * 60;
-	const limiter = (name: string, points: number, duration: number): RateLimiterAbstract =>
-		options.redis
-			? new RateLimiterRedis({ storeClient: options.redis, keyPrefix: `${prefix}:${name}`, points, duration })
-			: new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration });
+	const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
+		const memory = new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration });
+		// While Redis is unreachable, counts go on in this process rather than failing sign-ins.
+		return options.redis
+			? new RateLimiterRedis({ storeClient: options.redis, keyPrefix: `${prefix}:${name}`, points, duration, insuranceLimiter: memory })
+			: memory;
+	};
 
 	const accountFailures = limiter('login-account', 1_000_000, 24 * 3600);
 	const ipFailures = limiter('login-ip', 1_000_000, 3600);

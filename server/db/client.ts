@@ -75,9 +75,13 @@ let shared: Promise<Database> | undefined;
 
 /** The app's database, opened once per process from the environment. */
 export function getDatabase(): Promise<Database> {
+	// A failed first open (the server not up yet) is tried again by the next caller.
 	shared ??= openDatabase(
 		config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') }
-	);
+	).catch((error: unknown) => {
+		shared = undefined;
+		throw error;
+	});
 	return shared;
 }
 

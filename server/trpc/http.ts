@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { RateLimited } from '../auth/rate-limit';
+import { log } from '../observability/log';
 import type { Context } from './context';
 import { appRouter } from './root';
 
@@ -21,7 +22,7 @@ export async function handleTrpcRequest(request: Request, context: Context): Pro
 			return wait ? { headers: new Headers({ 'retry-after': String(wait) }) } : {};
 		},
 		onError({ error, path }) {
-			if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+			if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, procedure: path ?? '?' }, 'tRPC procedure failed');
 		}
 	});
 	return cacheablePublicRead(request, response, context);
