@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from './init';
 import { accountRouter } from './routers/account';
 import { addressesRouter } from './routers/addresses';
 import { adminRouter } from './routers/admin';
+import { assistantRouter } from './routers/assistant';
 import { catalogRouter } from './routers/catalog';
 import { checkoutRouter } from './routers/checkout';
 import { ordersRouter } from './routers/orders';
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
 	account: accountRouter,
 	addresses: addressesRouter,
 	admin: adminRouter,
+	assistant: assistantRouter,
 	catalog: catalogRouter,
 	checkout: checkoutRouter,
 	orders: ordersRouter,

@@ -9,3 +9,4 @@ export * from './outbox';
 export * from './delivery';
 export * from './audit';
 export * from './password-resets';
+export * from './assistant';

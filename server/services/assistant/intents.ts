@@ -21,6 +21,8 @@ export type Intent =
 	| { kind: 'stock'; query: string; ask: StockAsk }
 	| { kind: 'add'; query: string; quantity: number; target: AddTarget }
 	| { kind: 'cart' }
+	/** "my favorites", "show my wishlist". */
+	| { kind: 'favorites' }
 	/** No `query` means the whole cart. */
 	| { kind: 'place'; query?: string; quantity?: number }
 	| { kind: 'cancel'; number?: number }

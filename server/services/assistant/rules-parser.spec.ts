@@ -117,6 +117,10 @@ const table: [string, Expected][] = [
 	['add the vase to my wish list', { kind: 'add', query: 'vase', target: 'favorites' }],
 	['Add 2x Espresso Cups', { kind: 'add', query: 'espresso cups', quantity: 2, target: 'cart' }],
 	['add half a dozen eggs cups', { kind: 'add', query: 'eggs cups', quantity: 6 }],
+	// favorites
+	['my favorites', { kind: 'favorites' }],
+	['show my favourites', { kind: 'favorites' }],
+	['whats on my wishlist', { kind: 'favorites' }],
 	// cart
 	["what's in my cart", { kind: 'cart' }],
 	['show basket', { kind: 'cart' }],

@@ -152,6 +152,13 @@ const cart: Rule = (m) => {
 	return new Message(rest).product(cartWords) ? undefined : { kind: 'cart' };
 };
 
+/** "my favorites", "show my wishlist": looking at them, nothing named to add. */
+const favoritesList: Rule = (m) => {
+	if (!m.tokens.some((t) => t.k === 'fav')) return undefined;
+	const rest = m.tokens.filter((t) => t.k !== 'fav');
+	return new Message(rest).product(cartWords) ? undefined : { kind: 'favorites' };
+};
+
 /** "is the walnut board in stock", "how much is the scarf", "do you have any espresso cups left". */
 const stock: Rule = (m) => {
 	const stockCues: string[][] = [
@@ -196,7 +203,7 @@ const smallTalk: Rule = (m) => {
 };
 
 /** First rule that explains the message wins; each reads the message afresh. */
-const rules: Rule[] = [cancel, place, add, orders, cart, stock, wish, smallTalk];
+const rules: Rule[] = [cancel, place, add, orders, cart, favoritesList, stock, wish, smallTalk];
 
 function parse(message: string, now: Date = new Date()): Intent {
 	const text = typeof message === 'string' ? message : '';

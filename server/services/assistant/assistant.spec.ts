@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../../src/lib/shared/assistant';
+import { createRateLimits } from '../../auth/rate-limit';
+import type { SessionUser } from '../../auth/session';
+import type { Database } from '../../db/client';
+import { assistantProposals, auditEvents, cartItems, carts, orders, products } from '../../db/schema';
+import { seedCatalog } from '../../db/seed';
+import { openTestDatabase } from '../../db/test-database';
+import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
+import { handleTrpcRequest } from '../../trpc/http';
+import { startCheckout } from '../checkout';
+import { createAddress } from '../delivery';
+import { testProvider } from '../payments/test-provider';
+import { chat } from './chat';
+import { confirmProposal } from './proposals';
+
+let database: Database;
+let db: Database['db'];
+let fx: ReturnType<typeof shopFixtures>;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	db = database.db;
+	await seedCatalog(db);
+	fx = shopFixtures(db);
+});
+afterAll(() => database?.close());
+
+const ask = (user: SessionUser | null, message: string) => chat({ db, user, payments: testProvider }, message);
+const confirm = (user: SessionUser, proposalId: string) => confirmProposal(db, user, '198.51.100.4', proposalId, testProvider.name);
+
+/** A shopper with a default address and a cart holding `lines`. */
+async function shopper(lines: { productId: string; quantity: number }[] = []): Promise<SessionUser> {
+	const [user] = await fx.makeUsers(1);
+	await createAddress(db, user.id, { address: TEST_ADDRESS, isDefault: true });
+	if (lines.length) await fx.cartOf(user, lines);
+	return user;
+}
+
+async function productTitle(id: string): Promise<string> {
+	const [row] = await db.select({ title: products.title }).from(products).where(eq(products.id, id));
+	return row!.title;
+}
+
+const ordersOf = (user: SessionUser) => db.select().from(orders).where(eq(orders.userId, user.id));
+const cartLinesOf = (user: SessionUser) =>
+	db.select({ productId: cartItems.productId, quantity: cartItems.quantity }).from(cartItems).innerJoin(carts, eq(carts.id, cartItems.cartId)).where(eq(carts.userId, user.id));
+
+/** An answer with the order number written as N, to compare answers about different numbers. */
+const shape = (a: Answer, n: number) => JSON.stringify(a).replaceAll(String(n), 'N');
+
+describe('assistant.chat', () => {
+	it('answers about another user’s order exactly as about one that does not exist', async () => {
+		const product = await fx.makeProduct(10);
+		const bob = await shopper();
+		const bobCart = await fx.cartOf(bob, [{ productId: product, quantity: 1 }]);
+		const bobs = await startCheckout(db, bob.id, { cartId: bobCart, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
+		const alice = await shopper();
+		const [{ max }] = (await db.select({ max: sql<number>`max(${orders.number})::int` }).from(orders)) as [{ max: number }];
+		const missing = max + 1000;
+		for (const phrase of ['where is order #', 'status of order ', 'cancel order ']) {
+			const theirs = await ask(alice, `${phrase}${bobs.number}`);
+			const none = await ask(alice, `${phrase}${missing}`);
+			expect(shape(theirs, bobs.number)).toBe(shape(none, missing));
+			expect(theirs.text).toMatch(/can't find/);
+		}
+		// Bob's order is untouched by Alice's "cancel".
+		expect((await ordersOf(bob))[0]!.status).toBe('pending_payment');
+		// And Bob himself is told about it.
+		expect((await ask(bob, `where is order ${bobs.number}`)).text).toMatch(/awaiting payment/);
+	});
+
+	it('asks a visitor to sign in for orders, cart and favorites, and answers about products', async () => {
+		for (const message of ['my orders', 'where is order 1042', "what's in my cart", 'add 2 espresso cups', 'place my order', 'my favorites', 'cancel order 3']) {
+			const answer = await ask(null, message);
+			expect(answer.needsLogin, message).toBe(true);
+			expect(answer.orders ?? answer.products ?? answer.proposal).toBeUndefined();
+		}
+		const stock = await ask(null, 'do you have the walnut servng bord');
+		expect(stock.needsLogin).toBeUndefined();
+		expect(stock.products?.map((p) => p.title)).toEqual(['Walnut Serving Board']);
+	});
+
+	it('tells stock and price from the database as it is now, forgiving typos, and offers choices when unclear', async () => {
+		const [board] = await db.select().from(products).where(eq(products.title, 'Walnut Serving Board'));
+		await db.update(products).set({ inventory: 7 }).where(eq(products.id, board!.id));
+		expect((await ask(null, 'is the walnut board in stok?')).text).toMatch(/7 in stock/);
+		await db.update(products).set({ inventory: 0 }).where(eq(products.id, board!.id));
+		expect((await ask(null, 'is the walnut board in stock?')).text).toMatch(/sold out/);
+		await db.update(products).set({ inventory: board!.inventory }).where(eq(products.id, board!.id));
+		const mugs = await ask(null, 'do you have mugs');
+		expect(mugs.choices?.length).toBeGreaterThan(1);
+		expect(mugs.choices!.map((c) => c.label)).toContain('Camp Enamel Mug');
+		// Picking a choice names the product exactly, and then it is one.
+		expect((await ask(null, mugs.choices![0]!.message)).products).toHaveLength(1);
+	});
+
+	it('never acts on an unclear product: "add mug" adds nothing', async () => {
+		const alice = await shopper();
+		const answer = await ask(alice, 'add 2 mugs to my cart');
+		expect(answer.choices?.length).toBeGreaterThan(1);
+		expect(await cartLinesOf(alice)).toEqual([]);
+		const picked = await ask(alice, answer.choices![0]!.message);
+		expect(picked.changed).toBe('cart');
+		expect((await cartLinesOf(alice)).map((l) => l.quantity)).toEqual([2]);
+	});
+});
+
+describe('assistant proposals', () => {
+	it('changes nothing until Confirm: no order, same stock, same cart', async () => {
+		const product = await fx.makeProduct(5);
+		const alice = await shopper([{ productId: product, quantity: 2 }]);
+		const answer = await ask(alice, 'place my order');
+		expect(answer.proposal?.lines).toEqual([{ productId: product, title: await productTitle(product), quantity: 2, unitPriceMinor: 1250 }]);
+		expect(answer.proposal!.totalMinor).toBe(2500 + 495);
+		expect(await ordersOf(alice)).toEqual([]);
+		expect(await fx.inventoryOf(product)).toBe(5);
+		expect(await cartLinesOf(alice)).toEqual([{ productId: product, quantity: 2 }]);
+	});
+
+	it('makes one order from three confirmations sent at once, with one audit row', async () => {
+		const product = await fx.makeProduct(5);
+		const alice = await shopper([{ productId: product, quantity: 2 }]);
+		const { proposal } = await ask(alice, 'checkout');
+		const answers = await Promise.all([1, 2, 3].map(() => confirm(alice, proposal!.id)));
+		const numbers = new Set(answers.map((a) => a.order?.number));
+		expect(numbers.size).toBe(1);
+		expect([...numbers][0]).toBeTypeOf('number');
+		const placed = await ordersOf(alice);
+		expect(placed).toHaveLength(1);
+		expect(placed[0]!.idempotencyKey).toBe(proposal!.id);
+		expect(placed[0]!.totalMinor).toBe(proposal!.totalMinor);
+		expect(await fx.inventoryOf(product)).toBe(3);
+		const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, placed[0]!.id));
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ actorId: alice.id, actorEmail: alice.email, action: 'order.assistant_place', entityType: 'order', ip: '198.51.100.4' });
+		expect(audit[0]!.changes.proposal).toEqual({ before: null, after: proposal!.id });
+		// Later confirmations answer with the same order and add no audit row.
+		expect((await confirm(alice, proposal!.id)).order?.number).toBe(placed[0]!.number);
+		expect(await db.select().from(auditEvents).where(eq(auditEvents.entityId, placed[0]!.id))).toHaveLength(1);
+	});
+
+	it('writes exactly one audit row for every order placed through the assistant', async () => {
+		const placed: string[] = [];
+		for (let i = 0; i < 3; i++) {
+			const product = await fx.makeProduct(4);
+			const alice = await shopper([{ productId: product, quantity: 1 }]);
+			const { proposal } = await ask(alice, 'place the order');
+			const done = await confirm(alice, proposal!.id);
+			const [order] = await db.select().from(orders).where(eq(orders.number, done.order!.number));
+			placed.push(order!.id);
+		}
+		for (const id of placed) {
+			expect(await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'order.assistant_place')))).toHaveLength(1);
+		}
+	});
+
+	it('refuses an expired proposal and another user’s proposal exactly as an unknown one, and orders nothing', async () => {
+		const product = await fx.makeProduct(5);
+		const alice = await shopper([{ productId: product, quantity: 1 }]);
+		const bob = await shopper();
+		const { proposal } = await ask(alice, 'place my order');
+		const unknown = await confirm(alice, randomUUID());
+		expect(unknown.order).toBeUndefined();
+		expect(await confirm(bob, proposal!.id)).toEqual(unknown);
+		await db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, proposal!.id));
+		expect(await confirm(alice, proposal!.id)).toEqual(unknown);
+		expect(await ordersOf(alice)).toEqual([]);
+		expect(await ordersOf(bob)).toEqual([]);
+		expect(await fx.inventoryOf(product)).toBe(5);
+	});
+
+	it('refuses when a price changed since the proposal, and a fresh proposal then goes through', async () => {
+		const product = await fx.makeProduct(5, 1000);
+		const alice = await shopper([{ productId: product, quantity: 1 }]);
+		const { proposal } = await ask(alice, 'place my order');
+		await db.update(products).set({ priceMinor: 1100 }).where(eq(products.id, product));
+		const refused = await confirm(alice, proposal!.id);
+		expect(refused.order).toBeUndefined();
+		expect(refused.text).toMatch(/now costs \$11\.00 \(was \$10\.00\)/);
+		expect(await ordersOf(alice)).toEqual([]);
+		expect(await cartLinesOf(alice)).toEqual([{ productId: product, quantity: 1 }]);
+		const again = await ask(alice, 'place my order');
+		expect(again.proposal!.lines[0]!.unitPriceMinor).toBe(1100);
+		expect((await confirm(alice, again.proposal!.id)).order).toBeDefined();
+	});
+
+	it('refuses when stock ran short since the proposal', async () => {
+		const product = await fx.makeProduct(2);
+		const alice = await shopper([{ productId: product, quantity: 2 }]);
+		const { proposal } = await ask(alice, 'place my order');
+		await db.update(products).set({ inventory: 1 }).where(eq(products.id, product));
+		expect((await confirm(alice, proposal!.id)).text).toMatch(/only 1 of .* left/);
+		expect(await ordersOf(alice)).toEqual([]);
+	});
+
+	it('orders a named product alone and keeps the rest of the cart', async () => {
+		const other = await fx.makeProduct(5);
+		const alice = await shopper([{ productId: other, quantity: 1 }]);
+		const { proposal } = await ask(alice, 'buy 2 walnut serving boards');
+		expect(proposal!.lines.map((l) => [l.title, l.quantity])).toEqual([['Walnut Serving Board', 2]]);
+		const done = await confirm(alice, proposal!.id);
+		expect(done.order).toBeDefined();
+		expect(await cartLinesOf(alice)).toEqual([{ productId: other, quantity: 1 }]);
+	});
+
+	it('says an address is needed instead of guessing one', async () => {
+		const product = await fx.makeProduct(5);
+		const [carol] = await fx.makeUsers(1);
+		await fx.cartOf(carol, [{ productId: product, quantity: 1 }]);
+		const answer = await ask(carol, 'place my order');
+		expect(answer.proposal).toBeUndefined();
+		expect(answer.link?.href).toBe('/account/addresses');
+	});
+});
+
+describe('assistant over HTTP', () => {
+	it('answers 429 with Retry-After once a user is over the assistant budget', async () => {
+		const limits = createRateLimits({ prefix: `assistant-${randomUUID()}`, limits: { assistant: { perUser: 3, perIp: 100, seconds: 60 } } });
+		const [user] = await fx.makeUsers(1);
+		const send = () =>
+			handleTrpcRequest(
+				new Request('http://store.test/api/trpc/assistant.chat', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ message: 'is the walnut board in stock?' })
+				}),
+				{ db, user, session: null, payments: testProvider, ip: '203.0.113.9', limits }
+			);
+		for (let i = 0; i < 3; i++) expect((await send()).status).toBe(200);
+		const refused = await send();
+		expect(refused.status).toBe(429);
+		const wait = Number(refused.headers.get('retry-after'));
+		expect(wait).toBeGreaterThan(0);
+		expect((await refused.json()).error.data.retryAfter).toBe(wait);
+	});
+
+	it('refuses an empty or overlong message with 400', async () => {
+		const send = (message: string) =>
+			handleTrpcRequest(
+				new Request('http://store.test/api/trpc/assistant.chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) }),
+				{ db, user: null, session: null, payments: testProvider, ip: null }
+			);
+		expect((await send('   ')).status).toBe(400);
+		expect((await send('x'.repeat(501))).status).toBe(400);
+		expect((await send('help')).status).toBe(200);
+	});
+});

@@ -1,0 +1,124 @@
+import { and, eq } from 'drizzle-orm';
+import { money, type Answer, type OrderCard } from '../../../src/lib/shared/assistant';
+import { statusLabels, type OrderView } from '../../../src/lib/shared/orders';
+import type { Db } from '../../db/client';
+import { orders } from '../../db/schema';
+import { AppError } from '../errors';
+import { getOrder, listOrders, lockOrder, moveOrder } from '../orders';
+import type { PaymentProvider } from '../payments/provider';
+import type { Intent } from './intents';
+
+/** How far back "my orders" looks when a date range is asked for. */
+const PAGES = 4;
+const SHOWN = 10;
+
+export function orderCard(o: OrderView): OrderCard {
+	return {
+		number: o.number,
+		status: o.status,
+		totalMinor: o.totalMinor,
+		currency: o.currency,
+		placedAt: o.placedAt,
+		itemCount: o.items.reduce((n, i) => n + i.quantity, 0)
+	};
+}
+
+const label = (o: Pick<OrderView, 'status'>) => statusLabels[o.status].toLowerCase();
+
+/** The same words whether the order is someone else's or does not exist. */
+export const noSuchOrder = (number: number): Answer => ({
+	text: `I can't find order #${number} on your account.`,
+	link: { href: '/account/orders', label: 'All your orders' },
+	suggestions: ['My orders']
+});
+
+function rangeWords(intent: Extract<Intent, { kind: 'orders' }>): string {
+	if (!intent.since) return '';
+	const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+	const until = intent.until ? new Date(Date.parse(intent.until) - 1).toISOString() : null;
+	return until ? ` from ${day(intent.since)} to ${day(until)}` : ` since ${day(intent.since)}`;
+}
+
+export async function answerOrders(db: Db, userId: string, intent: Extract<Intent, { kind: 'orders' }>): Promise<Answer> {
+	const found: OrderView[] = [];
+	let cursor: string | undefined;
+	for (let page = 0; page < (intent.since ? PAGES : 1); page++) {
+		const limit = intent.latest && !intent.since ? 1 : 50;
+		const result = await listOrders(db, userId, { ordering: '-placedAt', limit, ...(intent.status && { status: intent.status }), ...(cursor && { cursor }) });
+		found.push(...result.items);
+		const oldest = result.items.at(-1);
+		if (!result.nextCursor || (intent.since && oldest && oldest.placedAt < intent.since)) break;
+		cursor = result.nextCursor;
+	}
+	const inRange = found.filter((o) => (!intent.since || o.placedAt >= intent.since) && (!intent.until || o.placedAt < intent.until));
+	const kind = intent.status ? `${statusLabels[intent.status].toLowerCase()} ` : '';
+	const link = { href: '/account/orders', label: 'All your orders' };
+	if (!inRange.length) return { text: `You have no ${kind}orders${rangeWords(intent)}.`, link, suggestions: ['My cart', 'Help'] };
+	if (intent.latest) {
+		const o = inRange[0]!;
+		return {
+			text: `Your last ${kind}order, #${o.number}, is ${label(o)} (${money(o.totalMinor, o.currency)}, ${o.items.length} ${o.items.length === 1 ? 'line' : 'lines'}).`,
+			orders: [orderCard(o)],
+			link: { href: `/account/orders/${o.number}`, label: `Order #${o.number}` }
+		};
+	}
+	const shown = inRange.slice(0, SHOWN);
+	const more = inRange.length > SHOWN ? ` Here are the latest ${SHOWN}.` : '';
+	return {
+		text: `You have ${inRange.length} ${kind}${inRange.length === 1 ? 'order' : 'orders'}${rangeWords(intent)}.${more}`,
+		orders: shown.map(orderCard),
+		link
+	};
+}
+
+export async function answerOrder(db: Db, userId: string, number: number): Promise<Answer> {
+	let o: OrderView;
+	try {
+		o = await getOrder(db, userId, number);
+	} catch (error) {
+		if (error instanceof AppError && error.code === 'NOT_FOUND') return noSuchOrder(number);
+		throw error;
+	}
+	const lines = o.items.map((i) => `${i.quantity} × ${i.title}`).join(', ');
+	const pay = o.status === 'pending_payment' ? ' It is waiting for payment; you can pay on its page.' : '';
+	return {
+		text: `Order #${o.number} is ${label(o)}: ${lines}; total ${money(o.totalMinor, o.currency)}.${pay}`,
+		orders: [orderCard(o)],
+		link: { href: `/account/orders/${o.number}`, label: `Order #${o.number}` }
+	};
+}
+
+/**
+ * Cancels one of the shopper's unpaid orders through the orders state machine (its stock
+ * goes back); without a number, offers the unpaid ones to pick from.
+ */
+export async function answerCancel(db: Db, userId: string, payments: Pick<PaymentProvider, 'cancel'>, number?: number): Promise<Answer> {
+	if (number === undefined) {
+		const unpaid = (await listOrders(db, userId, { ordering: '-placedAt', status: 'pending_payment', limit: 10 })).items;
+		if (!unpaid.length) return { text: 'You have no unpaid orders to cancel. Paid orders are cancelled by the shop: reply to your order email.' };
+		return {
+			text: 'Which unpaid order should I cancel?',
+			orders: unpaid.map(orderCard),
+			choices: unpaid.map((o) => ({ label: `Cancel #${o.number}`, message: `cancel order ${o.number}` }))
+		};
+	}
+	const mine = and(eq(orders.number, number), eq(orders.userId, userId))!;
+	const [current] = await db.select().from(orders).where(mine);
+	if (!current) return noSuchOrder(number);
+	if (current.status !== 'pending_payment') {
+		return { text: `Order #${number} is ${label(current)}, so I can't cancel it here; only unpaid orders can be. Reply to your order email for help.` };
+	}
+	// As for the shop's own cancellations: stop the payment first, so it cannot go through after the stock went back.
+	if (current.paymentReference && (await payments.cancel(current.paymentReference)) === 'too_late') {
+		return { text: `The payment for order #${number} is going through right now, so it can't be cancelled.` };
+	}
+	const moved = await db.transaction(async (tx) => {
+		const order = await lockOrder(tx, mine);
+		return order && (await moveOrder(tx, order, 'cancelled', { reason: 'cancelled by the shopper through the assistant' }));
+	});
+	if (!moved) return { text: `Order #${number} could not be cancelled: it is no longer waiting for payment.` };
+	return {
+		text: `Order #${number} is cancelled; nothing will be charged.`,
+		link: { href: `/account/orders/${number}`, label: `Order #${number}` }
+	};
+}

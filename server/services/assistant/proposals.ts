@@ -1,0 +1,189 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { money, PROPOSAL_MINUTES, type Answer, type Proposal, type ProposalLine } from '../../../src/lib/shared/assistant';
+import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/mutations';
+import { shippingCost } from '../../../src/lib/shared/orders';
+import type { SessionUser } from '../../auth/session';
+import type { Db, Tx } from '../../db/client';
+import { assistantProposals, cartItems, carts, orders, type AssistantProposal } from '../../db/schema';
+import { recordAudit } from '../audit';
+import { placeOrder } from '../checkout';
+import { addressFieldsOf, listAddresses, listShippingMethods } from '../delivery';
+import { AppError } from '../errors';
+import { applyAccountMutation, userCartId } from './account-mutation';
+import { productCards } from './products';
+
+/** An answer that ends a confirmation without placing anything (the transaction rolls back). */
+class Refusal extends Error {
+	constructor(readonly answer: Answer) {
+		super(answer.text);
+	}
+}
+
+/** Unknown, expired and someone else's proposals all read the same. */
+const notValid: Answer = { text: 'That order proposal is no longer valid. Ask me to place the order again for a fresh one.', suggestions: ['Place my order', 'My cart'] };
+
+async function cartOf(db: Db | Tx, userId: string): Promise<{ productId: string; quantity: number }[]> {
+	return db
+		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
+		.from(cartItems)
+		.innerJoin(carts, eq(carts.id, cartItems.cartId))
+		.where(eq(carts.userId, userId))
+		.orderBy(asc(cartItems.id));
+}
+
+const oneLine = (a: { name: string; line1: string; city: string; postalCode: string | null; country: string }) =>
+	[a.name, a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].join(', ');
+
+function view(p: AssistantProposal, shippingMethod: string): Proposal {
+	return {
+		id: p.id,
+		lines: p.lines,
+		subtotalMinor: p.subtotalMinor,
+		shippingMinor: p.shippingMinor,
+		totalMinor: p.totalMinor,
+		currency: p.currency,
+		shippingMethod,
+		shipTo: oneLine(p.address),
+		expiresAt: p.expiresAt.toISOString()
+	};
+}
+
+/**
+ * Prices an order for the shopper to confirm: the named product alone (`named`), or the
+ * whole cart. Nothing changes but the stored proposal: the cart, stock and orders wait
+ * for Confirm.
+ */
+export async function propose(db: Db, userId: string, named?: { productId: string; quantity: number }): Promise<Answer> {
+	const wanted = named ? [named] : await cartOf(db, userId);
+	if (!wanted.length) return { text: 'Your cart is empty, so there is nothing to order yet. Tell me what to add, e.g. "add 2 espresso cups".' };
+	if (wanted.some((l) => l.quantity > MAX_LINE_QUANTITY)) return { text: `I can order at most ${MAX_LINE_QUANTITY} of one product at a time.` };
+	const cards = await productCards(db, wanted.map((l) => l.productId));
+	const byId = new Map(cards.map((c) => [c.id, c]));
+	const short = wanted.filter((l) => (byId.get(l.productId)?.inventory ?? 0) < l.quantity);
+	if (short.length) {
+		const names = short.map((l) => {
+			const c = byId.get(l.productId);
+			return c ? `${c.title} (${c.inventory > 0 ? `only ${c.inventory} left` : 'sold out'})` : 'a product that is no longer sold';
+		});
+		return { text: `I can't order that: not enough stock for ${names.join(', ')}.`, products: cards };
+	}
+	const currencies = new Set(cards.map((c) => c.currency));
+	if (currencies.size > 1) return { text: 'Your cart mixes currencies; please check out one currency at a time on the checkout page.', link: { href: '/checkout', label: 'Checkout' } };
+	const currency = cards[0]!.currency;
+	const [address] = await listAddresses(db, userId);
+	if (!address) {
+		return { text: 'I need a delivery address first. Add one to your address book, then ask me again.', link: { href: '/account/addresses', label: 'Add an address' } };
+	}
+	const lines: ProposalLine[] = wanted.map((l) => {
+		const c = byId.get(l.productId)!;
+		return { productId: c.id, title: c.title, quantity: l.quantity, unitPriceMinor: c.priceMinor };
+	});
+	const subtotalMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+	const methods = (await listShippingMethods(db, address.country)).filter((m) => m.currency === currency);
+	const method = methods.sort((a, b) => shippingCost(a, subtotalMinor) - shippingCost(b, subtotalMinor) || a.priceMinor - b.priceMinor)[0];
+	if (!method) return { text: `We don't deliver to ${address.country} in ${currency} yet.`, link: { href: '/account/addresses', label: 'Your addresses' } };
+	const shippingMinor = shippingCost(method, subtotalMinor);
+	const [row] = await db
+		.insert(assistantProposals)
+		.values({
+			userId,
+			lines,
+			addLine: named ?? null,
+			currency,
+			subtotalMinor,
+			shippingMinor,
+			totalMinor: subtotalMinor + shippingMinor,
+			shippingMethodId: method.id,
+			address: addressFieldsOf(address),
+			expiresAt: new Date(Date.now() + PROPOSAL_MINUTES * 60_000)
+		})
+		.returning();
+	const rest = named && (await cartOf(db, userId)).length ? ' The rest of your cart stays in your cart.' : '';
+	return {
+		text: `Here is the order I can place: total ${money(row!.totalMinor, currency)} with ${method.name} shipping to ${address.name}. Press Confirm within ${PROPOSAL_MINUTES} minutes to place it.${rest}`,
+		proposal: view(row!, method.name)
+	};
+}
+
+/** What changed since the proposal: prices, stock, products gone. */
+async function changesSince(tx: Tx, p: AssistantProposal): Promise<string[]> {
+	const cards = new Map((await productCards(tx, p.lines.map((l) => l.productId))).map((c) => [c.id, c]));
+	return p.lines.flatMap((l) => {
+		const c = cards.get(l.productId);
+		if (!c) return [`${l.title} is no longer sold`];
+		const out: string[] = [];
+		if (c.priceMinor !== l.unitPriceMinor) out.push(`${l.title} now costs ${money(c.priceMinor, c.currency)} (was ${money(l.unitPriceMinor, p.currency)})`);
+		if (c.inventory < l.quantity) out.push(c.inventory > 0 ? `only ${c.inventory} of ${l.title} left` : `${l.title} sold out`);
+		return out;
+	});
+}
+
+const sameLines = (a: { productId: string; quantity: number }[], b: { productId: string; quantity: number }[]) =>
+	a.length === b.length && a.every((l) => b.some((m) => m.productId === l.productId && m.quantity === l.quantity));
+
+/** Turns a pending cart into the proposal's lines alone, keeping the other lines to put back after. */
+async function cartForNamed(tx: Tx, userId: string, named: { productId: string; quantity: number }) {
+	const kept = await cartOf(tx, userId);
+	await applyAccountMutation(tx, userId, 'cart.clear', {});
+	await applyAccountMutation(tx, userId, 'cart.add', named);
+	return kept;
+}
+
+/**
+ * Places a proposal the shopper confirmed, once: its id is the idempotency key and its row
+ * is locked, so confirmations sent together make one order and the later ones answer with
+ * it. Refused, with nothing changed, when the proposal is unknown, expired, someone else's,
+ * or prices, stock or the cart moved since. The audit row is written with the order.
+ */
+export async function confirmProposal(db: Db, user: SessionUser, ip: string | null, proposalId: string, provider: string): Promise<Answer> {
+	try {
+		return await db.transaction(async (tx) => {
+			const [p] = await tx
+				.select()
+				.from(assistantProposals)
+				.where(and(eq(assistantProposals.id, proposalId), eq(assistantProposals.userId, user.id)))
+				.for('update');
+			if (!p) throw new Refusal(notValid);
+			if (p.orderId) return placed(tx, p.orderId);
+			if (p.expiresAt.getTime() <= Date.now()) throw new Refusal(notValid);
+			const changes = await changesSince(tx, p);
+			if (changes.length) {
+				throw new Refusal({ text: `Things changed since I offered this order: ${changes.join('; ')}. Nothing was ordered. Ask me again for a new proposal.`, suggestions: ['Place my order', 'My cart'] });
+			}
+			let kept: { productId: string; quantity: number }[] = [];
+			if (p.addLine) kept = await cartForNamed(tx, user.id, p.addLine);
+			else if (!sameLines(await cartOf(tx, user.id), p.lines)) {
+				throw new Refusal({ text: 'Your cart changed since I offered this order, so nothing was ordered. Ask me again for a new proposal.', suggestions: ['Place my order', 'My cart'] });
+			}
+			const cartId = await userCartId(tx, user.id);
+			const placement = await placeOrder(tx, user.id, { cartId, idempotencyKey: p.id, shippingMethodId: p.shippingMethodId, address: p.address }, provider);
+			const [order] = await tx.select().from(orders).where(eq(orders.id, placement.orderId));
+			if (order!.totalMinor !== p.totalMinor) {
+				throw new Refusal({ text: `The total would now be ${money(order!.totalMinor, order!.currency)}, not ${money(p.totalMinor, p.currency)}. Nothing was ordered. Ask me again for a new proposal.` });
+			}
+			// What else was in the cart goes back into the (new) cart, through the same mutators.
+			for (const line of kept) await applyAccountMutation(tx, user.id, 'cart.add', line).catch(() => undefined);
+			await tx.update(assistantProposals).set({ orderId: order!.id }).where(eq(assistantProposals.id, p.id));
+			await recordAudit(tx, { id: user.id, email: user.email, ip }, {
+				action: 'order.assistant_place',
+				entityType: 'order',
+				entityId: order!.id,
+				changes: { proposal: { before: null, after: p.id }, number: { before: null, after: order!.number }, totalMinor: { before: null, after: order!.totalMinor } }
+			});
+			return placed(tx, order!.id);
+		});
+	} catch (error) {
+		if (error instanceof Refusal) return error.answer;
+		if (error instanceof AppError && error.code !== 'UNAUTHORIZED') return { text: `${error.message} Nothing was ordered.`, suggestions: ['My cart'] };
+		throw error;
+	}
+}
+
+async function placed(tx: Tx, orderId: string): Promise<Answer> {
+	const [o] = await tx.select().from(orders).where(eq(orders.id, orderId));
+	return {
+		text: `Order #${o!.number} is placed: ${money(o!.totalMinor, o!.currency)}, awaiting payment. Pay on its page to complete it.`,
+		order: { number: o!.number, totalMinor: o!.totalMinor, currency: o!.currency },
+		link: { href: `/account/orders/${o!.number}`, label: `Pay for order #${o!.number}` }
+	};
+}
