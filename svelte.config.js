@@ -6,6 +6,10 @@ export default {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		alias: { $server: 'server' },
+		// The service worker is ours (src/sw.ts): Kit bundles it, @vite-pwa/sveltekit injects the
+		// precache list and names it /sw.js, and the page registers it through workbox-window.
+		files: { serviceWorker: 'src/sw' },
+		serviceWorker: { register: false },
 		// Absolute asset paths: the offline shell is served for every page, at any depth.
 		paths: { relative: false }
 	}

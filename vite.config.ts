@@ -8,14 +8,15 @@ if (process.env.TEST_DATABASE_URL) {
 	projects.push({ name: 'postgres', env: { STORE_TEST_DB: 'postgres' }, include: ['server/**/*.spec.ts'] });
 }
 
-// Pages that are private, authoritative or need the server: never answered by the shell.
-// A shopper's orders and addresses are the exception: the device keeps them to show offline.
-const networkOnlyPages = [/^\/api\//, /^\/admin/, /^\/login/, /^\/signup/, /^\/forgot-password/, /^\/reset-password/, /^\/logout/, /^\/account(?!\/(orders|addresses))/, /^\/checkout/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
-
 export default defineConfig({
 	plugins: [
 		sveltekit(),
+		// Our own worker (src/sw.ts, bundled by Kit: see svelte.config.js) with the precache list
+		// injected: the offline shell, cached images, and Background Sync of the device's outbox.
 		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.ts',
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest: {
@@ -37,23 +38,9 @@ export default defineConfig({
 					{ src: '/screenshots/catalog-narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'The catalog on a phone' }
 				]
 			},
-			workbox: {
+			injectManifest: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}', 'prerendered/**/*.{html,json}'],
-				globIgnores: ['client/images/**', 'client/screenshots/**'],
-				navigateFallback: '/shell',
-				navigateFallbackDenylist: networkOnlyPages,
-				cleanupOutdatedCaches: true,
-				runtimeCaching: [
-					{
-						urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/')),
-						handler: 'CacheFirst',
-						options: {
-							cacheName: 'store-images',
-							expiration: { maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 },
-							cacheableResponse: { statuses: [200] }
-						}
-					}
-				]
+				globIgnores: ['client/images/**', 'client/screenshots/**']
 			}
 		})
 	],

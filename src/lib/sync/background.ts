@@ -1,0 +1,60 @@
+import { readMeta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
+import type { SyncApi } from './api';
+import { SyncEngine } from './engine';
+import { currentIdentity } from './identity';
+
+/** The Background Sync tag a tab registers after queueing a change; the service worker answers it. */
+export const OUTBOX_SYNC_TAG = 'store-outbox';
+
+/** The Web Lock held by the tab that syncs (see `leader.ts`): while a tab holds it, that tab pushes. */
+export const SYNC_LOCK = 'store-sync';
+
+/** What the service worker tells open windows after it sent an order request, so they can say so. */
+export type OrderRequestsMessage = { type: 'order-requests'; records: OrderRequestRecord[] };
+
+/** What a decided request says to the shopper, in a toast or a system notification. */
+export function orderRequestNews(record: OrderRequestRecord): string {
+	return record.state === 'placed'
+		? `Order ${record.orderNumber} placed. Pay for it to complete it.`
+		: (record.message ?? 'Your order request could not be placed.');
+}
+
+export type BackgroundOptions = {
+	api: SyncApi;
+	/** Web Locks of this origin; without them (an old browser) the worker sends anyway: the push is exactly-once. */
+	locks?: Pick<LockManager, 'request'>;
+	/** Told of the order requests the server decided; awaited before the run ends. */
+	announce?: (decided: OrderRequestRecord[]) => Promise<void> | void;
+};
+
+export type BackgroundOutcome = 'sent' | 'tab leads' | 'no device';
+
+/**
+ * One run of the device's outbox from the service worker, with no tab needed: the same
+ * engine a tab runs, pushing what is queued and pulling the server's answer. When a tab
+ * holds the sync lock, that tab pushes, and this does nothing. A failure (still offline,
+ * the server down) is thrown, so the browser tries the sync again later.
+ */
+export async function sendOutboxInBackground(db: StoreDb, options: BackgroundOptions): Promise<BackgroundOutcome> {
+	const run = async (): Promise<BackgroundOutcome> => {
+		// A device that never synced has no group, so nothing of it can be sent.
+		if (!(await readMeta(db, 'clientGroupId'))) return 'no device';
+		const announced: Promise<void>[] = [];
+		const engine = new SyncEngine(db, {
+			api: options.api,
+			identity: () => currentIdentity(db),
+			onOrderRequests: (decided) => {
+				if (options.announce) announced.push(Promise.resolve(options.announce(decided)));
+			}
+		});
+		try {
+			await engine.sync();
+		} finally {
+			// What was decided before a later step failed is still news.
+			await Promise.allSettled(announced);
+		}
+		return 'sent';
+	};
+	if (!options.locks) return run();
+	return options.locks.request(SYNC_LOCK, { ifAvailable: true }, (lock) => (lock ? run() : 'tab leads'));
+}

@@ -1,0 +1,106 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// The shop's service worker. SvelteKit bundles it (svelte.config.js points `files.serviceWorker`
+// here, so `$lib` resolves) and @vite-pwa/sveltekit injects the precache manifest as /sw.js;
+// the page registers it through workbox-window (see app-shell.svelte.ts).
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
+import { httpSyncApi } from '$lib/sync/api';
+import { OUTBOX_SYNC_TAG, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
+
+type SyncEvent = ExtendableEvent & { readonly tag: string; readonly lastChance: boolean };
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// The update banner (workbox-window) asks the waiting version to take over.
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+// Written as `self.__WB_MANIFEST`, the spot where the build injects the precache list.
+precacheAndRoute((self as unknown as { __WB_MANIFEST: Parameters<typeof precacheAndRoute>[0] }).__WB_MANIFEST, {});
+cleanupOutdatedCaches();
+
+// Pages that are private, authoritative or need the server are never answered by the shell.
+// A shopper's orders and addresses, and checkout (where an order can be requested offline),
+// render from the device; the payment outcome page needs the server.
+const networkOnlyPages = [
+	/^\/api\//,
+	/^\/admin/,
+	/^\/login/,
+	/^\/signup/,
+	/^\/forgot-password/,
+	/^\/reset-password/,
+	/^\/logout/,
+	/^\/account(?!\/(orders|addresses))/,
+	/^\/checkout\/success/,
+	/^\/healthz/,
+	/^\/readyz/,
+	/^\/metrics/
+];
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/shell'), { denylist: networkOnlyPages }));
+
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/')),
+	new CacheFirst({
+		cacheName: 'store-images',
+		plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 }), new CacheableResponsePlugin({ statuses: [200] })]
+	}),
+	'GET'
+);
+
+// Background Sync: a tab queued a change and registered 'store-outbox'; the browser fires it
+// when the network is back, even after every tab has closed.
+let db: StoreDb | undefined;
+
+sw.addEventListener('sync', (event) => {
+	const sync = event as SyncEvent;
+	if (sync.tag !== OUTBOX_SYNC_TAG) return;
+	sync.waitUntil(sendOutboxInBackground((db ??= openStoreDb()), { api: httpSyncApi, locks: navigator.locks, announce }));
+});
+
+/** A system notification per decided request (when allowed), and word to any open window. */
+async function announce(records: OrderRequestRecord[]) {
+	if (Notification.permission === 'granted') {
+		await Promise.all(
+			records.map((record) =>
+				sw.registration.showNotification('Store', {
+					body: orderRequestNews(record),
+					tag: `order-request-${record.mutationId}`,
+					data: { url: '/account/orders' }
+				})
+			)
+		);
+	}
+	const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+	for (const client of windows) client.postMessage({ type: 'order-requests', records } satisfies OrderRequestsMessage);
+}
+
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const target = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', sw.location.origin);
+	// Only ever a page of this shop.
+	const url = target.origin === sw.location.origin ? target.href : sw.location.origin + '/';
+	event.waitUntil(
+		(async () => {
+			const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const open = windows.find((w) => w.url === url);
+			if (open) return void (await open.focus());
+			const other = windows.find((w) => w.focused) ?? windows[0];
+			if (other) {
+				try {
+					const moved = await other.navigate(url);
+					if (moved) return void (await moved.focus());
+				} catch {
+					// A window this version does not control cannot be moved: open one instead.
+				}
+			}
+			await sw.clients.openWindow(url);
+		})()
+	);
+});
