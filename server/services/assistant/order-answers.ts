@@ -43,7 +43,8 @@ export async function answerOrders(db: Db, userId: string, intent: Extract<Inten
 	const found: OrderView[] = [];
 	let cursor: string | undefined;
 	for (let page = 0; page < (intent.since ? PAGES : 1); page++) {
-		const limit = intent.latest && !intent.since ? 1 : 50;
+		// Without a date range only the newest few are shown, so only those are read.
+		const limit = intent.since ? 50 : intent.latest ? 1 : SHOWN + 1;
 		const result = await listOrders(db, userId, { ordering: '-placedAt', limit, ...(intent.status && { status: intent.status }), ...(cursor && { cursor }) });
 		found.push(...result.items);
 		const oldest = result.items.at(-1);
@@ -63,9 +64,12 @@ export async function answerOrders(db: Db, userId: string, intent: Extract<Inten
 		};
 	}
 	const shown = inRange.slice(0, SHOWN);
-	const more = inRange.length > SHOWN ? ` Here are the latest ${SHOWN}.` : '';
+	const many = inRange.length > SHOWN;
+	const text = many
+		? `Here are your latest ${SHOWN} ${kind}orders${rangeWords(intent)}.`
+		: `You have ${inRange.length} ${kind}${inRange.length === 1 ? 'order' : 'orders'}${rangeWords(intent)}.`;
 	return {
-		text: `You have ${inRange.length} ${kind}${inRange.length === 1 ? 'order' : 'orders'}${rangeWords(intent)}.${more}`,
+		text,
 		orders: shown.map(orderCard),
 		link
 	};
