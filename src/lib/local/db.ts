@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AddressView } from '$lib/shared/addresses';
+import type { OrderRequestArgs } from '$lib/shared/mutations';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import type { CartLine, SyncCollection, SyncProduct } from '$lib/shared/sync';
 
@@ -20,6 +21,8 @@ export type OrderRequestRecord = {
 	expectedTotal: number;
 	shippingName: string;
 	shipTo: string;
+	/** What was sent, to ask again at a new total. */
+	request: Omit<OrderRequestArgs, 'cartId'>;
 	/** Once placed. */
 	orderId?: string;
 	orderNumber?: number;
@@ -33,6 +36,8 @@ export type ChangeRecord = {
 	mutationId: number;
 	name: string;
 	args: unknown;
+	/** The product's title as the device knew it, to name the change after the product is gone. */
+	title?: string;
 	state: 'done' | 'attention';
 	code?: string;
 	message?: string;

@@ -2,8 +2,8 @@ import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
 import type { LocalCatalog } from '$lib/local/catalog-index';
 import type { ProductSummary } from '$lib/shared/catalog';
-import { openStoreDb, readMeta, writeMeta, type Meta, type StoreDb } from '$lib/local/db';
-import { MutationRefused, type MutationArgs, type MutationName } from '$lib/shared/mutations';
+import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type OutboxEntry, type StoreDb } from '$lib/local/db';
+import { MutationRefused, type MutationArgs, type MutationName, type OrderRequestArgs } from '$lib/shared/mutations';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import { MAX_PULL, type CartLine } from '$lib/shared/sync';
@@ -12,7 +12,7 @@ import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
 import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
 import { listenForChanges } from '$lib/sync/live';
-import { mutate } from '$lib/sync/outbox';
+import { mutate, queueOrderRequest, takeBack } from '$lib/sync/outbox';
 
 const SYNC_INTERVAL_MS = 30_000;
 const LIVE_JITTER_MS = 150;
@@ -32,6 +32,14 @@ class Device {
 	online = $state(true);
 	pending = $state(0);
 	syncedAt = $state<string | null>(null);
+	/** Changes waiting to be sent, oldest first (taken-back ones are left out). */
+	queued = $state<OutboxEntry[]>([]);
+	/** The highest id of the push under way: those are being sent. */
+	sendingThrough = $state<number | null>(null);
+	/** What became of sent changes, newest first. */
+	changes = $state<ChangeRecord[]>([]);
+	/** Orders asked for on this device, newest first. */
+	orderRequests = $state<OrderRequestRecord[]>([]);
 	cart = $state<CartLine[]>([]);
 	favorites = $state<string[]>([]);
 	catalog = $state.raw<LocalCatalog | null>(null);
@@ -90,6 +98,54 @@ class Device {
 			toast.error(error.message);
 			return false;
 		}
+	}
+
+	/**
+	 * Asks for an order with no network: queued with the cart as the shopper sees it, sent
+	 * when the network returns (by this tab, or by the service worker after it closed).
+	 * Nothing is placed until the server places it. Returns the request's id.
+	 */
+	async requestOrder(
+		args: Omit<OrderRequestArgs, 'cartId'>,
+		seen: Omit<OrderRequestRecord, 'mutationId' | 'createdAt' | 'state' | 'request'>
+	): Promise<number> {
+		await this.started;
+		const db = this.db!;
+		const cartId = await readMeta(db, 'cartId');
+		if (!cartId) throw new Error('This device has not heard from the shop yet: connect once, then you can order offline.');
+		const mutationId = await queueOrderRequest(db, { ...args, cartId }, seen, { signedIn: this.signedIn, clientId: this.clientId });
+		this.poke();
+		void registerBackgroundSync();
+		return mutationId;
+	}
+
+	/** Takes back an order request (or another change) that has not been sent yet. */
+	async takeBack(mutationId: number): Promise<boolean> {
+		await this.started;
+		try {
+			await takeBack(this.db!, mutationId);
+			this.poke();
+			return true;
+		} catch (error) {
+			if (!(error instanceof MutationRefused)) throw error;
+			toast.error(error.message);
+			return false;
+		}
+	}
+
+	/** Removes a decided request from the device's list. */
+	async discardRequest(request: OrderRequestRecord): Promise<void> {
+		if (request.state !== 'waiting') await this.db?.orderRequests.delete(request.mutationId);
+	}
+
+	/** Sends a refused change again, as a new change. */
+	async retryChange(change: ChangeRecord): Promise<void> {
+		if (await this.act(change.name as MutationName, change.args as MutationArgs<MutationName>)) await this.discardChange(change);
+	}
+
+	/** Forgets a refused change: the server's state stands. */
+	async discardChange(change: ChangeRecord): Promise<void> {
+		await this.db?.changes.delete(change.mutationId);
 	}
 
 	/**
@@ -205,7 +261,8 @@ class Device {
 			onRefusals: (refusals) => {
 				this.showRefusals(refusals);
 				this.channel?.postMessage({ type: 'refusals', refusals } satisfies Message);
-			}
+			},
+			onOrderRequests: (decided) => announceRequests(decided)
 		});
 		let failures = 0;
 		let retry: ReturnType<typeof setTimeout> | undefined;
@@ -302,6 +359,10 @@ class Device {
 			(rows) => (this.favorites = rows.map((f) => f.productId))
 		);
 		subscribe(() => db.outbox.count(), (count) => (this.pending = count));
+		subscribe(() => db.outbox.orderBy('id').filter((m) => m.name !== 'noop').toArray(), (rows) => (this.queued = rows));
+		subscribe(() => readMeta(db, 'sendingThrough'), (id) => (this.sendingThrough = id ?? null));
+		subscribe(() => db.changes.orderBy('at').reverse().toArray(), (rows) => (this.changes = rows));
+		subscribe(() => db.orderRequests.orderBy('createdAt').reverse().toArray(), (rows) => (this.orderRequests = rows));
 		subscribe(() => readMeta(db, 'syncedAt'), (at) => (this.syncedAt = at ?? null));
 		subscribe(() => readCatalog(db), (catalog) => (this.catalog = catalog));
 	}
@@ -309,6 +370,33 @@ class Device {
 	private shutdown() {
 		for (const stop of this.stop.splice(0)) stop();
 	}
+}
+
+/** What a decided request says to the shopper, in a toast and (when allowed) a system notification. */
+export function requestNews(record: OrderRequestRecord): string {
+	return record.state === 'placed'
+		? `Order ${record.orderNumber} placed. Pay for it to complete it.`
+		: (record.message ?? 'Your order request could not be placed.');
+}
+
+function announceRequests(decided: OrderRequestRecord[]) {
+	for (const record of decided) {
+		const news = requestNews(record);
+		if (record.state === 'placed') toast.success(news, { duration: 8000 });
+		else toast.error(news, { duration: 10_000 });
+		if ('Notification' in window && Notification.permission === 'granted') {
+			void navigator.serviceWorker?.ready.then((registration) =>
+				registration.showNotification('Store', { body: news, tag: `order-request-${record.mutationId}`, data: { url: '/account/orders' } })
+			);
+		}
+	}
+}
+
+/** Asks the service worker to send the outbox when the network returns, even if every tab has closed (Chromium). */
+async function registerBackgroundSync() {
+	const registration = await navigator.serviceWorker?.ready;
+	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+	await sync?.register('store-outbox').catch(() => {});
 }
 
 async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {

@@ -125,11 +125,13 @@ export class SyncEngine {
 		const byId = new Map(batch.map((m) => [m.id, m]));
 		const at = new Date().toISOString();
 		const requests: OrderRequestRecord[] = [];
-		await this.db.transaction('rw', [this.db.outbox, this.db.meta, this.db.changes, this.db.orderRequests], async () => {
+		await this.db.transaction('rw', [this.db.outbox, this.db.meta, this.db.changes, this.db.orderRequests, this.db.products], async () => {
 			for (const r of result.results) {
 				const sent = byId.get(r.id);
 				if (!sent || sent.name === 'noop') continue;
-				const change: ChangeRecord = { mutationId: r.id, name: sent.name, args: sent.args, state: r.ok ? 'done' : 'attention', code: r.code, message: r.message, at };
+				const productId = (sent.args as { productId?: string } | null)?.productId;
+				const title = productId ? (await this.db.products.get(productId))?.title : undefined;
+				const change: ChangeRecord = { mutationId: r.id, name: sent.name, args: sent.args, title, state: r.ok ? 'done' : 'attention', code: r.code, message: r.message, at };
 				await this.db.changes.put(change);
 				if (sent.name !== 'order.request') continue;
 				await this.db.orderRequests.update(r.id, decided({ outcome: r.ok ? 'placed' : (r.code ?? 'INVALID'), message: r.message, details: r.details }));

@@ -45,13 +45,14 @@ async function enqueue(db: StoreDb, name: string, args: unknown, clientId: strin
 export async function queueOrderRequest(
 	db: StoreDb,
 	args: OrderRequestArgs,
-	seen: Omit<OrderRequestRecord, 'mutationId' | 'createdAt' | 'state'>,
+	seen: Omit<OrderRequestRecord, 'mutationId' | 'createdAt' | 'state' | 'request'>,
 	context: { signedIn: boolean; clientId: string }
 ): Promise<number> {
 	return db.transaction('rw', [...tables(db), db.orderRequests], async () => {
 		await runMutation(deviceStore(db, context.signedIn), 'order.request', args);
 		const mutationId = await enqueue(db, 'order.request', args, context.clientId);
-		await db.orderRequests.add({ ...seen, mutationId, createdAt: new Date().toISOString(), state: 'waiting' });
+		const { cartId: _cartId, ...request } = args;
+		await db.orderRequests.add({ ...seen, request, mutationId, createdAt: new Date().toISOString(), state: 'waiting' });
 		return mutationId;
 	});
 }
