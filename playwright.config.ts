@@ -35,6 +35,7 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			// Every test shares one address; checkout tests sign up shoppers of their own.
 			SIGNUPS_PER_HOUR: '50',
+			RATE_LIMIT_PUSH: '120/6000/60',
 			STRIPE_SECRET_KEY: ''
 		}
 	}
