@@ -3,6 +3,7 @@ import {
 	MutationRefused,
 	mergeCarts,
 	runMutation,
+	type MutationNote,
 	type MutationStore
 } from '../../src/lib/shared/mutations';
 import {
@@ -164,7 +165,10 @@ async function groupCartId(tx: Tx, group: ClientGroup): Promise<string> {
 	return cart!.id;
 }
 
-function serverStore(tx: Tx, cartId: string, userId: string | null, request: { clientGroupId: string; mutationId: number; paymentProvider: string }): MutationStore {
+/** Where an order request came from: the group and mutation that name its idempotency key. */
+type RequestOrigin = { clientGroupId: string; mutationId: number; paymentProvider: string };
+
+function serverStore(tx: Tx, cartId: string, userId: string | null, request: RequestOrigin | null): MutationStore {
 	return {
 		signedIn: userId !== null,
 		async stock(productId) {
@@ -195,10 +199,24 @@ function serverStore(tx: Tx, cartId: string, userId: string | null, request: { c
 			if (favorite) await tx.insert(favorites).values({ userId, productId }).onConflictDoNothing();
 			else await tx.delete(favorites).where(and(eq(favorites.userId, userId), eq(favorites.productId, productId)));
 		},
-		requestOrder(args) {
+		async requestOrder(args) {
+			if (!request) throw new MutationRefused('FORBIDDEN', 'Orders are placed through checkout.');
 			return placeRequestedOrder(tx, { ...request, userId, cartId }, args);
 		}
 	};
+}
+
+/**
+ * One cart or favorites mutation on a user's account, through the shared mutators exactly
+ * as `sync.push` runs them, in the caller's transaction (the assistant acts this way).
+ */
+export async function applyAccountMutation(
+	tx: Tx,
+	userId: string,
+	name: 'cart.add' | 'cart.setQuantity' | 'cart.remove' | 'cart.clear' | 'favorites.add' | 'favorites.remove',
+	args: unknown
+): Promise<MutationNote | undefined> {
+	return runMutation(serverStore(tx, await userCartId(tx, userId), userId, null), name, args);
 }
 
 export async function pull(
