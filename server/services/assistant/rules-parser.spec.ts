@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { dateRange } from './dates';
+import { dateRange } from '../../../src/lib/shared/intent-parser/dates';
 import type { Intent } from './intents';
-import { quantityAt } from './numbers';
+import { quantityAt } from '../../../src/lib/shared/intent-parser/numbers';
 import { parseIntent, rulesParser } from './rules-parser';
-import { words } from './words';
+import { words } from '../../../src/lib/shared/intent-parser/words';
 import { day, now, table, type Expected } from './phrasings';
 
 /** Partial match: every expected slot equals the parsed one; `undefined` means absent. */

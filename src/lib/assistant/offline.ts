@@ -1,5 +1,5 @@
-import type { Intent } from '$server/services/assistant/intents';
-import { parseIntent } from '$server/services/assistant/rules-parser';
+import type { Intent } from '$lib/shared/intent-parser/intents';
+import { parseIntent } from '$lib/shared/intent-parser/rules-parser';
 import { readMeta, type StoreDb } from '$lib/local/db';
 import { agePhrase, helpSuggestions, helpText, money, stockPhrase, type Answer, type OrderCard, type ProductCard } from '$lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '$lib/shared/mutations';

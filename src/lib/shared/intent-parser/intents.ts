@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../../src/lib/shared/orders';
+import type { OrderStatus } from '../orders';
 
 /**
  * What a shopper asked the assistant for. Parsers only read text; the actions that answer

@@ -1,4 +1,4 @@
-import { orderStatuses, type OrderStatus } from '../../../src/lib/shared/orders';
+import { orderStatuses, type OrderStatus } from '../orders';
 import { dateRange } from './dates';
 import type { Intent, IntentParser, StockAsk } from './intents';
 import { Message, requestCues } from './message';

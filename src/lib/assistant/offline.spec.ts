@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStoreDb, writeMeta, type StoreDb } from '$lib/local/db';
+import type { OrderView } from '$lib/shared/orders';
+import type { SyncProduct } from '$lib/shared/sync';
+import { mutate } from '$lib/sync/outbox';
+import { answerOnDevice, type DeviceAnswerer } from './offline';
+
+const now = new Date('2026-11-25T10:00:00Z');
+
+function product(id: string, title: string, inventory: number, priceMinor = 2600): SyncProduct {
+	return {
+		id,
+		version: 1,
+		slug: title.toLowerCase().replace(/\W+/g, '-'),
+		title,
+		description: '',
+		priceMinor,
+		currency: 'USD',
+		inventory,
+		collectionId: 'c',
+		images: [],
+		rating: null,
+		reviewCount: 0,
+		createdAt: now.toISOString()
+	};
+}
+
+const cups = product('00000000-0000-4000-8000-000000000001', 'Double-walled Espresso Cups', 12);
+const mug = product('00000000-0000-4000-8000-000000000002', 'Hand-thrown Stoneware Mug', 3, 3400);
+const camp = product('00000000-0000-4000-8000-000000000003', 'Camp Enamel Mug', 0, 1800);
+
+const order = (number: number, status: OrderView['status'], placedAt: string): OrderView => ({
+	id: `00000000-0000-4000-8000-00000000010${number}`,
+	number,
+	status,
+	currency: 'USD',
+	subtotalMinor: 2600,
+	shippingMinor: 495,
+	totalMinor: 3095,
+	placedAt,
+	expiresAt: null,
+	paidAt: null,
+	updatedAt: placedAt,
+	paymentError: null,
+	shippingAddress: null,
+	shippingMethod: 'Standard',
+	items: [{ productId: cups.id, title: cups.title, unitPriceMinor: 2600, quantity: 1 }]
+});
+
+let db: StoreDb;
+let device: DeviceAnswerer;
+
+beforeEach(async () => {
+	db = openStoreDb(`assistant-${crypto.randomUUID()}`);
+	await db.products.bulkPut([cups, mug, camp]);
+	await db.orders.bulkPut([order(7, 'paid', '2026-11-20T09:00:00Z'), order(9, 'pending_payment', '2026-11-24T09:00:00Z')]);
+	await writeMeta(db, 'syncedAt', new Date(now.getTime() - 10 * 60_000).toISOString());
+	await writeMeta(db, 'catalogCursor', '1');
+	await writeMeta(db, 'nextMutationId', 1);
+	device = {
+		db,
+		signedIn: true,
+		act: async (name, args) => {
+			await mutate(db, name, args as never, { signedIn: true, clientId: 'test' });
+			return true;
+		}
+	};
+});
+afterEach(() => db.delete());
+
+describe('the device answering with no network', () => {
+	it('tells stock with its age, forgiving typos', async () => {
+		const answer = await answerOnDevice(device, 'do you have expresso cups?', now);
+		expect(answer.text).toMatch(/^Double-walled Espresso Cups: 12 in stock as of 10 min ago, \$26\.00 each/);
+		expect(answer.offline).toBe(true);
+		expect(answer.products?.[0]).toMatchObject({ id: cups.id, stockAsOf: '2026-11-25T09:50:00.000Z' });
+	});
+
+	it('offers choices for an unclear name and adds nothing', async () => {
+		const answer = await answerOnDevice(device, 'add 2 mugs', now);
+		expect(answer.choices?.map((c) => c.label).sort()).toEqual(['Camp Enamel Mug', 'Hand-thrown Stoneware Mug']);
+		expect(await db.cartLines.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('adds to the cart through the outbox and then tells the cart', async () => {
+		expect((await answerOnDevice(device, 'add two espresso cups', now)).text).toMatch(/^Added 2 × Double-walled Espresso Cups/);
+		expect(await db.cartLines.toArray()).toEqual([{ productId: cups.id, quantity: 2 }]);
+		expect((await db.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([['cart.add', { productId: cups.id, quantity: 2 }]]);
+		const cart = await answerOnDevice(device, "what's in my cart", now);
+		expect(cart.text).toMatch(/^Your cart holds 2 items, \$52\.00 before shipping/);
+	});
+
+	it('answers about the orders the device holds, and says ordering needs the network', async () => {
+		expect((await answerOnDevice(device, 'where is my last order', now)).text).toMatch(/#9, was awaiting payment/);
+		expect((await answerOnDevice(device, 'paid orders', now)).orders?.map((o) => o.number)).toEqual([7]);
+		expect((await answerOnDevice(device, 'where is order 8', now)).text).toMatch(/doesn't hold order #8/);
+		await answerOnDevice(device, 'add 1 espresso cup', now);
+		const place = await answerOnDevice(device, 'place my order', now);
+		expect(place.text).toMatch(/needs the network/);
+		expect(place.proposal).toBeUndefined();
+		expect(await db.cartLines.count()).toBe(1);
+	});
+
+	it('asks a visitor to sign in for the cart, favorites and orders', async () => {
+		const visitor = { ...device, signedIn: false };
+		for (const message of ['my cart', 'my orders', 'add 2 espresso cups', 'my favorites']) {
+			expect((await answerOnDevice(visitor, message, now)).needsLogin, message).toBe(true);
+		}
+		expect((await answerOnDevice(visitor, 'price of the espresso cups', now)).text).toMatch(/\$26\.00/);
+	});
+});
