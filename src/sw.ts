@@ -1,6 +1,3 @@
-/// <reference types="@sveltejs/kit" />
-/// <reference no-default-lib="true"/>
-/// <reference lib="esnext" />
 /// <reference lib="webworker" />
 // The shop's service worker. SvelteKit bundles it (svelte.config.js points `files.serviceWorker`
 // here, so `$lib` resolves) and @vite-pwa/sveltekit injects the precache manifest as /sw.js;
