@@ -33,8 +33,7 @@ async function openAssistant(page: Page) {
 	await expect(panel(page).getByLabel('Your question')).toBeFocused();
 }
 
-test('ask about stock, add from the answer, order after Confirm, pay, track it; offline the device answers', async ({ page, context, baseURL }, testInfo) => {
-	test.skip(testInfo.project.name !== 'desktop', 'one shopper journey is enough; the panel is the same on phones');
+test('ask about stock, add from the answer, order after Confirm, pay, track it; offline the device answers', async ({ page, context, baseURL }) => {
 	test.slow();
 	await signUp(page, baseURL!);
 	await page.goto('/');
@@ -105,4 +104,24 @@ test('a visitor is offered the sign-in for orders and can still ask about produc
 	await expect(panel(page).getByLabel('Your question')).toHaveValue('Is  in stock?');
 	await ask(page, 'how much is the gooseneck kettle');
 	await expect(log(page)).toContainText(/Gooseneck Kettle costs \$/);
+
+	// Tab and Shift+Tab stay inside the panel.
+	for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+		await page.keyboard.press(key);
+		expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))), key).toBe(true);
+	}
+
+	// Over the rate limit, the panel says how long to wait and holds the Send button until then.
+	await page.route('**/api/trpc/assistant.chat*', (route) =>
+		route.fulfill({
+			status: 429,
+			headers: { 'content-type': 'application/json', 'retry-after': '42' },
+			body: JSON.stringify({ error: { message: 'Too many requests', code: -32029, data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, retryAfter: 42 } } })
+		})
+	);
+	await ask(page, 'is the gooseneck kettle in stock');
+	await expect(log(page)).toContainText('Please wait 42 s and try again.');
+	await expect(panel(page).getByRole('status')).toContainText(/you can ask again in (42|41|40) s/);
+	await panel(page).getByLabel('Your question').fill('hello');
+	await expect(panel(page).getByRole('button', { name: 'Send' })).toBeDisabled();
 });
