@@ -10,7 +10,8 @@ export type ChatMessage = { id: string; from: 'shopper' | 'assistant'; text: str
 /** How many messages the device keeps per person. */
 const KEPT = 60;
 
-const storageKey = (userId: string | null) => `store:assistant:${userId ?? 'visitor'}`;
+const PREFIX = 'store:assistant:';
+const storageKey = (userId: string | null) => `${PREFIX}${userId ?? 'visitor'}`;
 
 function load(userId: string | null): ChatMessage[] {
 	try {
@@ -44,6 +45,13 @@ export class Conversation {
 	constructor(user: { id: string } | null) {
 		this.#user = user;
 		this.messages = load(user?.id ?? null);
+		// A shared browser keeps only the current person's conversation.
+		try {
+			const own = storageKey(user?.id ?? null);
+			for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX) && key !== own) localStorage.removeItem(key);
+		} catch {
+			// Storage blocked: nothing was kept either.
+		}
 	}
 
 	#push(message: Omit<ChatMessage, 'id' | 'at'>) {
@@ -94,6 +102,8 @@ export class Conversation {
 		this.#push({ from: 'shopper', text: message });
 		this.busy = true;
 		try {
+			// The shop answers about the cart it holds: send what this device changed first.
+			if (device.pending > 0 && navigator.onLine) await device.flush(5_000).catch(() => undefined);
 			const answer = await this.#call(message, () => trpc.assistant.chat.mutate({ message }), () => this.#offline(message));
 			if (answer.changed) device.syncSoon();
 			this.#push({ from: 'assistant', text: answer.text, answer });
