@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
 
 // One shopper of its own; the products it buys are used by no other spec's counts.
@@ -104,6 +105,10 @@ test('a visitor is offered the sign-in for orders and can still ask about produc
 	await expect(panel(page).getByLabel('Your question')).toHaveValue('Is  in stock?');
 	await ask(page, 'how much is the gooseneck kettle');
 	await expect(log(page)).toContainText(/Gooseneck Kettle costs \$/);
+
+	// The open panel, with an answer holding a product card, has no WCAG 2.1 AA violations.
+	const axe = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
 	// Tab and Shift+Tab stay inside the panel.
 	for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
