@@ -108,6 +108,33 @@ describe('assistant.chat', () => {
 	});
 });
 
+describe('assistant on orders', () => {
+	it('lists own orders by status, tells the last one, and cancels only an unpaid one of the shopper', async () => {
+		const product = await fx.makeProduct(10);
+		const alice = await shopper();
+		const place = async () => {
+			const cartId = await fx.cartOf(alice, [{ productId: product, quantity: 1 }]);
+			return startCheckout(db, alice.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
+		};
+		const first = await place();
+		const second = await place();
+		await db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, first.id));
+		expect((await ask(alice, 'unpaid orders')).orders?.map((o) => o.number)).toEqual([second.number]);
+		expect((await ask(alice, 'my paid orders')).orders?.map((o) => o.number)).toEqual([first.number]);
+		expect((await ask(alice, 'where is my last order')).text).toMatch(new RegExp(`#${second.number}, is awaiting payment`));
+		expect((await ask(alice, 'my orders')).orders?.map((o) => o.number).sort()).toEqual([first.number, second.number].sort());
+
+		expect((await ask(alice, `cancel order ${first.number}`)).text).toMatch(/is paid, so I can't cancel it/);
+		const choices = await ask(alice, 'cancel my order');
+		expect(choices.choices).toEqual([{ label: `Cancel #${second.number}`, message: `cancel order ${second.number}` }]);
+		expect(await fx.inventoryOf(product)).toBe(8);
+		expect((await ask(alice, choices.choices![0]!.message)).text).toMatch(/is cancelled/);
+		const [cancelled] = await db.select().from(orders).where(eq(orders.id, second.id));
+		expect(cancelled!.status).toBe('cancelled');
+		expect(await fx.inventoryOf(product)).toBe(9);
+	});
+});
+
 describe('assistant proposals', () => {
 	it('changes nothing until Confirm: no order, same stock, same cart', async () => {
 		const product = await fx.makeProduct(5);
