@@ -14,6 +14,7 @@ import { startCheckout } from '../checkout';
 import { createAddress } from '../delivery';
 import { testProvider } from '../payments/test-provider';
 import { chat } from './chat';
+import { table } from './phrasings';
 import { confirmProposal } from './proposals';
 
 let database: Database;
@@ -105,6 +106,19 @@ describe('assistant.chat', () => {
 		const picked = await ask(alice, answer.choices![0]!.message);
 		expect(picked.changed).toBe('cart');
 		expect((await cartLinesOf(alice)).map((l) => l.quantity)).toEqual([2]);
+	});
+});
+
+describe('every phrasing', () => {
+	it('gets an answer with text, for a visitor and for a shopper, and a visitor only ever a sign-in offer about accounts', async () => {
+		const alice = await shopper();
+		for (const [phrase, expected] of table) {
+			const visitor = await ask(null, phrase);
+			expect(visitor.text.length, phrase).toBeGreaterThan(0);
+			const personal = !['stock', 'help', 'greeting', 'thanks', 'unknown'].includes(expected.kind);
+			expect(visitor.needsLogin === true, phrase).toBe(personal);
+			expect((await ask(alice, phrase)).text.length, phrase).toBeGreaterThan(0);
+		}
 	});
 });
 
