@@ -9,7 +9,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import { httpSyncApi } from '$lib/sync/api';
-import { OUTBOX_SYNC_TAG, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
+import { OUTBOX_SYNC_TAG, openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
 
 type SyncEvent = ExtendableEvent & { readonly tag: string; readonly lastChance: boolean };
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -80,24 +80,6 @@ async function announce(records: OrderRequestRecord[]) {
 
 sw.addEventListener('notificationclick', (event) => {
 	event.notification.close();
-	const target = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', sw.location.origin);
-	// Only ever a page of this shop.
-	const url = target.origin === sw.location.origin ? target.href : sw.location.origin + '/';
-	event.waitUntil(
-		(async () => {
-			const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
-			const open = windows.find((w) => w.url === url);
-			if (open) return void (await open.focus());
-			const other = windows.find((w) => w.focused) ?? windows[0];
-			if (other) {
-				try {
-					const moved = await other.navigate(url);
-					if (moved) return void (await moved.focus());
-				} catch {
-					// A window this version does not control cannot be moved: open one instead.
-				}
-			}
-			await sw.clients.openWindow(url);
-		})()
-	);
+	const url = (event.notification.data as { url?: string } | null)?.url;
+	event.waitUntil(openFromNotification(sw.clients, url, sw.location.origin));
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openStoreDb, type OrderRequestRecord } from '$lib/local/db';
 import type { PushInput } from '$lib/shared/sync';
 import type { SyncApi } from './api';
-import { orderRequestNews, sendOutboxInBackground, SYNC_LOCK, type BackgroundOptions } from './background';
+import { openFromNotification, orderRequestNews, sendOutboxInBackground, SYNC_LOCK, type BackgroundOptions } from './background';
 import { ensureIdentity } from './identity';
 import { mutate, queueOrderRequest } from './outbox';
 
@@ -109,5 +109,51 @@ describe('the outbox sent by the service worker', () => {
 	it('says why a request was not placed in the server words', () => {
 		const record = { state: 'unavailable', message: 'Gooseneck Kettle: only 1 left.' } as OrderRequestRecord;
 		expect(orderRequestNews(record)).toBe('Gooseneck Kettle: only 1 left.');
+	});
+});
+
+describe('a tapped notification', () => {
+	const ORIGIN = 'https://store.test';
+	/** Windows of the shop as a worker sees them, and what was done to them. */
+	function windows(urls: string[], options: { focused?: number; controlled?: boolean } = {}) {
+		const log: string[] = [];
+		const list = urls.map((url, i) => ({
+			url,
+			focused: i === options.focused,
+			focus: async () => void log.push(`focus ${url}`),
+			navigate: async (to: string) => {
+				if (options.controlled === false) throw new TypeError('not controlled');
+				log.push(`navigate ${url} -> ${to}`);
+				return { ...list[i]!, url: to, focus: async () => void log.push(`focus ${to}`) };
+			}
+		}));
+		const clients = { matchAll: async () => list, openWindow: async (url: string) => void log.push(`open ${url}`) };
+		return { clients, log };
+	}
+
+	it('focuses a window already on the page', async () => {
+		const { clients, log } = windows([`${ORIGIN}/`, `${ORIGIN}/account/orders`]);
+		await openFromNotification(clients, '/account/orders', ORIGIN);
+		expect(log).toEqual([`focus ${ORIGIN}/account/orders`]);
+	});
+
+	it('moves the focused window of the shop there, or opens one when it cannot', async () => {
+		const moved = windows([`${ORIGIN}/`, `${ORIGIN}/cart`], { focused: 1 });
+		await openFromNotification(moved.clients, '/account/orders', ORIGIN);
+		expect(moved.log).toEqual([`navigate ${ORIGIN}/cart -> ${ORIGIN}/account/orders`, `focus ${ORIGIN}/account/orders`]);
+
+		const stuck = windows([`${ORIGIN}/cart`], { controlled: false });
+		await openFromNotification(stuck.clients, '/account/orders', ORIGIN);
+		expect(stuck.log).toEqual([`open ${ORIGIN}/account/orders`]);
+
+		const none = windows([]);
+		await openFromNotification(none.clients, '/account/orders', ORIGIN);
+		expect(none.log).toEqual([`open ${ORIGIN}/account/orders`]);
+	});
+
+	it('never leads to another site', async () => {
+		const { clients, log } = windows([]);
+		await openFromNotification(clients, 'https://evil.test/phish', ORIGIN);
+		expect(log).toEqual([`open ${ORIGIN}/`]);
 	});
 });

@@ -58,3 +58,34 @@ export async function sendOutboxInBackground(db: StoreDb, options: BackgroundOpt
 	if (!options.locks) return run();
 	return options.locks.request(SYNC_LOCK, { ifAvailable: true }, (lock) => (lock ? run() : 'tab leads'));
 }
+
+type WindowLike = { url: string; focused: boolean; focus(): Promise<unknown>; navigate(url: string): Promise<WindowLike | null> };
+type ClientsLike = { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly WindowLike[]>; openWindow(url: string): Promise<unknown> };
+
+/**
+ * Where a tapped notification leads: a window already there is focused, else an open
+ * window of the shop moves there, else a new one opens. Only ever a page of this origin.
+ */
+export async function openFromNotification(clients: ClientsLike, url: string | undefined, origin: string): Promise<void> {
+	const target = new URL(url ?? '/', origin);
+	const href = target.origin === origin ? target.href : new URL('/', origin).href;
+	const windows = await clients.matchAll({ type: 'window', includeUncontrolled: true });
+	const there = windows.find((w) => w.url === href);
+	if (there) {
+		await there.focus();
+		return;
+	}
+	const other = windows.find((w) => w.focused) ?? windows[0];
+	if (other) {
+		try {
+			const moved = await other.navigate(href);
+			if (moved) {
+				await moved.focus();
+				return;
+			}
+		} catch {
+			// A window this worker does not control cannot be moved: open one instead.
+		}
+	}
+	await clients.openWindow(href);
+}
