@@ -12,6 +12,7 @@ import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
 import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
 import { listenForChanges } from '$lib/sync/live';
+import { OUTBOX_SYNC_TAG, orderRequestNews, type OrderRequestsMessage } from '$lib/sync/background';
 import { mutate, queueOrderRequest, takeBack } from '$lib/sync/outbox';
 
 const SYNC_INTERVAL_MS = 30_000;
@@ -77,6 +78,12 @@ class Device {
 			addEventListener('online', onLine);
 			addEventListener('offline', onLine);
 			this.stop.push(() => (removeEventListener('online', onLine), removeEventListener('offline', onLine)));
+			// The service worker sent the outbox while no tab led (Background Sync): say what became of it.
+			const fromWorker = (event: MessageEvent<OrderRequestsMessage>) => {
+				if (event.data?.type === 'order-requests') announceRequests(event.data.records, { notify: false });
+			};
+			navigator.serviceWorker?.addEventListener('message', fromWorker);
+			this.stop.push(() => navigator.serviceWorker?.removeEventListener('message', fromWorker));
 			this.stop.push(whileLeader(CHANNEL, () => this.lead(db, api)));
 			// A tab that does not lead learns the state from the one that does.
 			this.poke();
@@ -372,19 +379,13 @@ class Device {
 	}
 }
 
-/** What a decided request says to the shopper, in a toast and (when allowed) a system notification. */
-export function requestNews(record: OrderRequestRecord): string {
-	return record.state === 'placed'
-		? `Order ${record.orderNumber} placed. Pay for it to complete it.`
-		: (record.message ?? 'Your order request could not be placed.');
-}
-
-function announceRequests(decided: OrderRequestRecord[]) {
+/** A toast, and a system notification when allowed (unless the service worker already showed one). */
+function announceRequests(decided: OrderRequestRecord[], { notify = true } = {}) {
 	for (const record of decided) {
-		const news = requestNews(record);
+		const news = orderRequestNews(record);
 		if (record.state === 'placed') toast.success(news, { duration: 8000 });
 		else toast.error(news, { duration: 10_000 });
-		if ('Notification' in window && Notification.permission === 'granted') {
+		if (notify && 'Notification' in window && Notification.permission === 'granted') {
 			void navigator.serviceWorker?.ready.then((registration) =>
 				registration.showNotification('Store', { body: news, tag: `order-request-${record.mutationId}`, data: { url: '/account/orders' } })
 			);
@@ -396,7 +397,7 @@ function announceRequests(decided: OrderRequestRecord[]) {
 async function registerBackgroundSync() {
 	const registration = await navigator.serviceWorker?.ready;
 	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
-	await sync?.register('store-outbox').catch(() => {});
+	await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
 }
 
 async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
