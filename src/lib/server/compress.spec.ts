@@ -25,4 +25,14 @@ describe('compressed', () => {
 		expect(plain.headers.get('content-encoding')).toBeNull();
 		expect(await plain.text()).toBe(big);
 	});
+
+	it('compresses a body with an ETag once, and a different body under another ETag afresh', async () => {
+		const tagged = (body: string, etag: string) => new Response(body, { headers: { 'content-type': 'application/json', etag } });
+		const first = Buffer.from(await (await compressed(request('gzip'), tagged(big, 'W/"a"'))).arrayBuffer());
+		const again = Buffer.from(await (await compressed(request('gzip'), tagged(big, 'W/"a"'))).arrayBuffer());
+		expect(again.equals(first)).toBe(true);
+		const other = big.replace('Walnut', 'Cherry');
+		const changed = await compressed(request('gzip'), tagged(other, 'W/"b"'));
+		expect(gunzipSync(Buffer.from(await changed.arrayBuffer())).toString()).toBe(other);
+	});
 });
