@@ -9,12 +9,13 @@ import { parseArgs } from 'node:util';
 import { eq, isNull } from 'drizzle-orm';
 import { answerOnDevice } from '../src/lib/assistant/offline';
 import { openStoreDb, writeMeta } from '../src/lib/local/db';
-import type { SyncProduct } from '../src/lib/shared/sync';
+import type { SnapshotPart } from '../src/lib/shared/sync';
 import { mutate } from '../src/lib/sync/outbox';
 import { openDatabase } from '../server/db/client';
 import { cartItems, carts, favorites, products, shippingMethods, users } from '../server/db/schema';
 import { seedCatalog } from '../server/db/seed';
 import { chat } from '../server/services/assistant/chat';
+import { snapshot } from '../server/services/sync';
 import { table } from '../server/services/assistant/phrasings';
 import { startCheckout } from '../server/services/checkout';
 import { createAddress, listShippingMethods } from '../server/services/delivery';
@@ -81,27 +82,13 @@ for (let r = 0; r < rounds; r++) {
 
 // The device: the same catalog in Dexie, the shopper's cart, favorites and orders.
 const device = openStoreDb(`bench-${randomUUID()}`);
-const rows = await db.select().from(products).where(isNull(products.deletedAt));
-const synced: SyncProduct[] = rows.map((p) => ({
-	id: p.id,
-	version: p.version,
-	slug: p.slug,
-	title: p.title,
-	description: p.description,
-	priceMinor: p.priceMinor,
-	currency: p.currency,
-	inventory: p.inventory,
-	collectionId: p.collectionId,
-	images: p.images,
-	rating: p.reviewCount ? p.ratingTotal / p.reviewCount : null,
-	reviewCount: p.reviewCount,
-	createdAt: p.createdAt.toISOString()
-}));
-await device.products.bulkPut(synced);
+// What a device holds after its first load: the sync service's own snapshot of the catalog.
+const catalog = (await snapshot(db, { version: 0, parts: 1, part: 0 })) as SnapshotPart;
+await device.products.bulkPut(catalog.products);
 await device.cartLines.bulkPut(some.slice(20, 23).map((p) => ({ productId: p.id, quantity: 1 })));
 await device.favorites.bulkPut(some.slice(30, 35).map((p) => ({ productId: p.id, addedAt: new Date().toISOString() })));
 await device.orders.bulkPut(await Promise.all(placed.map((o) => getOrder(db, user!.id, o.id))));
-await writeMeta(device, 'catalogCursor', String(Math.max(...rows.map((p) => p.version))));
+await writeMeta(device, 'catalogCursor', String(catalog.version));
 await writeMeta(device, 'syncedAt', new Date(Date.now() - 10 * 60_000).toISOString());
 await writeMeta(device, 'nextMutationId', 1);
 const answerer = {

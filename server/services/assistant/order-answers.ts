@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { money, type Answer, type OrderCard } from '../../../src/lib/shared/assistant';
+import { money, orderCard, type Answer } from '../../../src/lib/shared/assistant';
 import { statusLabels, type OrderView } from '../../../src/lib/shared/orders';
 import type { Db } from '../../db/client';
 import { orders } from '../../db/schema';
@@ -11,17 +11,6 @@ import type { Intent } from './intents';
 /** How far back "my orders" looks when a date range is asked for. */
 const PAGES = 4;
 const SHOWN = 10;
-
-export function orderCard(o: OrderView): OrderCard {
-	return {
-		number: o.number,
-		status: o.status,
-		totalMinor: o.totalMinor,
-		currency: o.currency,
-		placedAt: o.placedAt,
-		itemCount: o.items.reduce((n, i) => n + i.quantity, 0)
-	};
-}
 
 const label = (o: Pick<OrderView, 'status'>) => statusLabels[o.status].toLowerCase();
 

@@ -1,9 +1,9 @@
 import type { Intent } from '$lib/shared/intent-parser/intents';
 import { parseIntent } from '$lib/shared/intent-parser/rules-parser';
 import { readMeta, type StoreDb } from '$lib/local/db';
-import { agePhrase, helpSuggestions, helpText, money, stockPhrase, type Answer, type OrderCard, type ProductCard } from '$lib/shared/assistant';
+import { agePhrase, helpSuggestions, helpText, money, stockPhrase, orderCard, type Answer, type ProductCard } from '$lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '$lib/shared/mutations';
-import { statusLabels, type OrderView } from '$lib/shared/orders';
+import { statusLabels } from '$lib/shared/orders';
 import { ProductMatcher } from '$lib/shared/product-match';
 import type { SyncProduct } from '$lib/shared/sync';
 
@@ -66,14 +66,6 @@ async function oneProduct(db: StoreDb, query: string, syncedAt: string | null, r
 	};
 }
 
-const orderCard = (o: OrderView): OrderCard => ({
-	number: o.number,
-	status: o.status,
-	totalMinor: o.totalMinor,
-	currency: o.currency,
-	placedAt: o.placedAt,
-	itemCount: o.items.reduce((n, i) => n + i.quantity, 0)
-});
 
 async function orders(db: StoreDb, intent: Extract<Intent, { kind: 'orders' }>): Promise<Answer> {
 	const held = await db.orders.orderBy('placedAt').reverse().toArray();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProductImage } from './catalog';
 import { formatMoney } from './money';
-import type { OrderStatus } from './orders';
+import type { OrderStatus, OrderView } from './orders';
 
 /** The longest message the assistant reads. */
 export const MAX_MESSAGE_LENGTH = 500;
@@ -27,6 +27,16 @@ export type ProductCard = {
 };
 
 export type OrderCard = { number: number; status: OrderStatus; totalMinor: number; currency: string; placedAt: string; itemCount: number };
+
+/** An order as an answer shows it, from the server or from the device alike. */
+export const orderCard = (o: OrderView): OrderCard => ({
+	number: o.number,
+	status: o.status,
+	totalMinor: o.totalMinor,
+	currency: o.currency,
+	placedAt: o.placedAt,
+	itemCount: o.items.reduce((n, i) => n + i.quantity, 0)
+});
 
 /** A reply the shopper can pick instead of typing; `message` is sent as if typed. */
 export type Choice = { label: string; message: string };
