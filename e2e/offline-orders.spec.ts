@@ -57,6 +57,8 @@ async function cartThenCheckout(page: Page, product: { slug: string }) {
 	await page.goto(`/products/${product.slug}`);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
 	await expect.poll(() => pending(page)).toBe(0);
+	// The product is new: checkout lists the line once the device's catalog has it too.
+	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cartItems: unknown[] } }).storeDevice.cartItems.length)).toBe(1);
 	await page.goto('/checkout');
 	await expect(page.getByRole('heading', { name: 'Delivery' })).toBeVisible();
 	await expect(page.getByRole('radio', { name: /Standard/ })).toBeChecked();
