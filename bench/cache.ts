@@ -15,7 +15,7 @@ import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import { commandCpuMs, createPostgresDatabase, freePort, machineCpuMs, percentile, processCpuMs, root, seed, snapshotBuild, startServer, stopServer } from './harness';
-import type { CatalogListInput } from '../src/lib/shared/catalog';
+import type { CatalogListInput } from '../src/lib/shared/catalog-input';
 
 const PRODUCTS = 10_000;
 const WARM_UP_SECONDS = 2;

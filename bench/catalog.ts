@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import { freePort, percentile, seed, startServer, stopServer } from './harness';
-import type { CatalogListInput } from '../src/lib/shared/catalog';
+import type { CatalogListInput } from '../src/lib/shared/catalog-input';
 
 const PRODUCTS = 10_000;
 const WARM_UP_MS = 2_000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { catalogListInput } from '../../src/lib/shared/catalog';
+import { catalogListInput } from '../../src/lib/shared/catalog-input';
 import type { Database } from '../db/client';
 import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';

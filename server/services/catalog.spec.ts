@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogListInput, catalogSorts, type CatalogListInput, type ProductSummary } from '../../src/lib/shared/catalog';
+import { catalogSorts, type ProductSummary } from '../../src/lib/shared/catalog';
+import { catalogListInput, type CatalogListInput } from '../../src/lib/shared/catalog-input';
 import type { Database } from '../db/client';
 import { products, reviews } from '../db/schema';
 import { seedCatalog } from '../db/seed';

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { CatalogListQuery } from '../../src/lib/shared/catalog-input';
 import type {
-	CatalogListQuery,
 	CatalogPage,
 	CatalogSort,
 	CollectionSummary,

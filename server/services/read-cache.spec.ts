@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogListInput } from '../../src/lib/shared/catalog';
+import { catalogListInput } from '../../src/lib/shared/catalog-input';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { seedCatalog } from '../db/seed';

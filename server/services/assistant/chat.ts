@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { helpSuggestions, helpText, money, stockPhrase, type Answer, type ProductCard } from '../../../src/lib/shared/assistant';
-import { MAX_LINE_QUANTITY, MutationRefused } from '../../../src/lib/shared/mutations';
+import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/cart';
+import { MutationRefused } from '../../../src/lib/shared/mutations';
 import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
 import { cartItems, carts, favorites } from '../../db/schema';

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { money, PROPOSAL_MINUTES, type Answer, type Proposal, type ProposalLine } from '../../../src/lib/shared/assistant';
-import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/mutations';
+import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/cart';
 import { shippingCost } from '../../../src/lib/shared/orders';
 import type { SessionUser } from '../../auth/session';
 import type { Db, Tx } from '../../db/client';

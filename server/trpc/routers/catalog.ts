@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { catalogListInput, catalogProductInput } from '../../../src/lib/shared/catalog';
+import { catalogListInput, catalogProductInput } from '../../../src/lib/shared/catalog-input';
 import { getProduct, listCollections, listProducts } from '../../services/catalog';
 import { publicProcedure, publicRead } from '../init';
 

@@ -2,7 +2,7 @@ import type { Intent } from '$lib/shared/intent-parser/intents';
 import { parseIntent } from '$lib/shared/intent-parser/rules-parser';
 import { readMeta, type StoreDb } from '$lib/local/db';
 import { agePhrase, helpSuggestions, helpText, money, stockPhrase, orderCard, type Answer, type ProductCard } from '$lib/shared/assistant';
-import { MAX_LINE_QUANTITY } from '$lib/shared/mutations';
+import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
 import { statusLabels } from '$lib/shared/orders';
 import { ProductMatcher } from '$lib/shared/product-match';
 import type { SyncProduct } from '$lib/shared/sync';

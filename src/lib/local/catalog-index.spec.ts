@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogListInput, catalogSorts, type CatalogListInput, type CatalogSort } from '$lib/shared/catalog';
+import { catalogSorts, type CatalogSort } from '$lib/shared/catalog';
+import { catalogListInput, type CatalogListInput } from '$lib/shared/catalog-input';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
 import { seededRandom } from '$lib/shared/random';
 import { LOCAL_COUNT_CAP, LocalCatalog } from './catalog-index';

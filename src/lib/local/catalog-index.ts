@@ -3,13 +3,13 @@ import {
 	DEFAULT_PAGE_SIZE,
 	MAX_PAGE_SIZE,
 	catalogSorts,
-	type CatalogListQuery,
 	type CatalogPage,
 	type CatalogSort,
 	type CollectionSummary,
 	type ProductDetail,
 	type ProductSummary
 } from '$lib/shared/catalog';
+import type { CatalogListQuery } from '$lib/shared/catalog-input';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
 
 /** As on the server: counting stops here and the page says "1,000+ products". */

@@ -1,4 +1,5 @@
-import { MAX_LINE_QUANTITY, type MutationStore } from '$lib/shared/mutations';
+import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
+import type { MutationStore } from '$lib/shared/mutations';
 import type { StoreDb } from './db';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, slugSchema } from './catalog';
+import { cursorSchema, slugSchema } from './catalog-input';
 import { slugify } from './catalog-admin';
 import type { OrderStatus } from './orders';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from './catalog';
+import { slugSchema } from './catalog-input';
 
 /** A slug from a title: "Walnut Serving Board!" → "walnut-serving-board". */
 export function slugify(title: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogQuery, catalogSearch, readCatalogParams } from './catalog-url';
+import { catalogQuery } from './catalog-input';
+import { catalogSearch, readCatalogParams } from './catalog-url';
 
 describe('catalog URLs', () => {
 	it('round-trips filters through a short, shareable query string', () => {

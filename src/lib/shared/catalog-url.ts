@@ -1,5 +1,4 @@
-import { catalogListInput, catalogSorts, type CatalogListQuery, type CatalogSort } from './catalog';
-import { parseMajorUnits } from './money';
+import { catalogSorts, type CatalogSort } from './catalog';
 
 /** The catalog filters as they appear in a shareable URL (prices in major units). */
 export type CatalogParams = {
@@ -21,28 +20,6 @@ export function readCatalogParams(params: URLSearchParams): CatalogParams {
 		inStock: params.get('instock') === '1',
 		sort: (catalogSorts as readonly string[]).includes(sort) ? (sort as CatalogSort) : 'newest'
 	};
-}
-
-/**
- * A URL's filters as a `catalog.list` query. A shared link with one bad value still opens
- * the shop: that value is dropped rather than failing the page.
- */
-export function catalogQuery(p: CatalogParams, cursor?: string | null): CatalogListQuery {
-	const candidate = {
-		q: p.q.trim() || undefined,
-		collection: p.collection || undefined,
-		minPrice: parseMajorUnits(p.min) ?? undefined,
-		maxPrice: parseMajorUnits(p.max) ?? undefined,
-		inStock: p.inStock || undefined,
-		sort: p.sort,
-		cursor: cursor || undefined
-	};
-	const parsed = catalogListInput.safeParse(candidate);
-	if (parsed.success) return parsed.data;
-	const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-	return catalogListInput.parse(
-		Object.fromEntries(Object.entries(candidate).filter(([key]) => !bad.has(key)))
-	);
 }
 
 /** The URL search string for these filters, leaving defaults out so links stay short. */

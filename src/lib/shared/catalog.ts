@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export const catalogSorts = ['newest', 'price_asc', 'price_desc', 'title', 'rating'] as const;
 export type CatalogSort = (typeof catalogSorts)[number];
 
@@ -13,41 +11,6 @@ export const sortLabels: Record<CatalogSort, string> = {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 24;
-/** The largest price a filter may name, in minor units ($1,000,000.00). */
-const MAX_PRICE_MINOR = 100_000_000;
-
-export const slugSchema = z
-	.string()
-	.min(1)
-	.max(120)
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens');
-
-const priceSchema = z.number().int().min(0).max(MAX_PRICE_MINOR);
-export const cursorSchema = z.string().min(1).max(400);
-
-export const catalogListInput = z
-	.strictObject({
-		q: z.string().trim().max(100).optional(),
-		collection: slugSchema.optional(),
-		minPrice: priceSchema.optional(),
-		maxPrice: priceSchema.optional(),
-		inStock: z.boolean().optional(),
-		sort: z.enum(catalogSorts).default('newest'),
-		cursor: cursorSchema.optional(),
-		limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)
-	})
-	.refine((i) => i.minPrice === undefined || i.maxPrice === undefined || i.minPrice <= i.maxPrice, {
-		message: 'minPrice must not be greater than maxPrice',
-		path: ['minPrice']
-	});
-export type CatalogListInput = z.input<typeof catalogListInput>;
-export type CatalogListQuery = z.output<typeof catalogListInput>;
-
-export const catalogProductInput = z.union([
-	z.strictObject({ slug: slugSchema }),
-	z.strictObject({ id: z.uuid() })
-]);
-
 export type ProductImage = { src: string; alt: string };
 
 export type ProductSummary = {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { addressFields } from './addresses';
-
-/** The largest quantity of one product a cart line may hold. */
-export const MAX_LINE_QUANTITY = 99;
+import { MAX_LINE_QUANTITY } from './cart';
 
 const productId = z.uuid();
 

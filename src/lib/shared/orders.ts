@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addressFields, countryName, type AddressFields } from './addresses';
-import { cursorSchema } from './catalog';
+import { cursorSchema } from './catalog-input';
 
 export const orderStatuses = ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema } from './catalog';
+import { cursorSchema } from './catalog-input';
 
 export const REVIEW_MAX = 2000;
 

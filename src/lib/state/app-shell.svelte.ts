@@ -1,4 +1,4 @@
-import { registerSW } from 'virtual:pwa-register';
+import { afterFirstPaint } from '$lib/first-paint';
 
 type InstallPrompt = Event & { prompt(): Promise<void>; userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }> };
 
@@ -11,9 +11,13 @@ class AppShell {
 
 	start() {
 		if (!('serviceWorker' in navigator)) return;
-		this.update = registerSW({
-			immediate: true,
-			onNeedRefresh: () => (this.updateReady = true)
+		// The worker precaches the whole app: that waits until the first screen is shown.
+		void afterFirstPaint().then(async () => {
+			const { registerSW } = await import('virtual:pwa-register');
+			this.update = registerSW({
+				immediate: true,
+				onNeedRefresh: () => (this.updateReady = true)
+			});
 		});
 		addEventListener('beforeinstallprompt', (event) => {
 			event.preventDefault();

@@ -1,0 +1,340 @@
+import { liveQuery } from 'dexie';
+import toast from 'svelte-french-toast';
+import type { LocalCatalog } from '$lib/local/catalog-index';
+import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
+import { MutationRefused, type MutationArgs, type MutationName, type OrderRequestArgs } from '$lib/shared/mutations';
+import type { AddressView } from '$lib/shared/addresses';
+import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
+import { MAX_PULL } from '$lib/shared/sync';
+import { httpSyncApi, type SyncApi } from '$lib/sync/api';
+import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
+import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
+import { whileLeader } from '$lib/sync/leader';
+import { listenForChanges } from '$lib/sync/live';
+import { OUTBOX_SYNC_TAG, orderRequestNews, type OrderRequestsMessage } from '$lib/sync/background';
+import { mutate, queueOrderRequest, takeBack } from '$lib/sync/outbox';
+import type { DeviceState } from './device.svelte';
+
+const SYNC_INTERVAL_MS = 30_000;
+const LIVE_JITTER_MS = 150;
+/** How many of the shopper's latest orders the device keeps for offline. */
+const KEPT_ORDERS = 50;
+const CHANNEL = 'store-sync';
+
+type Message = { type: 'poke' } | { type: 'status'; status: SyncStatus } | { type: 'refusals'; refusals: Refusal[] };
+
+/**
+ * The working half of the shopper's device, loaded after the first page has painted: the
+ * Dexie database, the mutations the pages make, and (in the one tab that leads) the sync
+ * engine. What it learns it writes into the reactive `DeviceState` the pages read.
+ */
+export class DeviceSession {
+	private readonly db: StoreDb = openStoreDb();
+	private firstCatalog: Promise<LocalCatalog | null> | null = null;
+	private signedIn = false;
+	private channel: BroadcastChannel | null = null;
+	private stop: (() => void)[] = [];
+
+	constructor(private readonly state: DeviceState) {}
+
+	/** Starts (or restarts, when the signed-in user changed) the device for this tab. */
+	async start(user: Meta['user'], api: SyncApi = httpSyncApi): Promise<void> {
+		const { db, state } = this;
+		this.shutdown();
+		this.signedIn = user !== null;
+		await ensureIdentity(db, user?.id ?? null);
+		await writeMeta(db, 'user', user);
+		this.watch();
+		this.channel = new BroadcastChannel(CHANNEL);
+		this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
+		this.stop.push(() => this.channel?.close());
+		state.online = navigator.onLine;
+		const onLine = () => (state.online = navigator.onLine);
+		addEventListener('online', onLine);
+		addEventListener('offline', onLine);
+		this.stop.push(() => (removeEventListener('online', onLine), removeEventListener('offline', onLine)));
+		// The service worker sent the outbox while no tab led (Background Sync): say what became of it.
+		const fromWorker = (event: MessageEvent<OrderRequestsMessage>) => {
+			if (event.data?.type === 'order-requests') announceRequests(event.data.records, { notify: false });
+		};
+		navigator.serviceWorker?.addEventListener('message', fromWorker);
+		this.stop.push(() => navigator.serviceWorker?.removeEventListener('message', fromWorker));
+		this.stop.push(whileLeader(CHANNEL, () => this.lead(api)));
+		// A tab that does not lead learns the state from the one that does.
+		this.poke();
+	}
+
+	async act<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
+		try {
+			const note = await mutate(this.db, name, args, { signedIn: this.signedIn, clientId: this.state.clientId });
+			if (note?.message) toast(note.message);
+			this.poke();
+			return true;
+		} catch (error) {
+			if (!(error instanceof MutationRefused)) throw error;
+			toast.error(error.message);
+			return false;
+		}
+	}
+
+	async requestOrder(
+		args: Omit<OrderRequestArgs, 'cartId'>,
+		seen: Omit<OrderRequestRecord, 'mutationId' | 'createdAt' | 'state' | 'request'>
+	): Promise<number> {
+		const cartId = await readMeta(this.db, 'cartId');
+		if (!cartId) throw new Error('This device has not heard from the shop yet: connect once, then you can order offline.');
+		const mutationId = await queueOrderRequest(this.db, { ...args, cartId }, seen, { signedIn: this.signedIn, clientId: this.state.clientId });
+		this.poke();
+		void registerBackgroundSync();
+		return mutationId;
+	}
+
+	async takeBack(mutationId: number): Promise<boolean> {
+		try {
+			await takeBack(this.db, mutationId);
+			this.poke();
+			return true;
+		} catch (error) {
+			if (!(error instanceof MutationRefused)) throw error;
+			toast.error(error.message);
+			return false;
+		}
+	}
+
+	async discardRequest(request: OrderRequestRecord): Promise<void> {
+		if (request.state !== 'waiting') await this.db.orderRequests.delete(request.mutationId);
+	}
+
+	async discardChange(change: ChangeRecord): Promise<void> {
+		await this.db.changes.delete(change.mutationId);
+	}
+
+	async flush(timeoutMs: number): Promise<string> {
+		const { state } = this;
+		const since = new Date().toISOString();
+		this.poke();
+		const deadline = Date.now() + timeoutMs;
+		while (!(state.pending === 0 && state.status === 'idle' && state.syncedAt && state.syncedAt >= since)) {
+			if (Date.now() > deadline) throw new Error('The shop could not be reached. Try again in a moment.');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		const cartId = await readMeta(this.db, 'cartId');
+		if (!cartId) throw new Error('The shop has not sent your cart yet. Try again in a moment.');
+		return cartId;
+	}
+
+	async checkedOut(order: OrderView): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.cartLines, db.meta, db.orders], async () => {
+			await db.cartLines.clear();
+			await writeMeta(db, 'cartId', null);
+			await db.orders.put(order);
+		});
+		this.poke();
+	}
+
+	async rememberOrders(orders: OrderView[]): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', db.orders, async () => {
+			await db.orders.bulkPut(orders);
+			const stale = await db.orders.orderBy('placedAt').reverse().offset(KEPT_ORDERS).primaryKeys();
+			await db.orders.bulkDelete(stale);
+		});
+	}
+
+	async rememberAddresses(addresses: AddressView[]): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', db.addresses, async () => {
+			await db.addresses.clear();
+			await db.addresses.bulkPut(addresses);
+		});
+	}
+
+	async rememberedAddresses(): Promise<AddressView[]> {
+		const all = await this.db.addresses.toArray();
+		return all.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+	}
+
+	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', db.shippingMethods, async () => {
+			await db.shippingMethods.clear();
+			await db.shippingMethods.bulkPut(methods);
+		});
+	}
+
+	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
+		const all = await this.db.shippingMethods.toArray();
+		return all.sort((a, b) => a.priceMinor - b.priceMinor);
+	}
+
+	rememberedOrders(): Promise<OrderView[]> {
+		return this.db.orders.orderBy('placedAt').reverse().toArray();
+	}
+
+	localCatalog(): Promise<LocalCatalog | null> {
+		if (this.state.catalog) return Promise.resolve(this.state.catalog);
+		this.firstCatalog ??= readCatalog(this.db).then((catalog) => (this.state.catalog ??= catalog));
+		return this.firstCatalog;
+	}
+
+	async lastUser(): Promise<Meta['user']> {
+		return (await readMeta(this.db, 'user')) ?? null;
+	}
+
+	/** Asks the tab that leads for a sync now. */
+	poke() {
+		if (this.runSync) this.runSync();
+		else this.channel?.postMessage({ type: 'poke' } satisfies Message);
+	}
+
+	private lead(api: SyncApi): () => void {
+		const { db, state } = this;
+		const engine = new SyncEngine(db, {
+			api,
+			identity: () => currentIdentity(db),
+			pullLimit: MAX_PULL,
+			onStatus: (status) => {
+				state.status = status;
+				this.channel?.postMessage({ type: 'status', status } satisfies Message);
+			},
+			onRefusals: (refusals) => {
+				this.showRefusals(refusals);
+				this.channel?.postMessage({ type: 'refusals', refusals } satisfies Message);
+			},
+			onOrderRequests: (decided) => announceRequests(decided)
+		});
+		let failures = 0;
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		const run = () => {
+			clearTimeout(retry);
+			engine.sync().then(
+				() => {
+					failures = 0;
+					this.prefetchImages();
+				},
+				() => {
+					// Back off: 2 s, 4 s … up to a minute, and at once when the network returns.
+					failures++;
+					retry = setTimeout(run, Math.min(60_000, 1000 * 2 ** failures));
+				}
+			);
+		};
+		this.runSync = run;
+		const onVisible = () => document.visibilityState === 'visible' && run();
+		addEventListener('online', run);
+		addEventListener('focus', run);
+		document.addEventListener('visibilitychange', onVisible);
+		const interval = setInterval(run, SYNC_INTERVAL_MS);
+		// The server says when to pull; the interval and focus are the fallback. A short random
+		// wait spreads a crowd of tabs that all heard the same change.
+		let soon: ReturnType<typeof setTimeout> | undefined;
+		const stopListening = listenForChanges({
+			since: async () => {
+				const cursor = Number(await readMeta(db, 'catalogCursor'));
+				return Number.isSafeInteger(cursor) && cursor > 0 ? cursor : null;
+			},
+			onChange: () => {
+				soon ??= setTimeout(() => {
+					soon = undefined;
+					run();
+				}, Math.random() * LIVE_JITTER_MS);
+			}
+		});
+		run();
+		return () => {
+			this.runSync = null;
+			stopListening();
+			clearTimeout(soon);
+			clearTimeout(retry);
+			clearInterval(interval);
+			removeEventListener('online', run);
+			removeEventListener('focus', run);
+			document.removeEventListener('visibilitychange', onVisible);
+		};
+	}
+
+	private runSync: (() => void) | null = null;
+	private prefetched = new Set<string>();
+
+	/** Fetches the pictures of the cart and favorites once, so the service worker keeps them for offline. */
+	private prefetchImages() {
+		const { state } = this;
+		const ids = [...state.cart.map((l) => l.productId), ...state.favorites];
+		for (const product of state.catalog?.summaries(ids) ?? []) {
+			const src = product.image?.src;
+			if (!src || this.prefetched.has(src)) continue;
+			this.prefetched.add(src);
+			fetch(src).catch(() => this.prefetched.delete(src));
+		}
+	}
+
+	private hear(message: Message) {
+		if (message.type === 'poke') this.runSync?.();
+		if (message.type === 'status') this.state.status = message.status;
+		if (message.type === 'refusals') this.showRefusals(message.refusals);
+	}
+
+	private showRefusals(refusals: Refusal[]) {
+		for (const r of refusals) if (r.clientId === this.state.clientId) toast.error(r.message);
+	}
+
+	private watch() {
+		const { db, state } = this;
+		const subscribe = <T>(query: () => Promise<T>, next: (value: T) => void) => {
+			const subscription = liveQuery(query).subscribe({ next, error: (e) => console.error('Device query failed:', e) });
+			this.stop.push(() => subscription.unsubscribe());
+		};
+		subscribe(
+			() => Promise.all([db.cartLines.toArray(), db.favorites.orderBy('addedAt').reverse().toArray()]),
+			([lines, favorites]) => {
+				state.cart = lines;
+				state.favorites = favorites.map((f) => f.productId);
+				state.ready = true;
+			}
+		);
+		subscribe(() => db.outbox.count(), (count) => (state.pending = count));
+		subscribe(() => db.outbox.orderBy('id').filter((m) => m.name !== 'noop').toArray(), (rows) => (state.queued = rows));
+		subscribe(() => readMeta(db, 'sendingThrough'), (id) => (state.sendingThrough = id ?? null));
+		subscribe(() => db.changes.orderBy('at').reverse().toArray(), (rows) => (state.changes = rows));
+		subscribe(() => db.orderRequests.orderBy('createdAt').reverse().toArray(), (rows) => (state.orderRequests = rows));
+		subscribe(() => readMeta(db, 'syncedAt'), (at) => (state.syncedAt = at ?? null));
+		subscribe(() => readCatalog(db), (catalog) => (state.catalog = catalog));
+	}
+
+	private shutdown() {
+		for (const stop of this.stop.splice(0)) stop();
+	}
+}
+
+/** A toast, and a system notification when allowed (unless the service worker already showed one). */
+function announceRequests(decided: OrderRequestRecord[], { notify = true } = {}) {
+	for (const record of decided) {
+		const news = orderRequestNews(record);
+		if (record.state === 'placed') toast.success(news, { duration: 8000 });
+		else toast.error(news, { duration: 10_000 });
+		if (notify && 'Notification' in window && Notification.permission === 'granted') {
+			void navigator.serviceWorker?.ready.then((registration) =>
+				registration.showNotification('Store', { body: news, tag: `order-request-${record.mutationId}`, data: { url: '/account/orders' } })
+			);
+		}
+	}
+}
+
+/** Asks the service worker to send the outbox when the network returns, even if every tab has closed (Chromium). */
+async function registerBackgroundSync() {
+	const registration = await navigator.serviceWorker?.ready;
+	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+	await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
+}
+
+async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
+	if (!(await readMeta(db, 'catalogLoadedAt'))) return null;
+	// The search index's code loads only once there is a catalog to index.
+	const [{ LocalCatalog }, products, collections] = await Promise.all([
+		import('$lib/local/catalog-index'),
+		db.products.toArray(),
+		db.collections.toArray()
+	]);
+	return LocalCatalog.build(products, collections);
+}
