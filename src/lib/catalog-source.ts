@@ -3,7 +3,7 @@ import { browser } from '$app/environment';
 import type { TRPCClient } from '@trpc/client';
 import type { AppRouter } from '$server/trpc/root';
 import type { LocalCatalog } from '$lib/local/catalog-index';
-import { readCatalogParams } from '$lib/shared/catalog-url';
+import { catalogQuery, readCatalogParams } from '$lib/shared/catalog-url';
 import { device } from '$lib/state/device.svelte';
 
 type Fetch = typeof fetch;
@@ -46,8 +46,18 @@ export function apiProblem(e: unknown): { status: number | null; message: string
 	return { status: null, message: 'The shop could not be reached. Check your connection and try again.', details: null };
 }
 
-/** The device's catalog when this browser holds it, else null (then the network serves). */
-export const localCatalog = (): Promise<LocalCatalog | null> => (browser ? device.localCatalog() : Promise.resolve(null));
+/**
+ * The device's catalog when this browser holds it, else null (then the network serves).
+ * Null too while the browser takes over a page the server rendered: that page's answers
+ * came inside it, and the device's code loads only after the first screen is shown.
+ */
+export const localCatalog = (): Promise<LocalCatalog | null> =>
+	browser && !takingOverServerPage() ? device.localCatalog() : Promise.resolve(null);
+
+/** Whether the page in the browser is still the server's HTML, not yet taken over (hydrated) by the app. */
+function takingOverServerPage(): boolean {
+	return !('hydrated' in document.body.dataset) && document.getElementById('main') !== null;
+}
 
 /**
  * A catalog grid (`/` and `/collections/[slug]`): from the device once it holds the
@@ -57,7 +67,7 @@ export async function loadCatalogGrid(url: URL, fetch: Fetch, collectionSlug?: s
 	const params = readCatalogParams(url.searchParams);
 	if (collectionSlug) params.collection = collectionSlug;
 	const cursor = url.searchParams.get('cursor');
-	const [local, { catalogQuery }] = await Promise.all([localCatalog(), import('$lib/shared/catalog-input')]);
+	const local = await localCatalog();
 	if (local) {
 		const collection = collectionSlug ? local.collection(collectionSlug) : null;
 		if (collectionSlug && !collection) error(404, 'No such collection');

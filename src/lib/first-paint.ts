@@ -18,8 +18,7 @@ export function afterFirstPaint(): Promise<void> {
 			observer?.disconnect();
 			clearTimeout(timer);
 			observer = timer = undefined;
-			if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
-			else setTimeout(resolve, 50);
+			void whenIdle().then(resolve);
 		};
 		timer = setTimeout(done, Math.max(0, LIMIT_MS - performance.now()));
 		const type = ['largest-contentful-paint', 'paint'].find((t) => PerformanceObserver.supportedEntryTypes?.includes(t));
@@ -29,4 +28,12 @@ export function afterFirstPaint(): Promise<void> {
 		});
 		observer.observe({ type, buffered: true });
 	}));
+}
+
+/** The browser's next idle moment (within half a second), so a piece of background work does not hold up the page. */
+export function whenIdle(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+		else setTimeout(resolve, 50);
+	});
 }

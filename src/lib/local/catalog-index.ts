@@ -94,6 +94,14 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type IndexDoc = { i: number; title: string; description: string };
 
+/**
+ * MiniSearch over titles and descriptions, and every indexed word in code-unit order with
+ * the products holding it. Words of one to three letters match by prefix only, where the
+ * word list answers at once; MiniSearch would score every word under the prefix ("c" →
+ * thousands) for a ranking the sorts ignore.
+ */
+type TextIndex = { search: MiniSearch<IndexDoc>; terms: string[]; postings: Uint32Array[] };
+
 type Entry = {
 	product: SyncProduct;
 	collection: SyncCollection;
@@ -179,14 +187,8 @@ export class LocalCatalog {
 	/** Product indices in each sort's order, for all products and per collection. */
 	readonly #order: Record<CatalogSort, Uint32Array>;
 	readonly #collectionOrder: Record<CatalogSort, Uint32Array>[];
-	readonly #search: MiniSearch<IndexDoc>;
-	/**
-	 * Every indexed word, in code-unit order, with the products holding it. Words of one to
-	 * three letters match by prefix only, where these answer at once; MiniSearch would score
-	 * every word under the prefix ("c" → thousands) for a ranking the sorts ignore.
-	 */
-	readonly #terms: string[];
-	readonly #postings: Uint32Array[];
+	/** The words of every product, indexed at the first search: browsing never pays for it. */
+	#text: TextIndex | null = null;
 	/** Per search word, a flag per product index: 1 where the word matches. */
 	readonly #wordCache = new Map<string, Uint8Array>();
 
@@ -244,8 +246,16 @@ export class LocalCatalog {
 			buckets.forEach((bucket, ci) => (this.#collectionOrder[ci]![sort] = Uint32Array.from(bucket)));
 		}
 		this.#order = order;
+	}
 
-		this.#search = new MiniSearch<IndexDoc>({
+	static build(products: SyncProduct[], collections: SyncCollection[]): LocalCatalog {
+		return new LocalCatalog(products, collections);
+	}
+
+	#textIndex(): TextIndex {
+		if (this.#text) return this.#text;
+		const entries = this.#entries;
+		const search = new MiniSearch<IndexDoc>({
 			idField: 'i',
 			fields: ['title', 'description'],
 			storeFields: [],
@@ -258,12 +268,10 @@ export class LocalCatalog {
 				combineWith: 'AND'
 			}
 		});
-		this.#search.addAll(
-			entries.map((e, i) => ({ i, title: e.product.title, description: e.product.description }))
-		);
+		search.addAll(entries.map((e, i) => ({ i, title: e.product.title, description: e.product.description })));
 
 		const postings = new Map<string, number[]>();
-		for (let i = 0; i < n; i++) {
+		for (let i = 0; i < entries.length; i++) {
 			const p = entries[i]!.product;
 			for (const term of words(`${p.title} ${p.description}`)) {
 				if (STOP_WORDS.has(term)) continue;
@@ -272,12 +280,8 @@ export class LocalCatalog {
 				else if (list[list.length - 1] !== i) list.push(i);
 			}
 		}
-		this.#terms = [...postings.keys()].sort();
-		this.#postings = this.#terms.map((term) => Uint32Array.from(postings.get(term)!));
-	}
-
-	static build(products: SyncProduct[], collections: SyncCollection[]): LocalCatalog {
-		return new LocalCatalog(products, collections);
+		const terms = [...postings.keys()].sort();
+		return (this.#text = { search, terms, postings: terms.map((term) => Uint32Array.from(postings.get(term)!)) });
 	}
 
 	/**
@@ -402,9 +406,9 @@ export class LocalCatalog {
 			return cached;
 		}
 		const mask = new Uint8Array(this.size);
+		const { search, terms, postings } = this.#textIndex();
 		if (term.length < MIN_FUZZY_LENGTH) {
 			// The first word at or after `term`, then every word that starts with it.
-			const terms = this.#terms;
 			let lo = 0;
 			let hi = terms.length;
 			while (lo < hi) {
@@ -413,10 +417,10 @@ export class LocalCatalog {
 				else hi = mid;
 			}
 			for (let k = lo; k < terms.length && terms[k]!.startsWith(term); k++) {
-				for (const i of this.#postings[k]!) mask[i] = 1;
+				for (const i of postings[k]!) mask[i] = 1;
 			}
 		} else {
-			for (const result of this.#search.search(wordQuery(term))) mask[result.id as number] = 1;
+			for (const result of search.search(wordQuery(term))) mask[result.id as number] = 1;
 		}
 		this.#wordCache.set(term, mask);
 		if (this.#wordCache.size > WORD_CACHE_SIZE) {

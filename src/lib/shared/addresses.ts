@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+// Made on first use: Intl's region names cost a phone tens of milliseconds to load.
+let regionNames: Intl.DisplayNames | null = null;
 
 // Codes Intl names that are groupings ("EU", "UN") or placeholders, not places to ship to.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'XA', 'XB', 'QO', 'ZZ']);
@@ -9,21 +10,23 @@ const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'XA', 'XB', 'QO', 'ZZ']);
 export function countryName(code: string): string | undefined {
 	if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return undefined;
 	try {
-		return regionNames.of(code);
+		return (regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })).of(code);
 	} catch {
 		return undefined;
 	}
 }
 
+let countryList: { code: string; name: string }[] | null = null;
+
 /** Every country code Intl knows by name, sorted by name: the address form's choices. */
-export const countries: { code: string; name: string }[] = Array.from({ length: 26 * 26 }, (_, i) =>
-	String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))
-)
-	.flatMap((code) => {
-		const name = countryName(code);
-		return name ? [{ code, name }] : [];
-	})
-	.sort((a, b) => a.name.localeCompare(b.name));
+export function countries(): { code: string; name: string }[] {
+	return (countryList ??= Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)))
+		.flatMap((code) => {
+			const name = countryName(code);
+			return name ? [{ code, name }] : [];
+		})
+		.sort((a, b) => a.name.localeCompare(b.name)));
+}
 
 /** Postal code shapes of the common countries; any other country takes free text. */
 const postalCodes: Record<string, { pattern: RegExp; example: string }> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogQuery } from './catalog-input';
-import { catalogSearch, readCatalogParams } from './catalog-url';
+import { catalogListInput } from './catalog-input';
+import { catalogQuery, catalogSearch, readCatalogParams } from './catalog-url';
 
 describe('catalog URLs', () => {
 	it('round-trips filters through a short, shareable query string', () => {
@@ -21,5 +21,24 @@ describe('catalog URLs', () => {
 		const swapped = catalogQuery(readCatalogParams(new URLSearchParams('min=50&max=20')));
 		expect(swapped.minPrice).toBeUndefined();
 		expect(swapped.maxPrice).toBe(2000);
+	});
+
+	it('makes only queries the API takes as they are, whatever a link holds', () => {
+		const pick = <T>(choices: T[]) => choices[Math.floor(Math.random() * choices.length)]!;
+		const values = {
+			q: ['', '  ', 'mug', ' walnut board ', 'x'.repeat(150), 'ünïcode ☕'],
+			collection: ['', 'coffee-tea', 'Bad Slug!', '-x', 'a--b', 'a'.repeat(121), 'a'.repeat(120)],
+			min: ['', '0', '10', '12.5', 'cheap', '999999999', '1000000', '1000000.01', '-3'],
+			max: ['', '0', '20', '40.50', '5,5', '1e3', '999999999.99'],
+			instock: ['', '1', '0', 'yes'],
+			sort: ['', 'newest', 'price_desc', 'rating', 'weird']
+		};
+		for (let i = 0; i < 2000; i++) {
+			const search = new URLSearchParams();
+			for (const [key, choices] of Object.entries(values)) search.set(key, pick(choices));
+			const cursor = pick([null, '', 'abc', 'x'.repeat(400), 'x'.repeat(401)]);
+			const query = catalogQuery(readCatalogParams(search), cursor);
+			expect(catalogListInput.parse(query), `${search}, cursor ${cursor?.length}`).toEqual(query);
+		}
 	});
 });

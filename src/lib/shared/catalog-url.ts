@@ -1,4 +1,15 @@
-import { catalogSorts, type CatalogSort } from './catalog';
+import {
+	DEFAULT_PAGE_SIZE,
+	MAX_CURSOR_LENGTH,
+	MAX_PRICE_MINOR,
+	MAX_SEARCH_LENGTH,
+	MAX_SLUG_LENGTH,
+	SLUG_PATTERN,
+	catalogSorts,
+	type CatalogSort
+} from './catalog';
+import type { CatalogListQuery } from './catalog-input';
+import { parseMajorUnits } from './money';
 
 /** The catalog filters as they appear in a shareable URL (prices in major units). */
 export type CatalogParams = {
@@ -13,13 +24,40 @@ export type CatalogParams = {
 export function readCatalogParams(params: URLSearchParams): CatalogParams {
 	const sort = params.get('sort') ?? '';
 	return {
-		q: (params.get('q') ?? '').slice(0, 100),
+		q: (params.get('q') ?? '').slice(0, MAX_SEARCH_LENGTH),
 		collection: params.get('collection') ?? '',
 		min: params.get('min') ?? '',
 		max: params.get('max') ?? '',
 		inStock: params.get('instock') === '1',
 		sort: (catalogSorts as readonly string[]).includes(sort) ? (sort as CatalogSort) : 'newest'
 	};
+}
+
+/**
+ * A URL's filters as a `catalog.list` query. A shared link with one bad value still opens
+ * the shop: that value is dropped rather than failing the page. It keeps to the limits
+ * `catalogListInput` checks (a test holds the two together) without loading zod, as every
+ * catalog page runs it while it first shows.
+ */
+export function catalogQuery(p: CatalogParams, cursor?: string | null): CatalogListQuery {
+	const price = (text: string) => {
+		const minor = parseMajorUnits(text);
+		return minor !== null && minor <= MAX_PRICE_MINOR ? minor : undefined;
+	};
+	const q = p.q.trim().slice(0, MAX_SEARCH_LENGTH);
+	const minPrice = price(p.min);
+	const maxPrice = price(p.max);
+	const query: Partial<CatalogListQuery> = {};
+	if (q) query.q = q;
+	if (p.collection.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(p.collection)) query.collection = p.collection;
+	// Crossed prices: the lower bound gives way, as the API's check names it.
+	if (minPrice !== undefined && !(maxPrice !== undefined && minPrice > maxPrice)) query.minPrice = minPrice;
+	if (maxPrice !== undefined) query.maxPrice = maxPrice;
+	if (p.inStock) query.inStock = true;
+	query.sort = catalogSorts.includes(p.sort) ? p.sort : 'newest';
+	if (cursor && cursor.length <= MAX_CURSOR_LENGTH) query.cursor = cursor;
+	query.limit = DEFAULT_PAGE_SIZE;
+	return query as CatalogListQuery;
 }
 
 /** The URL search string for these filters, leaving defaults out so links stay short. */

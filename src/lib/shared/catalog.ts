@@ -11,6 +11,12 @@ export const sortLabels: Record<CatalogSort, string> = {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 24;
+/** The largest price a filter may name, in minor units ($1,000,000.00). */
+export const MAX_PRICE_MINOR = 100_000_000;
+export const MAX_SEARCH_LENGTH = 100;
+export const MAX_CURSOR_LENGTH = 400;
+export const MAX_SLUG_LENGTH = 120;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export type ProductImage = { src: string; alt: string };
 
 export type ProductSummary = {
@@ -45,6 +51,9 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** `total` counts matches up to a cap; `totalCapped` says there are more than that. */
 export type CatalogPage = Page<ProductSummary> & { total: number; totalCapped: boolean };
+
+/** The longest review a shopper may write, in characters. */
+export const REVIEW_MAX = 2000;
 
 /** Products at or below this count show as "only N left". */
 export const LOW_STOCK = 5;

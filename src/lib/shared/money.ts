@@ -1,15 +1,25 @@
-const formatters = new Map<string, Intl.NumberFormat>();
+import { formatCount } from './format';
+
+const formatters = new Map<string, { format: Intl.NumberFormat; digits: number }>();
 
 /** Formats integer minor units (cents) in their currency; money is never a float in storage. */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+	// The shop's own currency is written by hand, like the counts in `format.ts`.
+	if (currency === 'USD' && locale === 'en-US' && Number.isSafeInteger(minor)) return dollars(minor);
 	const key = `${locale}:${currency}`;
-	let format = formatters.get(key);
-	if (!format) {
-		format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-		formatters.set(key, format);
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+		formatter = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+		formatters.set(key, formatter);
 	}
-	const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-	return format.format(minor / 10 ** digits);
+	return formatter.format.format(minor / 10 ** formatter.digits);
+}
+
+/** US dollars as en-US writes them: "-$1,234.05". */
+function dollars(minor: number): string {
+	const cents = Math.abs(minor);
+	return `${minor < 0 ? '-' : ''}$${formatCount(Math.trunc(cents / 100))}.${String(cents % 100).padStart(2, '0')}`;
 }
 
 /** Parses a shopper-typed amount ("12", "12.5", "12.50") into minor units, or null. */

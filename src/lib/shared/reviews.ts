@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { REVIEW_MAX } from './catalog';
 import { cursorSchema } from './catalog-input';
-
-export const REVIEW_MAX = 2000;
 
 const rating = z.number().int('Choose 1 to 5 stars.').min(1, 'Choose 1 to 5 stars.').max(5, 'Choose 1 to 5 stars.');
 const body = z.string().trim().max(REVIEW_MAX, `Keep it under ${REVIEW_MAX} characters.`);

@@ -2,18 +2,21 @@ import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
 import type { LocalCatalog } from '$lib/local/catalog-index';
 import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
-import { MutationRefused, type MutationArgs, type MutationName, type OrderRequestArgs } from '$lib/shared/mutations';
+import type { MutationArgs, MutationName, OrderRequestArgs } from '$lib/shared/mutations';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
-import { MAX_PULL } from '$lib/shared/sync';
-import { httpSyncApi, type SyncApi } from '$lib/sync/api';
-import { SyncEngine, type Refusal, type SyncStatus } from '$lib/sync/engine';
-import { currentIdentity, ensureIdentity } from '$lib/sync/identity';
+import type { SyncApi } from '$lib/sync/api';
+import type { OrderRequestsMessage } from '$lib/sync/background';
+import type { Refusal, SyncStatus } from '$lib/sync/engine';
+import { ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
-import { listenForChanges } from '$lib/sync/live';
-import { OUTBOX_SYNC_TAG, orderRequestNews, type OrderRequestsMessage } from '$lib/sync/background';
-import { mutate, queueOrderRequest, takeBack } from '$lib/sync/outbox';
+import { whenIdle } from '$lib/first-paint';
 import type { DeviceState } from './device.svelte';
+
+type Sync = typeof import('./device-sync');
+let syncCode: Promise<Sync> | null = null;
+/** The sync machinery, loaded on first use. */
+const loadSync = (): Promise<Sync> => (syncCode ??= import('./device-sync'));
 
 const SYNC_INTERVAL_MS = 30_000;
 const LIVE_JITTER_MS = 150;
@@ -37,8 +40,11 @@ export class DeviceSession {
 
 	constructor(private readonly state: DeviceState) {}
 
-	/** Starts (or restarts, when the signed-in user changed) the device for this tab. */
-	async start(user: Meta['user'], api: SyncApi = httpSyncApi): Promise<void> {
+	/**
+	 * Starts (or restarts, when the signed-in user changed) the device for this tab: first
+	 * what the device holds, then, at the browser's next idle moment, the sync.
+	 */
+	async start(user: Meta['user'], api?: SyncApi): Promise<void> {
 		const { db, state } = this;
 		this.shutdown();
 		this.signedIn = user !== null;
@@ -55,16 +61,22 @@ export class DeviceSession {
 		this.stop.push(() => (removeEventListener('online', onLine), removeEventListener('offline', onLine)));
 		// The service worker sent the outbox while no tab led (Background Sync): say what became of it.
 		const fromWorker = (event: MessageEvent<OrderRequestsMessage>) => {
-			if (event.data?.type === 'order-requests') announceRequests(event.data.records, { notify: false });
+			if (event.data?.type === 'order-requests') void announceRequests(event.data.records, { notify: false });
 		};
 		navigator.serviceWorker?.addEventListener('message', fromWorker);
 		this.stop.push(() => navigator.serviceWorker?.removeEventListener('message', fromWorker));
-		this.stop.push(whileLeader(CHANNEL, () => this.lead(api)));
+		let stopped = false;
+		this.stop.push(() => (stopped = true));
+		await whenIdle();
+		const sync = await loadSync();
+		if (stopped) return;
+		this.stop.push(whileLeader(CHANNEL, () => this.lead(sync, api ?? sync.httpSyncApi)));
 		// A tab that does not lead learns the state from the one that does.
 		this.poke();
 	}
 
 	async act<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
+		const { mutate, MutationRefused } = await loadSync();
 		try {
 			const note = await mutate(this.db, name, args, { signedIn: this.signedIn, clientId: this.state.clientId });
 			if (note?.message) toast(note.message);
@@ -83,6 +95,7 @@ export class DeviceSession {
 	): Promise<number> {
 		const cartId = await readMeta(this.db, 'cartId');
 		if (!cartId) throw new Error('This device has not heard from the shop yet: connect once, then you can order offline.');
+		const { queueOrderRequest } = await loadSync();
 		const mutationId = await queueOrderRequest(this.db, { ...args, cartId }, seen, { signedIn: this.signedIn, clientId: this.state.clientId });
 		this.poke();
 		void registerBackgroundSync();
@@ -90,6 +103,7 @@ export class DeviceSession {
 	}
 
 	async takeBack(mutationId: number): Promise<boolean> {
+		const { takeBack, MutationRefused } = await loadSync();
 		try {
 			await takeBack(this.db, mutationId);
 			this.poke();
@@ -188,7 +202,7 @@ export class DeviceSession {
 		else this.channel?.postMessage({ type: 'poke' } satisfies Message);
 	}
 
-	private lead(api: SyncApi): () => void {
+	private lead({ SyncEngine, currentIdentity, listenForChanges, MAX_PULL }: Sync, api: SyncApi): () => void {
 		const { db, state } = this;
 		const engine = new SyncEngine(db, {
 			api,
@@ -202,7 +216,7 @@ export class DeviceSession {
 				this.showRefusals(refusals);
 				this.channel?.postMessage({ type: 'refusals', refusals } satisfies Message);
 			},
-			onOrderRequests: (decided) => announceRequests(decided)
+			onOrderRequests: (decided) => void announceRequests(decided)
 		});
 		let failures = 0;
 		let retry: ReturnType<typeof setTimeout> | undefined;
@@ -308,7 +322,8 @@ export class DeviceSession {
 }
 
 /** A toast, and a system notification when allowed (unless the service worker already showed one). */
-function announceRequests(decided: OrderRequestRecord[], { notify = true } = {}) {
+async function announceRequests(decided: OrderRequestRecord[], { notify = true } = {}) {
+	const { orderRequestNews } = await loadSync();
 	for (const record of decided) {
 		const news = orderRequestNews(record);
 		if (record.state === 'placed') toast.success(news, { duration: 8000 });
@@ -323,6 +338,7 @@ function announceRequests(decided: OrderRequestRecord[], { notify = true } = {})
 
 /** Asks the service worker to send the outbox when the network returns, even if every tab has closed (Chromium). */
 async function registerBackgroundSync() {
+	const { OUTBOX_SYNC_TAG } = await loadSync();
 	const registration = await navigator.serviceWorker?.ready;
 	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
 	await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});

@@ -1,0 +1,12 @@
+// The sync machinery of the device: the mutators (and the zod schemas they check args
+// with), the engine, the API client and the server's event stream. The session loads this
+// in a step of its own, once it has shown what the device holds, so neither step holds
+// the page up for long.
+export { MutationRefused } from '$lib/shared/mutations';
+export { MAX_PULL } from '$lib/shared/sync';
+export { httpSyncApi } from '$lib/sync/api';
+export { OUTBOX_SYNC_TAG, orderRequestNews } from '$lib/sync/background';
+export { SyncEngine } from '$lib/sync/engine';
+export { currentIdentity } from '$lib/sync/identity';
+export { listenForChanges } from '$lib/sync/live';
+export { mutate, queueOrderRequest, takeBack } from '$lib/sync/outbox';
