@@ -32,6 +32,7 @@ test('a price the admin changes shows in an open shopper tab within a second, be
 
 	// The admin changes the price in the admin's own form.
 	await adminPage.goto(`/admin/products/${product.id}`);
+	await adminPage.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 	await adminPage.getByLabel('Price (USD)').fill('24.50');
 	const heardBefore = events.length;
 	const clickedAt = Date.now();

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
-import type { TRPCClient } from '@trpc/client';
+import { createTRPCClient, httpLink, isTRPCClientError } from '@trpc/client';
 import type { AppRouter } from '$server/trpc/root';
 import type { LocalCatalog } from '$lib/local/catalog-index';
 import { catalogQuery, readCatalogParams } from '$lib/shared/catalog-url';
@@ -8,22 +8,13 @@ import { device } from '$lib/state/device.svelte';
 
 type Fetch = typeof fetch;
 
-/**
- * A tRPC client on a load function's `fetch` (same-process on the server, cookies kept). Its
- * code loads on first use: a page the server rendered needs none of it to show and hydrate.
- */
-export async function apiFor(fetch: Fetch): Promise<TRPCClient<AppRouter>> {
-	const { createTRPCClient, httpLink } = await import('@trpc/client');
-	return createTRPCClient<AppRouter>({ links: [httpLink({ url: '/api/trpc', fetch })] });
-}
+/** A tRPC client on a load function's `fetch` (same-process on the server, cookies kept). */
+export const apiFor = (fetch: Fetch) => createTRPCClient<AppRouter>({ links: [httpLink({ url: '/api/trpc', fetch })] });
 
-/**
- * The API's answer in a failed call, when it was a 4xx (the client's mistake). A tRPC client
- * error is known by its name, as `isTRPCClientError` does, so this needs none of the client's code.
- */
+/** The API's answer in a failed call, when it was a 4xx (the client's mistake). */
 function clientMistake(e: unknown): { status: number; details: Record<string, unknown> | null } | null {
-	if (!(e instanceof Error) || e.name !== 'TRPCClientError') return null;
-	const data = (e as Error & { data?: { httpStatus?: number; details?: Record<string, unknown> | null } }).data;
+	if (!isTRPCClientError(e)) return null;
+	const data = e.data as { httpStatus?: number; details?: Record<string, unknown> | null } | undefined;
 	const status = data?.httpStatus;
 	return status && status >= 400 && status < 500 ? { status, details: data?.details ?? null } : null;
 }
@@ -76,7 +67,7 @@ export async function loadCatalogGrid(url: URL, fetch: Fetch, collectionSlug?: s
 	}
 	// Cursors the device made mean nothing to the server: start that list from the top.
 	const query = catalogQuery(params, cursor?.startsWith('local:') ? null : cursor);
-	const api = await apiFor(fetch);
+	const api = apiFor(fetch);
 	const [result, collections] = await Promise.all([fromApi(api.catalog.list.query(query)), fromApi(api.catalog.collections.query())]);
 	const collection = collectionSlug ? (collections.find((c) => c.slug === collectionSlug) ?? null) : null;
 	if (collectionSlug && !collection) error(404, 'No such collection');

@@ -17,7 +17,7 @@ const offline = () => browser && !navigator.onLine;
 /** The shopper's orders: from the server (and kept on the device), or the device's copy offline. */
 export async function loadOrders(fetch: Fetch, cursor?: string): Promise<{ orders: OrderView[]; nextCursor: string | null; fromDevice: boolean }> {
 	if (offline()) return { orders: await device.rememberedOrders(), nextCursor: null, fromDevice: true };
-	const page = await fromApi((await apiFor(fetch)).orders.list.query({ cursor }));
+	const page = await fromApi(apiFor(fetch).orders.list.query({ cursor }));
 	if (browser) await device.rememberOrders(page.items);
 	return { orders: page.items, nextCursor: page.nextCursor, fromDevice: false };
 }
@@ -25,7 +25,7 @@ export async function loadOrders(fetch: Fetch, cursor?: string): Promise<{ order
 /** One of the shopper's orders by number, fresh from the server, or as the device last heard of it offline. */
 export async function loadOrder(fetch: Fetch, number: number): Promise<{ order: OrderView | null; fromDevice: boolean }> {
 	if (offline()) return { order: (await device.rememberedOrders()).find((o) => o.number === number) ?? null, fromDevice: true };
-	const order = await fromApi((await apiFor(fetch)).orders.byNumber.query({ number }));
+	const order = await fromApi(apiFor(fetch).orders.byNumber.query({ number }));
 	if (browser) await device.rememberOrders([order]);
 	return { order, fromDevice: false };
 }
@@ -37,7 +37,7 @@ export async function loadOrder(fetch: Fetch, number: number): Promise<{ order: 
 export async function loadCheckoutChoices(fetch: Fetch): Promise<{ addresses: AddressView[]; methods: ShippingMethodView[] }> {
 	if (!offline()) {
 		try {
-			const api = await apiFor(fetch);
+			const api = apiFor(fetch);
 			const [addresses, methods] = await Promise.all([api.addresses.list.query(), api.checkout.shippingMethods.query({})]);
 			await Promise.all([device.rememberAddresses(addresses), device.rememberShippingMethods(methods)]);
 			return { addresses, methods };
@@ -51,7 +51,7 @@ export async function loadCheckoutChoices(fetch: Fetch): Promise<{ addresses: Ad
 /** The shopper's address book, from the server (and kept on the device), or the device's copy offline. */
 export async function loadAddresses(fetch: Fetch): Promise<{ addresses: AddressView[]; fromDevice: boolean }> {
 	if (offline()) return { addresses: await device.rememberedAddresses(), fromDevice: true };
-	const addresses = await fromApi((await apiFor(fetch)).addresses.list.query());
+	const addresses = await fromApi(apiFor(fetch).addresses.list.query());
 	if (browser) await device.rememberAddresses(addresses);
 	return { addresses, fromDevice: false };
 }

@@ -5,8 +5,7 @@ import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async ({ fetch }) => {
 	try {
-		const api = await apiFor(fetch);
-		return { user: await api.account.session.query() };
+		return { user: await apiFor(fetch).account.session.query() };
 	} catch (error) {
 		// Opened with no network (from the offline shell): the device remembers who it was.
 		if (browser && !navigator.onLine) return { user: await device.lastUser() };

@@ -3,7 +3,7 @@ import { apiFor, fromApi, localCatalog } from '$lib/catalog-source';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, url, fetch, parent }) => {
-	const api = await apiFor(fetch);
+	const api = apiFor(fetch);
 	const local = await localCatalog();
 	const product = local ? local.product(params.slug) : await fromApi(api.catalog.product.query({ slug: params.slug }));
 	if (!product) error(404, 'No such product');

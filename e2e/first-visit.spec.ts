@@ -1,0 +1,39 @@
+import { expect, test, type Page } from './fixtures';
+
+/** Strings only the code of Dexie and of zod holds (names they give their errors). */
+const HEAVY_CODE = { Dexie: 'DatabaseClosedError', zod: 'ZodError' };
+
+/** The scripts a fresh visit fetched before the page was hydrated, with their code. */
+async function scriptsBeforeHydration(page: Page, path: string): Promise<{ url: string; code: string }[]> {
+	await page.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			if (!document.body || !('hydrated' in document.body.dataset)) return;
+			(window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
+			observer.disconnect();
+		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
+	});
+	await page.goto(path);
+	const urls = await page.evaluate(() => {
+		const at = (window as unknown as { hydratedAt: number }).hydratedAt;
+		return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+			.filter((r) => r.startTime <= at && new URL(r.name).pathname.endsWith('.js'))
+			.map((r) => r.name);
+	});
+	return Promise.all(urls.map(async (url) => ({ url, code: await (await page.request.get(url)).text() })));
+}
+
+for (const path of ['/', '/products/walnut-serving-board']) {
+	test(`${path} shows and hydrates without the device's code, which follows once the first screen is shown`, async ({ page }) => {
+		const scripts = await scriptsBeforeHydration(page, path);
+		expect(scripts.length).toBeGreaterThan(0);
+		for (const [name, marker] of Object.entries(HEAVY_CODE)) {
+			expect(
+				scripts.filter((s) => s.code.includes(marker)).map((s) => s.url),
+				`${name} is loaded before the page is hydrated`
+			).toEqual([]);
+		}
+		// Then the device opens on its own and fills itself from the shop.
+		await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { catalog: unknown } }).storeDevice.catalog !== null)).toBe(true);
+		await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+	});
+}
