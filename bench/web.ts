@@ -107,16 +107,24 @@ try {
 async function firstVisitScripts(browser: Browser, url: string): Promise<{ first: number; later: number }> {
 	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
 	const tab = await context.newPage();
+	// The moment the root layout marks <body> as hydrated, taken in the page itself.
+	await tab.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			if (!document.body || !('hydrated' in document.body.dataset)) return;
+			(window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
+			observer.disconnect();
+		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
+	});
 	await tab.goto(url);
 	await tab.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-	const hydratedAt = await tab.evaluate(() => performance.now());
 	await tab.waitForLoadState('networkidle');
 	await tab.waitForTimeout(2000);
-	const scripts = await tab.evaluate(() =>
-		(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+	const { hydratedAt, scripts } = await tab.evaluate(() => ({
+		hydratedAt: (window as unknown as { hydratedAt: number }).hydratedAt,
+		scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
 			.filter((r) => new URL(r.name).pathname.endsWith('.js'))
 			.map((r) => ({ start: r.startTime, bytes: r.encodedBodySize }))
-	);
+	}));
 	await context.close();
 	const sum = (list: { bytes: number }[]) => list.reduce((total, s) => total + s.bytes, 0);
 	return { first: sum(scripts.filter((s) => s.start <= hydratedAt)), later: sum(scripts.filter((s) => s.start > hydratedAt)) };
