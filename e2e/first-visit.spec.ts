@@ -37,3 +37,22 @@ for (const path of ['/', '/products/walnut-serving-board']) {
 		await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
 	});
 }
+
+test('a first visit that loses the network before the device code arrived gets the device once the network is back', async ({ page, context }) => {
+	// The device's code (the chunk that holds Dexie) cannot be fetched while the network is down.
+	let down = false;
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		if (down && (await response.text()).includes(HEAVY_CODE.Dexie)) return route.abort('internetdisconnected');
+		return route.fulfill({ response });
+	});
+	down = true;
+	await page.goto('/');
+	await context.setOffline(true);
+	await page.waitForTimeout(1500);
+	expect(await page.evaluate(() => (window as unknown as { storeDevice: { ready: boolean } }).storeDevice.ready)).toBe(false);
+	down = false;
+	await context.setOffline(false);
+	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { storeDevice: { ready: boolean } }).storeDevice.ready)).toBe(true);
+});

@@ -11,12 +11,12 @@ import type { Refusal, SyncStatus } from '$lib/sync/engine';
 import { ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
 import { whenIdle } from '$lib/first-paint';
-import type { DeviceState } from './device.svelte';
+import { whenLoaded, type DeviceState } from './device.svelte';
 
 type Sync = typeof import('./device-sync');
 let syncCode: Promise<Sync> | null = null;
 /** The sync machinery, loaded on first use. */
-const loadSync = (): Promise<Sync> => (syncCode ??= import('./device-sync'));
+const loadSync = (): Promise<Sync> => (syncCode ??= whenLoaded(() => import('./device-sync')));
 
 const SYNC_INTERVAL_MS = 30_000;
 const LIVE_JITTER_MS = 150;
@@ -54,11 +54,6 @@ export class DeviceSession {
 		this.channel = new BroadcastChannel(CHANNEL);
 		this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
 		this.stop.push(() => this.channel?.close());
-		state.online = navigator.onLine;
-		const onLine = () => (state.online = navigator.onLine);
-		addEventListener('online', onLine);
-		addEventListener('offline', onLine);
-		this.stop.push(() => (removeEventListener('online', onLine), removeEventListener('offline', onLine)));
 		// The service worker sent the outbox while no tab led (Background Sync): say what became of it.
 		const fromWorker = (event: MessageEvent<OrderRequestsMessage>) => {
 			if (event.data?.type === 'order-requests') void announceRequests(event.data.records, { notify: false });

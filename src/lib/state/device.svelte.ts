@@ -15,7 +15,6 @@ export interface DeviceState {
 	readonly clientId: string;
 	ready: boolean;
 	status: SyncStatus;
-	online: boolean;
 	pending: number;
 	syncedAt: string | null;
 	queued: OutboxEntry[];
@@ -65,6 +64,14 @@ class Device implements DeviceState {
 	private started: Promise<void> | null = null;
 	private wake = () => {};
 	private readonly woken = new Promise<void>((resolve) => (this.wake = resolve));
+
+	constructor() {
+		if (typeof window === 'undefined') return;
+		this.online = navigator.onLine;
+		const onLine = () => (this.online = navigator.onLine);
+		addEventListener('online', onLine);
+		addEventListener('offline', onLine);
+	}
 
 	/**
 	 * Starts (or restarts, when the signed-in user changed) the device for this tab: once the
@@ -186,9 +193,9 @@ class Device implements DeviceState {
 		void this.running().then((session) => session.poke());
 	}
 
-	/** The working half, loaded on first use. */
+	/** The working half, loaded on first use (again once the network is back, if it dropped before the code arrived). */
 	private open(): Promise<DeviceSession> {
-		return (this.session ??= import('./device-session').then(({ DeviceSession }) => new DeviceSession(this)));
+		return (this.session ??= whenLoaded(() => import('./device-session')).then(({ DeviceSession }) => new DeviceSession(this)));
 	}
 
 	/** The working half once started: a shopper's action does not wait for the browser to be idle. */
@@ -196,6 +203,21 @@ class Device implements DeviceState {
 		this.wake();
 		await this.started;
 		return this.open();
+	}
+}
+
+/**
+ * Loads code with `load`; when that fails with no network (a first visit whose code the
+ * service worker does not hold yet), tries again once the network is back.
+ */
+export async function whenLoaded<T>(load: () => Promise<T>): Promise<T> {
+	for (;;) {
+		try {
+			return await load();
+		} catch (error) {
+			if (navigator.onLine) throw error;
+			await new Promise((resolve) => addEventListener('online', resolve, { once: true }));
+		}
 	}
 }
 
