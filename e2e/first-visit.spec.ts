@@ -53,6 +53,7 @@ test('a first visit that loses the network before the device code arrived gets t
 	expect(await page.evaluate(() => (window as unknown as { storeDevice: { ready: boolean } }).storeDevice.ready)).toBe(false);
 	down = false;
 	await context.setOffline(false);
-	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+	// Back online at once, or at the next of its retries (1, 2, 4 … s) when the browser had not noticed the network was gone.
+	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible({ timeout: 15_000 });
 	expect(await page.evaluate(() => (window as unknown as { storeDevice: { ready: boolean } }).storeDevice.ready)).toBe(true);
 });

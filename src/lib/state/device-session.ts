@@ -42,9 +42,10 @@ export class DeviceSession {
 
 	/**
 	 * Starts (or restarts, when the signed-in user changed) the device for this tab: first
-	 * what the device holds, then, at the browser's next idle moment, the sync.
+	 * what the device holds, then, at the browser's next idle moment (or at once when `needed`
+	 * settles: a shopper is waiting on it), the sync.
 	 */
-	async start(user: Meta['user'], api?: SyncApi): Promise<void> {
+	async start(user: Meta['user'], api?: SyncApi, needed?: Promise<void>): Promise<void> {
 		const { db, state } = this;
 		this.shutdown();
 		this.signedIn = user !== null;
@@ -62,7 +63,7 @@ export class DeviceSession {
 		this.stop.push(() => navigator.serviceWorker?.removeEventListener('message', fromWorker));
 		let stopped = false;
 		this.stop.push(() => (stopped = true));
-		await whenIdle();
+		await Promise.race([whenIdle(), ...(needed ? [needed] : [])]);
 		const sync = await loadSync();
 		if (stopped) return;
 		this.stop.push(whileLeader(CHANNEL, () => this.lead(sync, api ?? sync.httpSyncApi)));

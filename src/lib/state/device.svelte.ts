@@ -81,7 +81,7 @@ class Device implements DeviceState {
 		this.started = (async () => {
 			await this.started?.catch(() => {});
 			await Promise.race([afterFirstPaint(), this.woken]);
-			await (await this.open()).start(user, api);
+			await (await this.open()).start(user, api, this.woken);
 		})();
 		return this.started;
 	}
@@ -207,16 +207,20 @@ class Device implements DeviceState {
 }
 
 /**
- * Loads code with `load`; when that fails with no network (a first visit whose code the
- * service worker does not hold yet), tries again once the network is back.
+ * Loads code with `load`. When that fails (the network dropped on a first visit, before the
+ * service worker held the code), tries again once the network is back, or after 1, 2, 4 …
+ * 30 s when the browser thinks it is online.
  */
 export async function whenLoaded<T>(load: () => Promise<T>): Promise<T> {
-	for (;;) {
+	for (let attempt = 0; ; attempt++) {
 		try {
 			return await load();
 		} catch (error) {
-			if (navigator.onLine) throw error;
-			await new Promise((resolve) => addEventListener('online', resolve, { once: true }));
+			console.warn('Loading the device failed; trying again.', error);
+			await new Promise((resolve) => {
+				if (!navigator.onLine) addEventListener('online', resolve, { once: true });
+				else setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt));
+			});
 		}
 	}
 }
