@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
-import type { LocalCatalog } from '$lib/local/catalog-index';
+import { LocalCatalog } from '$lib/local/catalog-index';
 import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import type { MutationArgs, MutationName, OrderRequestArgs } from '$lib/shared/mutations';
 import type { AddressView } from '$lib/shared/addresses';
@@ -17,6 +17,11 @@ type Sync = typeof import('./device-sync');
 let syncCode: Promise<Sync> | null = null;
 /** The sync machinery, loaded on first use. */
 const loadSync = (): Promise<Sync> => (syncCode ??= whenLoaded(() => import('./device-sync')));
+
+/** The sync machinery, from a page that brought it along (see `device.bring`). */
+export function provideSync(sync: Sync) {
+	syncCode ??= Promise.resolve(sync);
+}
 
 const SYNC_INTERVAL_MS = 30_000;
 const LIVE_JITTER_MS = 150;
@@ -342,11 +347,6 @@ async function registerBackgroundSync() {
 
 async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
 	if (!(await readMeta(db, 'catalogLoadedAt'))) return null;
-	// The search index's code loads only once there is a catalog to index.
-	const [{ LocalCatalog }, products, collections] = await Promise.all([
-		import('$lib/local/catalog-index'),
-		db.products.toArray(),
-		db.collections.toArray()
-	]);
+	const [products, collections] = await Promise.all([db.products.toArray(), db.collections.toArray()]);
 	return LocalCatalog.build(products, collections);
 }

@@ -193,6 +193,17 @@ class Device implements DeviceState {
 		void this.running().then((session) => session.poke());
 	}
 
+	/**
+	 * For the pages that show only what the device holds: they bring the device's code with
+	 * them, so it is neither fetched nor waited for, even if the network drops at once.
+	 */
+	bring(session: typeof import('./device-session'), sync: typeof import('./device-sync')) {
+		if (typeof window === 'undefined') return;
+		this.session ??= Promise.resolve(new session.DeviceSession(this));
+		session.provideSync(sync);
+		this.wake();
+	}
+
 	/** The working half, loaded on first use (again once the network is back, if it dropped before the code arrived). */
 	private open(): Promise<DeviceSession> {
 		return (this.session ??= whenLoaded(() => import('./device-session')).then(({ DeviceSession }) => new DeviceSession(this)));
