@@ -13,6 +13,7 @@ import { chromium as playwright, type Browser } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { findChromium } from '../e2e/browser.js';
+import { recordHydration, scriptsFetched } from '../e2e/hydration';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import { freePort, startServer, stopServer } from './harness';
 
@@ -107,25 +108,13 @@ try {
 async function firstVisitScripts(browser: Browser, url: string): Promise<{ first: number; later: number }> {
 	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
 	const tab = await context.newPage();
-	// The moment the root layout marks <body> as hydrated, taken in the page itself.
-	await tab.addInitScript(() => {
-		new MutationObserver((_, observer) => {
-			if (!document.body || !('hydrated' in document.body.dataset)) return;
-			(window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
-			observer.disconnect();
-		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
-	});
+	await recordHydration(tab);
 	await tab.goto(url);
 	await tab.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 	await tab.waitForLoadState('networkidle');
 	await tab.waitForTimeout(2000);
-	const { hydratedAt, scripts } = await tab.evaluate(() => ({
-		hydratedAt: (window as unknown as { hydratedAt: number }).hydratedAt,
-		scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-			.filter((r) => new URL(r.name).pathname.endsWith('.js'))
-			.map((r) => ({ start: r.startTime, bytes: r.encodedBodySize }))
-	}));
+	const scripts = await scriptsFetched(tab);
 	await context.close();
 	const sum = (list: { bytes: number }[]) => list.reduce((total, s) => total + s.bytes, 0);
-	return { first: sum(scripts.filter((s) => s.start <= hydratedAt)), later: sum(scripts.filter((s) => s.start > hydratedAt)) };
+	return { first: sum(scripts.filter((s) => s.beforeHydration)), later: sum(scripts.filter((s) => !s.beforeHydration)) };
 }

@@ -1,25 +1,15 @@
 import { expect, test, type Page } from './fixtures';
+import { recordHydration, scriptsFetched } from './hydration';
 
 /** Strings only the code of Dexie and of zod holds (names they give their errors). */
 const HEAVY_CODE = { Dexie: 'DatabaseClosedError', zod: 'ZodError' };
 
 /** The scripts a fresh visit fetched before the page was hydrated, with their code. */
 async function scriptsBeforeHydration(page: Page, path: string): Promise<{ url: string; code: string }[]> {
-	await page.addInitScript(() => {
-		new MutationObserver((_, observer) => {
-			if (!document.body || !('hydrated' in document.body.dataset)) return;
-			(window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
-			observer.disconnect();
-		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
-	});
+	await recordHydration(page);
 	await page.goto(path);
-	const urls = await page.evaluate(() => {
-		const at = (window as unknown as { hydratedAt: number }).hydratedAt;
-		return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-			.filter((r) => r.startTime <= at && new URL(r.name).pathname.endsWith('.js'))
-			.map((r) => r.name);
-	});
-	return Promise.all(urls.map(async (url) => ({ url, code: await (await page.request.get(url)).text() })));
+	const early = (await scriptsFetched(page)).filter((s) => s.beforeHydration);
+	return Promise.all(early.map(async ({ url }) => ({ url, code: await (await page.request.get(url)).text() })));
 }
 
 for (const path of ['/', '/products/walnut-serving-board']) {

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { liveQuery, type Table } from 'dexie';
 import toast from 'svelte-french-toast';
 import { LocalCatalog } from '$lib/local/catalog-index';
 import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
@@ -158,11 +158,7 @@ export class DeviceSession {
 	}
 
 	async rememberAddresses(addresses: AddressView[]): Promise<void> {
-		const { db } = this;
-		await db.transaction('rw', db.addresses, async () => {
-			await db.addresses.clear();
-			await db.addresses.bulkPut(addresses);
-		});
+		await replaceAll(this.db, this.db.addresses, addresses);
 	}
 
 	async rememberedAddresses(): Promise<AddressView[]> {
@@ -171,11 +167,7 @@ export class DeviceSession {
 	}
 
 	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
-		const { db } = this;
-		await db.transaction('rw', db.shippingMethods, async () => {
-			await db.shippingMethods.clear();
-			await db.shippingMethods.bulkPut(methods);
-		});
+		await replaceAll(this.db, this.db.shippingMethods, methods);
 	}
 
 	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
@@ -343,6 +335,14 @@ async function registerBackgroundSync() {
 	const registration = await navigator.serviceWorker?.ready;
 	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
 	await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
+}
+
+/** Replaces all a table holds with the server's list, in one transaction. */
+async function replaceAll<T>(db: StoreDb, table: Table<T>, rows: T[]): Promise<void> {
+	await db.transaction('rw', table, async () => {
+		await table.clear();
+		await table.bulkPut(rows);
+	});
 }
 
 async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
