@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { config } from '../config';
 import { getRedis } from '../redis';
 
@@ -25,10 +25,20 @@ export const SIGNUPS_PER_HOUR = 5;
 export const RESETS_PER_EMAIL_PER_HOUR = 3;
 export const RESETS_PER_IP_PER_HOUR = 20;
 
+const secondsOf = (refusal: unknown): number => {
+	if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+	throw refusal;
+};
+
 /**
- * Login and sign-up throttling. An account or address past its free failures waits
- * base × 2^(n−1) seconds (capped) before the next attempt; a success clears the account's
- * count. Each answer is 0 (go ahead) or the seconds to wait, for a `Retry-After` header.
+ * Login, sign-up and password-reset throttling. Every attempt claims its point before the
+ * work it guards (the password check, the account, the email), in one atomic step of the
+ * store, so a burst of parallel requests is counted as it arrives, not after its work is
+ * done. Each claim answers 0 (go ahead) or the seconds to wait, for a `Retry-After` header.
+ *
+ * Sign-in: an account or address past its free failures may try once per wait, the wait
+ * being base × 2^(n−1) seconds (capped) after its n-th failure past the free ones; a
+ * success clears the account's count.
  */
 export function createThrottle(options: ThrottleOptions = {}) {
 	const prefix = options.prefix ?? 'throttle';
@@ -42,54 +52,65 @@ export function createThrottle(options: ThrottleOptions = {}) {
 			: memory;
 	};
 
-	const accountFailures = limiter('login-account', 1_000_000, 24 * 3600);
-	const ipFailures = limiter('login-ip', 1_000_000, 3600);
-	const blocks = limiter('login-block', 1, 1);
-	const signupsPerHour = options.signupsPerHour ?? SIGNUPS_PER_HOUR;
-	const signups = limiter('signup-ip', signupsPerHour, 3600);
+	/** One point per attempt, taken before the password is checked; a success gives it back. */
+	const failureBudget = (name: string, free: number, seconds: number) => {
+		const attempts = limiter(name, Number.MAX_SAFE_INTEGER, seconds);
+		// Past the free attempts, one attempt per wait: the first to claim the gate opens it for its window.
+		const gate = limiter(`${name}-gate`, 1, 1);
+		return {
+			async claim(key: string): Promise<number> {
+				const n = (await attempts.penalty(key, 1)).consumedPoints;
+				if (n <= free) return 0;
+				try {
+					await gate.consume(key, 1, { customDuration: Math.min(base * 2 ** (n - free - 1), max) });
+					return 0;
+				} catch (refusal) {
+					// A refused attempt was never tried: it does not lengthen the next wait.
+					await attempts.reward(key, 1);
+					return secondsOf(refusal);
+				}
+			},
+			giveBack: (key: string) => attempts.reward(key, 1),
+			clear: (key: string) => Promise.all([attempts.delete(key), gate.delete(key)])
+		};
+	};
+	const accounts = failureBudget('login-account', FREE_ACCOUNT_FAILURES, 24 * 3600);
+	const addresses = failureBudget('login-ip', FREE_IP_FAILURES, 3600);
+	const signups = limiter('signup-ip', options.signupsPerHour ?? SIGNUPS_PER_HOUR, 3600);
 	const resetEmails = limiter('reset-email', RESETS_PER_EMAIL_PER_HOUR, 3600);
 	const resetIps = limiter('reset-ip', RESETS_PER_IP_PER_HOUR, 3600);
 
-	const delayFor = (failures: number, free: number) => Math.min(base * 2 ** (failures - free - 1), max);
-
-	async function waitFor(key: string): Promise<number> {
-		const res = await blocks.get(key);
-		return res && res.consumedPoints > 1 ? Math.ceil(res.msBeforeNext / 1000) : 0;
-	}
+	/** Takes a point, or answers the seconds until one is free. */
+	const take = (budget: RateLimiterAbstract, key: string): Promise<number> => budget.consume(key).then(() => 0, secondsOf);
 
 	return {
-		async checkLogin(email: string, ip: string): Promise<number> {
-			return Math.max(await waitFor(`account:${email}`), await waitFor(`ip:${ip}`));
+		/** Claims a sign-in attempt for this account from this address; counted as failed until `loginSucceeded`. */
+		async claimLogin(email: string, ip: string): Promise<number> {
+			const addressWait = await addresses.claim(ip);
+			if (addressWait) return addressWait;
+			const accountWait = await accounts.claim(email);
+			if (accountWait) await addresses.giveBack(ip);
+			return accountWait;
 		},
-		async loginFailed(email: string, ip: string): Promise<void> {
-			const account = (await accountFailures.penalty(email, 1)).consumedPoints;
-			if (account > FREE_ACCOUNT_FAILURES) await blocks.block(`account:${email}`, delayFor(account, FREE_ACCOUNT_FAILURES));
-			const address = (await ipFailures.penalty(ip, 1)).consumedPoints;
-			if (address > FREE_IP_FAILURES) await blocks.block(`ip:${ip}`, delayFor(address, FREE_IP_FAILURES));
+		/** The claimed attempt was the right password: the account starts afresh, and the address is not charged. */
+		async loginSucceeded(email: string, ip: string): Promise<void> {
+			await Promise.all([accounts.clear(email), addresses.giveBack(ip)]);
 		},
-		async loginSucceeded(email: string): Promise<void> {
-			await Promise.all([accountFailures.delete(email), blocks.delete(`account:${email}`)]);
-		},
-		/** Seconds this address must wait before creating another account. */
-		async signupWait(ip: string): Promise<number> {
-			const res = await signups.get(ip);
-			return res && res.consumedPoints >= signupsPerHour ? Math.ceil(res.msBeforeNext / 1000) : 0;
-		},
-		/** Counts an account created from this address (a refused attempt costs nothing). */
-		async signedUp(ip: string): Promise<void> {
-			await signups.penalty(ip, 1);
+		/** Claims one account from this address; `signupAbandoned` gives it back when none was made. */
+		claimSignup: (ip: string): Promise<number> => take(signups, ip),
+		async signupAbandoned(ip: string): Promise<void> {
+			await signups.reward(ip, 1);
 		},
 		/**
-		 * Seconds before another password reset may be asked for this email or from this
-		 * address. Known and unknown emails count alike, so a wait tells nothing about accounts.
+		 * Claims one password reset for this email from this address. Known and unknown
+		 * emails count alike, so a wait tells nothing about accounts.
 		 */
-		async resetWait(email: string, ip: string): Promise<number> {
-			const [byEmail, byIp] = await Promise.all([resetEmails.get(email), resetIps.get(ip)]);
-			const wait = (res: typeof byEmail, limit: number) => (res && res.consumedPoints >= limit ? Math.ceil(res.msBeforeNext / 1000) : 0);
-			return Math.max(wait(byEmail, RESETS_PER_EMAIL_PER_HOUR), wait(byIp, RESETS_PER_IP_PER_HOUR));
-		},
-		async resetRequested(email: string, ip: string): Promise<void> {
-			await Promise.all([resetEmails.penalty(email, 1), resetIps.penalty(ip, 1)]);
+		async claimReset(email: string, ip: string): Promise<number> {
+			const byIp = await take(resetIps, ip);
+			if (byIp) return byIp;
+			const byEmail = await take(resetEmails, email);
+			if (byEmail) await resetIps.reward(ip, 1);
+			return byEmail;
 		}
 	};
 }

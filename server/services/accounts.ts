@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Profile, profileInput, signupInput } from '../../src/lib/shared/accounts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import type { Throttle } from '../auth/throttle';
 import type { Db, Tx } from '../db/client';
 import { customers, sessions, users, type User } from '../db/schema';
 import { AppError, FieldError } from './errors';
@@ -24,6 +25,44 @@ export async function signUp(db: Db, input: z.output<typeof signupInput>): Promi
 		await tx.insert(customers).values({ userId: user.id, firstName: input.firstName, lastName: input.lastName });
 		return user;
 	});
+}
+
+/**
+ * The sign-up form's work: the address's budget is claimed before the account is made
+ * (so a burst cannot create more than it allows), and given back when none was made.
+ */
+export async function signUpFrom(
+	db: Db,
+	throttle: Pick<Throttle, 'claimSignup' | 'signupAbandoned'>,
+	input: z.output<typeof signupInput>,
+	ip: string
+): Promise<{ wait: number } | { user: User }> {
+	const wait = await throttle.claimSignup(ip);
+	if (wait) return { wait };
+	try {
+		return { user: await signUp(db, input) };
+	} catch (refusal) {
+		await throttle.signupAbandoned(ip);
+		throw refusal;
+	}
+}
+
+/**
+ * The sign-in form's work: the attempt is claimed before the password is checked, so a
+ * burst is counted as it arrives and a throttled attempt is refused whether or not its
+ * password was right. `user` is null when the email or the password was wrong.
+ */
+export async function signIn(
+	db: Db,
+	throttle: Pick<Throttle, 'claimLogin' | 'loginSucceeded'>,
+	credentials: { email: string; password: string },
+	ip: string
+): Promise<{ wait: number } | { user: User | null }> {
+	const wait = await throttle.claimLogin(credentials.email, ip);
+	if (wait) return { wait };
+	const user = await authenticate(db, credentials.email, credentials.password);
+	if (user) await throttle.loginSucceeded(credentials.email, ip);
+	return { user };
 }
 
 /** The user these credentials belong to, or null, whichever part was wrong. */

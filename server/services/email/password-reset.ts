@@ -28,13 +28,12 @@ export const RESET_ANSWER = (email: string) =>
 /** The forgot-password form's work: throttled per email and per address, one answer for all. */
 export async function askForPasswordReset(
 	db: Db,
-	throttle: Pick<Throttle, 'resetWait' | 'resetRequested'>,
+	throttle: Pick<Throttle, 'claimReset'>,
 	email: string,
 	ip: string
 ): Promise<{ wait: number } | { answer: string }> {
-	const wait = await throttle.resetWait(email, ip);
+	const wait = await throttle.claimReset(email, ip);
 	if (wait) return { wait };
-	await throttle.resetRequested(email, ip);
 	await requestPasswordReset(db, email);
 	return { answer: RESET_ANSWER(email) };
 }

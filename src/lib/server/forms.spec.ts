@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeNext } from './forms';
+import { HOSTILE_NEXT } from './hostile-next';
 
 const at = (next: string) => {
 	const url = new URL('http://shop.test/login');
@@ -11,15 +12,16 @@ describe('safeNext', () => {
 	it('keeps paths on this site', () => {
 		expect(at('/products/x?y=1#reviews')).toBe('/products/x?y=1#reviews');
 		expect(at('/admin')).toBe('/admin');
+		expect(at('/admin/orders?status=paid&page=2')).toBe('/admin/orders?status=paid&page=2');
+		expect(at('/products/caf%C3%A9')).toBe('/products/caf%C3%A9');
+		expect(at('/collections/a%2Fb')).toBe('/collections/a%2Fb');
 	});
 
-	it('never leaves the site, however the path is disguised', () => {
-		for (const next of ['//evil.example', '/\\evil.example', '/\t/evil.example/x', '/\n/evil.example', 'https://evil.example', 'javascript:alert(1)', '']) {
-			expect(at(next), JSON.stringify(next)).toBe('/account');
-		}
+	it.each(HOSTILE_NEXT)('never leaves the site for %j', (next) => {
+		expect(at(next)).toBe('/account');
 	});
 
 	it('drops control characters instead of failing', () => {
-		expect(at('/account\r\nSet-Cookie: x=1')).not.toMatch(/[\r\n]/);
+		expect(at('/account\r\nSet-Cookie: x=1')).toBe('/account');
 	});
 });

@@ -6,8 +6,12 @@ import { fieldErrors } from '$lib/shared/accounts';
 /** What a refused form post returns: field errors (`form` for the whole form) and what was typed. */
 export type FormFailure = { errors: Record<string, string>; values: Record<string, string> };
 
+/** Fields never sent back with a failure: a person types a password again, and a token rides in the address. */
+const SECRET_FIELDS = new Set(['password', 'token']);
+
 export function formFail(status: number, errors: Record<string, string>, values: Record<string, string> = {}) {
-	return fail(status, { errors, values } satisfies FormFailure as FormFailure);
+	const shown = Object.fromEntries(Object.entries(values).filter(([name]) => !SECRET_FIELDS.has(name)));
+	return fail(status, { errors, values: shown } satisfies FormFailure as FormFailure);
 }
 
 /**
@@ -48,13 +52,34 @@ export async function formAction<T>(work: Promise<T>, values: Record<string, str
 	}
 }
 
-/** A path on this site to go to after signing in; anything else (other sites, `//host`) is ignored. */
+/**
+ * A path on this site to go to after signing in. Anything a browser (or a server that
+ * decodes once more) could read as another host is ignored: `//host`, `/\host`, their
+ * percent-encoded forms, and paths with control characters, spaces or backslashes.
+ */
 export function safeNext(url: URL, fallback = '/account'): string {
 	const next = url.searchParams.get('next');
-	if (!next?.startsWith('/')) return fallback;
-	// Resolve as a browser would (it drops tabs and newlines, reads `\` as `/`), then keep it only if it stays here.
-	const target = URL.canParse(next, url) ? new URL(next, url) : null;
-	return target?.origin === url.origin ? target.pathname + target.search + target.hash : fallback;
+	if (!next || !isPlainPath(next)) return fallback;
+	const target = new URL(next, url);
+	// Resolving can fold `/.//host` into `//host`: the result is checked again.
+	if (target.origin !== url.origin || !isPlainPath(target.pathname)) return fallback;
+	return target.pathname + target.search + target.hash;
+}
+
+function isPlainPath(path: string): boolean {
+	if (/[\u0000-\u0020\u007f\\]/.test(path)) return false;
+	// Up to three rounds of decoding: `/%2F…`, `/%252F…` and the like hide a second slash.
+	for (let round = 0, decoded = path; round < 4; round++) {
+		if (!decoded.startsWith('/') || /^\/[/\\]/.test(decoded) || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(decoded)) return false;
+		try {
+			const next = decodeURIComponent(decoded);
+			if (next === decoded) return true;
+			decoded = next;
+		} catch {
+			return false;
+		}
+	}
+	return false;
 }
 
 /** Sends a visitor to the login page, to come back here afterwards. */

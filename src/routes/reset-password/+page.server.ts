@@ -20,8 +20,7 @@ export const actions: Actions = {
 		event.setHeaders(noReferrer);
 		const form = await parseForm(event.request, resetPasswordInput, ['token', 'password']);
 		if (form.failure) return form.failure;
-		const values = { token: form.values.token ?? '' };
-		const done = await formAction(resetPassword((await getDatabase()).db, form.data.token, form.data.password), values);
+		const done = await formAction(resetPassword((await getDatabase()).db, form.data.token, form.data.password));
 		if (done.failure) return done.failure;
 		// Every session of the account has ended, this browser's too.
 		deleteSessionCookie(event.cookies, event.url);
