@@ -3,7 +3,8 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './e2e/browser.js';
 
-const PORT = 4173;
+// E2E_PORT lets a second run (one spec, say) share the machine with a full one.
+const PORT = Number(process.env.E2E_PORT) || 4173;
 const browser = findChromium();
 // Every run starts from an empty embedded database, which the server seeds on start.
 const dataDir = path.join(os.tmpdir(), `store-e2e-${process.pid}`);
@@ -36,6 +37,7 @@ export default defineConfig({
 			// Every test shares one address; checkout tests sign up shoppers of their own.
 			SIGNUPS_PER_HOUR: '50',
 			RATE_LIMIT_PUSH: '120/6000/60',
+			RATE_LIMIT_PULL: '600/60000/60',
 			STRIPE_SECRET_KEY: ''
 		}
 	}

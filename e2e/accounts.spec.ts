@@ -1,3 +1,4 @@
+import { HOSTILE_NEXT } from '../src/lib/server/hostile-next';
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from './fixtures';
 
 // Budgets of the one shared server (one IP for every test of both projects):
@@ -216,6 +217,35 @@ test.describe('sign-in and sign-up errors', () => {
 		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
 	});
 
+	test('no form failure sends a password or reset token back, with or without JavaScript', async ({ page, baseURL }) => {
+		const secret = 'Secret-Typed-Password-4417';
+		const token = 'made-up-reset-token-5521';
+		const posts: { path: string; form: Record<string, string> }[] = [
+			{ path: '/login', form: { email: 'not-an-email', password: secret } },
+			{ path: '/signup', form: { email: 'not-an-email', password: secret, firstName: 'A', lastName: 'B' } },
+			{ path: '/signup', form: { email: unique('echo'), password: 'short', firstName: 'A', lastName: 'B' } },
+			{ path: `/reset-password?token=${token}`, form: { token, password: secret } },
+			{ path: `/reset-password?token=${token}`, form: { token, password: 'short' } }
+		];
+		for (const { path, form } of posts) {
+			for (const accept of ['text/html', 'application/json']) {
+				const response = await page.request.post(path, {
+					form,
+					headers: { origin: baseURL!, accept, ...(accept === 'application/json' ? { 'x-sveltekit-action': 'true' } : {}) },
+					maxRedirects: 0
+				});
+				const body = await response.text();
+				const where = `${path} (${accept})`;
+				expect.soft(response.status(), where).toBeLessThan(500);
+				expect.soft(body, where).toMatch(/enter|email|password|expired|characters/i);
+				expect.soft(body.includes(secret), `${where} sends the password back`).toBe(false);
+				expect.soft(body.includes('"short"') || body.includes('value="short"'), `${where} sends the password back`).toBe(false);
+				// The page keeps the token from its own address to post again; the action's answer must not carry it.
+				if (accept === 'application/json') expect.soft(body.includes(token), `${where} sends the token back`).toBe(false);
+			}
+		}
+	});
+
 	test('after five failed sign-ins an account has to wait', async ({ page, baseURL }, testInfo) => {
 		test.skip(testInfo.project.name !== 'desktop', 'Failed logins share a budget of 20 per IP and hour.');
 		const email = unique('throttle');
@@ -304,18 +334,27 @@ test.describe('guards', () => {
 		expect((await page.goto('/admin'))?.status()).toBe(200);
 	});
 
-	test('signing in never sends you to another site', async ({ page, baseURL }) => {
-		// Browsers drop tabs and line breaks from a URL, so "/\t/evil.example" is "//evil.example".
-		for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/\t/evil.example/x', '/\n/evil.example/x']) {
-			const response = await page.request.post(`/login?next=${encodeURIComponent(next)}`, {
+	test('signing in never sends you to another site, from the sign-in post or a signed-in visit to /login or /signup', async ({ page, baseURL }) => {
+		const origin = new URL(baseURL!).origin;
+		const lands = (response: { status(): number; headers(): Record<string, string> }, where: string) => {
+			const location = response.headers()['location'] ?? '';
+			expect.soft(response.status(), where).toBe(303);
+			expect.soft(new URL(location, baseURL).origin, `${where} → Location ${JSON.stringify(location)}`).toBe(origin);
+			expect.soft(location, where).toBe('/account');
+		};
+		for (const next of HOSTILE_NEXT) {
+			const post = await page.request.post(`/login?next=${encodeURIComponent(next)}`, {
 				form: SHOPPER,
 				headers: { origin: baseURL!, accept: 'text/html' },
 				maxRedirects: 0
 			});
-			const location = response.headers()['location'] ?? '';
-			expect.soft(response.status(), `next=${JSON.stringify(next)}`).toBe(303);
-			expect.soft(new URL(location, baseURL).origin, `next=${JSON.stringify(next)} → Location ${JSON.stringify(location)}`).toBe(new URL(baseURL!).origin);
-			expect.soft(location, `next=${JSON.stringify(next)}`).toBe('/account');
+			lands(post, `POST /login next=${JSON.stringify(next)}`);
+		}
+		// Signed in now: both pages send the visitor on at once.
+		for (const page_ of ['/login', '/signup']) {
+			for (const next of HOSTILE_NEXT) {
+				lands(await page.request.get(`${page_}?next=${encodeURIComponent(next)}`, { maxRedirects: 0 }), `GET ${page_} next=${JSON.stringify(next)}`);
+			}
 		}
 	});
 

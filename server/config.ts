@@ -32,11 +32,19 @@ export const config = {
 	get signupsPerHour() {
 		return process.env.SIGNUPS_PER_HOUR ? Number(process.env.SIGNUPS_PER_HOUR) : undefined;
 	},
-	/** Request budgets of checkout, sync push, review writes and the assistant: `RATE_LIMIT_<NAME>=perUser/perIp/seconds`. */
+	/** Request budgets of checkout, sync push and pull, review writes and the assistant: `RATE_LIMIT_<NAME>=perUser/perIp/seconds`. */
 	get rateLimits(): Record<LimitName, LimitRule> {
 		return Object.fromEntries(
 			LIMIT_NAMES.map((name) => [name, parseLimit(process.env[`RATE_LIMIT_${name.toUpperCase()}`], DEFAULT_LIMITS[name])])
 		) as Record<LimitName, LimitRule>;
+	},
+	/** Live-update streams one account and one address may hold open on an instance: `EVENT_STREAMS=perUser/perIp`. */
+	get eventStreams() {
+		const text = process.env.EVENT_STREAMS?.trim();
+		if (!text) return { perUser: 10, perIp: 10 };
+		const match = text.match(/^([1-9]\d*)\/([1-9]\d*)$/);
+		if (!match) throw new Error(`EVENT_STREAMS reads "per account/per address", such as 10/10; got "${text}".`);
+		return { perUser: Number(match[1]), perIp: Number(match[2]) };
 	},
 	/** `READ_CACHE=off` sends every public read to the database (to measure, or to rule the cache out). */
 	get readCache() {

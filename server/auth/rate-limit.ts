@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** The endpoints with a budget; sign-up, login and password reset have theirs in `throttle.ts`. */
-export const LIMIT_NAMES = ['checkout', 'push', 'reviews', 'assistant'] as const;
+export const LIMIT_NAMES = ['checkout', 'push', 'pull', 'reviews', 'assistant'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 /** Requests per window, for one account and for one address (several people may share one). */
@@ -11,6 +11,8 @@ export type LimitRule = { perUser: number; perIp: number; seconds: number };
 export const DEFAULT_LIMITS: Record<LimitName, LimitRule> = {
 	checkout: { perUser: 10, perIp: 30, seconds: 60 },
 	push: { perUser: 120, perIp: 600, seconds: 60 },
+	// A device pulls on focus, on each live event and every 30 s; many devices may share an address.
+	pull: { perUser: 300, perIp: 1200, seconds: 60 },
 	reviews: { perUser: 10, perIp: 30, seconds: 600 },
 	assistant: { perUser: 30, perIp: 90, seconds: 60 }
 };

@@ -8,7 +8,7 @@ import { openTestDatabase } from '../db/test-database';
 import { currentVersion } from '../services/catalog-version';
 import { shopFixtures } from '../testing/shop-fixtures';
 import { ChangeFeed } from './feed';
-import { closeAllStreams, openEventStream, parseSince } from './stream';
+import { claimStreamSlots, closeAllStreams, openEventStream, parseSince } from './stream';
 
 let database: Database;
 let feed: ChangeFeed;
@@ -125,5 +125,33 @@ describe('/api/events streams', () => {
 		const short = tab(openEventStream(feed, { userId: null, since: null, lifetimeMs: 50 }));
 		await settle();
 		expect(short.ended).toBe(true);
+	});
+
+	it('holds at most the limit of streams per account and per address, and gives a slot back when its stream ends however it ends', async () => {
+		const slots = (user: string | null, ip: string) => [{ key: `ip:${ip}`, limit: 3 }, ...(user ? [{ key: `user:${user}`, limit: 2 }] : [])];
+		// A burst: every claim is counted as it comes.
+		const burst = Array.from({ length: 10 }, () => claimStreamSlots(slots(null, '192.0.2.1')));
+		expect(burst.filter(Boolean)).toHaveLength(3);
+		// The account's limit holds across addresses; a refused claim takes nothing from the address.
+		const mine = [claimStreamSlots(slots('u1', '192.0.2.2')), claimStreamSlots(slots('u1', '192.0.2.3'))];
+		expect(mine.every(Boolean)).toBe(true);
+		expect(claimStreamSlots(slots('u1', '192.0.2.4'))).toBeNull();
+		expect(claimStreamSlots(slots(null, '192.0.2.4'))).not.toBeNull();
+
+		// A stream's end gives its slot back, once, whether the tab left or the server closed it.
+		const release = claimStreamSlots(slots('u2', '192.0.2.5'))!;
+		const left = tab(openEventStream(feed, { userId: 'u2', since: null, onClose: release }));
+		await left.until(/: connected/);
+		const second = claimStreamSlots(slots('u2', '192.0.2.6'))!;
+		expect(claimStreamSlots(slots('u2', '192.0.2.7'))).toBeNull();
+		await left.close();
+		release();
+		const third = claimStreamSlots(slots('u2', '192.0.2.7'));
+		expect(third).not.toBeNull();
+		expect(claimStreamSlots(slots('u2', '192.0.2.8'))).toBeNull();
+		const short = tab(openEventStream(feed, { userId: 'u2', since: null, lifetimeMs: 20, onClose: second }));
+		await settle();
+		expect(short.ended).toBe(true);
+		expect(claimStreamSlots(slots('u2', '192.0.2.8'))).not.toBeNull();
 	});
 });

@@ -11,9 +11,32 @@ export type StreamOptions = {
 	lifetimeMs?: number;
 	/** Unread messages a tab may fall behind by before the stream is closed on it. */
 	maxBacklog?: number;
+	/** Called once when the stream ends, however it ends (to give back its slot). */
+	onClose?: () => void;
 };
 
 const open = new Set<() => void>();
+const held = new Map<string, number>();
+
+/**
+ * Claims one open stream for each of `slots` (say `user:<id>` and `ip:<address>`), each
+ * allowed `limit` at once on this instance, before the stream opens. Answers the release
+ * to call when it closes, or null (and claims nothing) when any slot is at its limit.
+ */
+export function claimStreamSlots(slots: { key: string; limit: number }[]): (() => void) | null {
+	if (slots.some(({ key, limit }) => (held.get(key) ?? 0) >= limit)) return null;
+	for (const { key } of slots) held.set(key, (held.get(key) ?? 0) + 1);
+	let released = false;
+	return () => {
+		if (released) return;
+		released = true;
+		for (const { key } of slots) {
+			const left = (held.get(key) ?? 1) - 1;
+			if (left > 0) held.set(key, left);
+			else held.delete(key);
+		}
+	};
+}
 let closingOnSignal = false;
 
 /** Ends every open stream (their tabs reconnect elsewhere), so a stopping instance can drain. */
@@ -66,6 +89,7 @@ export function openEventStream(feed: ChangeFeed, options: StreamOptions): Reada
 			const heartbeat = setInterval(() => send(': keep-alive\n\n'), options.heartbeatMs ?? 20_000);
 			const lifetime = setTimeout(close, options.lifetimeMs ?? 10 * 60_000);
 			cleanup = () => {
+				options.onClose?.();
 				unsubscribe();
 				clearInterval(heartbeat);
 				clearTimeout(lifetime);

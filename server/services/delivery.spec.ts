@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressFields, addressLine, type AddressFields } from '../../src/lib/shared/addresses';
+import { addressFields, addressLine, MAX_ADDRESSES, type AddressFields } from '../../src/lib/shared/addresses';
 import { checkoutStartInput } from '../../src/lib/shared/orders';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
@@ -126,6 +126,25 @@ describe('addresses', () => {
 			await startCheckout(db, user.id, { cartId, idempotencyKey: key(), shippingMethodId: standard, address: typed, saveAddress: true }, testProvider);
 		}
 		expect((await listAddresses(db, user.id)).filter((a) => a.line1 === '500 Market Street')).toHaveLength(1);
+	});
+
+	it(`holds at most ${MAX_ADDRESSES} addresses, even against a burst; a full book still lets checkout place the order`, async () => {
+		const [user] = await fixtures.makeUsers(1);
+		const results = await Promise.allSettled(
+			Array.from({ length: MAX_ADDRESSES + 10 }, (_, i) => createAddress(db, user.id, { address: { ...US, line1: `${i} Burst Street` }, isDefault: false }))
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(MAX_ADDRESSES);
+		const refused = results.filter((r) => r.status === 'rejected');
+		expect(refused).toHaveLength(10);
+		expect(refused[0]).toMatchObject({ reason: { code: 'CONFLICT', message: expect.stringMatching(/^An address book holds up to 50 addresses\./) } });
+		expect(await listAddresses(db, user.id)).toHaveLength(MAX_ADDRESSES);
+
+		const product = await fixtures.makeProduct(5, 1000);
+		const cartId = await fixtures.cartOf(user, [{ productId: product, quantity: 1 }]);
+		const typed = { ...US, line1: '1 Full Book Lane' };
+		const order = await startCheckout(db, user.id, { cartId, idempotencyKey: key(), shippingMethodId: standard, address: typed, saveAddress: true }, testProvider);
+		expect(order.status).toBe('pending_payment');
+		expect(await listAddresses(db, user.id)).toHaveLength(MAX_ADDRESSES);
 	});
 });
 

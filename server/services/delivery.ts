@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import type { AddressFields, AddressView } from '../../src/lib/shared/addresses';
+import { MAX_ADDRESSES, type AddressFields, type AddressView } from '../../src/lib/shared/addresses';
 import type { ShippingMethodView } from '../../src/lib/shared/orders';
 import type { Db, Tx } from '../db/client';
 import { addresses, shippingMethods, type Address, type ShippingMethod } from '../db/schema';
@@ -50,12 +50,19 @@ async function makeDefault(tx: Tx, userId: string, id: string) {
 	await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, id));
 }
 
+class AddressBookFull extends AppError {
+	constructor() {
+		super('CONFLICT', `An address book holds up to ${MAX_ADDRESSES} addresses. Remove one you no longer use to add another.`);
+	}
+}
+
 /** Adds an address; the first one, or one asked to be, becomes the default. */
 export async function createAddress(db: Db, userId: string, input: { address: AddressFields; isDefault: boolean }): Promise<AddressView> {
 	return db.transaction(async (tx) => {
 		// One book at a time per user, so "the first address" and "one default" hold.
 		await tx.execute(sql`select pg_advisory_xact_lock(4242004, hashtext(${userId}))`);
 		const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(addresses).where(eq(addresses.userId, userId))) as [{ count: number }];
+		if (count >= MAX_ADDRESSES) throw new AddressBookFull();
 		const [row] = await tx.insert(addresses).values({ ...input.address, userId }).returning();
 		if (input.isDefault || count === 0) await makeDefault(tx, userId, row!.id);
 		return getAddress(tx, userId, row!.id);
@@ -80,10 +87,13 @@ export async function deleteAddress(db: Db, userId: string, id: string): Promise
 	if (!deleted.length) throw new AppError('NOT_FOUND', 'No such address');
 }
 
-/** Keeps an address typed at checkout, unless the book holds the same one already. */
+/** Keeps an address typed at checkout, unless the book holds the same one already or is full (the order stands either way). */
 export async function rememberAddress(db: Db, userId: string, address: AddressFields): Promise<void> {
-	const same = (await listAddresses(db, userId)).some((a) => JSON.stringify(addressFieldsOf(a)) === JSON.stringify(address));
-	if (!same) await createAddress(db, userId, { address, isDefault: false });
+	const book = await listAddresses(db, userId);
+	if (book.length >= MAX_ADDRESSES || book.some((a) => JSON.stringify(addressFieldsOf(a)) === JSON.stringify(address))) return;
+	await createAddress(db, userId, { address, isDefault: false }).catch((refusal: unknown) => {
+		if (!(refusal instanceof AddressBookFull)) throw refusal;
+	});
 }
 
 function methodView(m: ShippingMethod): ShippingMethodView {

@@ -15,4 +15,6 @@ export type Context = {
 	limits?: RateLimits;
 	/** The public reads' cache; without it they go to the database every time. */
 	cache?: ReadCache;
+	/** Catalog rows this request's pulls may still return, shared by every call of a batch. */
+	pullRows?: { left: number };
 };

@@ -4,7 +4,8 @@ import type { Database } from '../db/client';
 import { seedCatalog } from '../db/seed';
 import { demoProducts } from '../db/seed/catalog-data';
 import { openTestDatabase } from '../db/test-database';
-import { handleTrpcRequest } from './http';
+import { MAX_PULL, type PullResult } from '../../src/lib/shared/sync';
+import { handleTrpcRequest, MAX_BATCH } from './http';
 import { testProvider } from '../services/payments/test-provider';
 
 let database: Database;
@@ -145,5 +146,51 @@ describe('rate limits over HTTP', () => {
 		expect(body.error.data.code).toBe('TOO_MANY_REQUESTS');
 		expect(body.error.data.retryAfter).toBe(wait);
 		expect((await push('203.0.113.8')).status).toBe(200);
+	});
+});
+
+/** Catalog rows (products and collections) in one pull's answer. */
+const rowsOf = (answer: { result?: { data: PullResult } }) => (answer.result ? answer.result.data.products.length + answer.result.data.collections.length : 0);
+
+describe('batches', () => {
+	const batch = (calls: { path: string; input: unknown }[], limits?: ReturnType<typeof createRateLimits>, ip = '198.51.100.1') => {
+		const url = new URL(`http://store.test/api/trpc/${calls.map((c) => c.path).join(',')}`);
+		url.searchParams.set('batch', '1');
+		url.searchParams.set('input', JSON.stringify(Object.fromEntries(calls.map((c, i) => [i, c.input]))));
+		return handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider, ip, limits });
+	};
+	const pulls = (count: number, limit: number) => Array.from({ length: count }, () => ({ path: 'sync.pull', input: { cursor: null, limit } }));
+
+	it(`refuses a batch of more than ${MAX_BATCH} calls with 400, and answers one within it`, async () => {
+		const tooMany = await batch(pulls(100, 1000));
+		expect(tooMany.status).toBe(400);
+		expect(JSON.stringify(await tooMany.json())).not.toContain('"rows"');
+		expect((await batch(pulls(MAX_BATCH + 1, 1))).status).toBe(400);
+
+		const within = await batch([{ path: 'catalog.collections', input: undefined }, ...pulls(MAX_BATCH - 1, 1)]);
+		expect(within.status).toBe(200);
+		const answers = await within.json();
+		expect(answers).toHaveLength(MAX_BATCH);
+		expect(answers.slice(1).every((a: { result: { data: PullResult } }) => rowsOf(a) === 1)).toBe(true);
+	});
+
+	it(`lets the pulls of one batch return ${MAX_PULL} catalog rows between them, not each`, async () => {
+		const total = (answers: { result?: { data: PullResult } }[]) => answers.reduce((n, a) => n + rowsOf(a), 0);
+		expect(total(await (await batch(pulls(3, 100))).json())).toBe(300);
+		// Every pull asks for all it may: the first takes the whole allowance, the others find it spent.
+		const alone = total(await (await batch(pulls(1, MAX_PULL))).json());
+		const heavy = await (await batch(pulls(4, MAX_PULL))).json();
+		expect(total(heavy)).toBe(alone);
+		expect(heavy.filter((a: { error?: { data: { code: string } } }) => a.error?.data.code === 'BAD_REQUEST')).toHaveLength(3);
+		// Asked for in parts, the allowance is shared out until it is spent.
+		const parts = await (await batch(pulls(3, 400))).json();
+		expect(parts.map(rowsOf)).toEqual([Math.min(400, alone), Math.min(400, alone), Math.min(200, alone)]);
+	});
+
+	it('spends the rate-limit points of every call it carries', async () => {
+		const limits = createRateLimits({ prefix: `batch-${crypto.randomUUID()}`, limits: { pull: { perUser: 100, perIp: 5, seconds: 60 } } });
+		const answers = await (await batch(pulls(MAX_BATCH, 1), limits, '198.51.100.9')).json();
+		expect(answers.filter((a: { error?: { data: { code: string } } }) => a.error?.data.code === 'TOO_MANY_REQUESTS')).toHaveLength(MAX_BATCH - 5);
+		expect((await batch(pulls(1, 1), limits, '198.51.100.9')).status).toBe(429);
 	});
 });

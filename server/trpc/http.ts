@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { MAX_PULL } from '../../src/lib/shared/sync';
 import { RateLimited } from '../auth/rate-limit';
 import { log } from '../observability/log';
 import type { Context } from './context';
@@ -10,13 +11,21 @@ const PUBLIC_READS = new Set(['catalog.list', 'catalog.product', 'catalog.collec
 /** Fresh for a minute at a CDN, then served stale while it asks again; browsers always ask (cheaply, by ETag). */
 const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
-/** Answers one `/api/trpc/*` request with the app router. */
+/** Calls one request may batch; the app's own client never batches, so this only bounds what others send. */
+export const MAX_BATCH = 10;
+
+/**
+ * Answers one `/api/trpc/*` request with the app router. A batch of more than `MAX_BATCH`
+ * calls gets 400; its pulls share one allowance of `MAX_PULL` catalog rows; each call spends
+ * its own rate-limit points.
+ */
 export async function handleTrpcRequest(request: Request, context: Context): Promise<Response> {
 	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
-		createContext: () => context,
+		maxBatchSize: MAX_BATCH,
+		createContext: () => ({ ...context, pullRows: { left: MAX_PULL } }),
 		responseMeta({ errors }) {
 			const wait = Math.max(0, ...errors.map((e) => (e.cause instanceof RateLimited ? e.cause.retryAfterSeconds : 0)));
 			return wait ? { headers: new Headers({ 'retry-after': String(wait) }) } : {};

@@ -62,6 +62,19 @@ export const limited = (name: LimitName) =>
 		return next();
 	});
 
+/**
+ * How many of `wanted` catalog rows a pull may return, taken from the request's allowance
+ * before any is read: a batch of pulls shares one allowance, and a pull that finds it
+ * spent is refused. The device asks again for what a smaller answer left out.
+ */
+export function claimPullRows(ctx: Context, wanted: number): number {
+	if (!ctx.pullRows) return wanted;
+	const granted = Math.min(wanted, ctx.pullRows.left);
+	if (granted === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This request already carries as many catalog rows as one may. Ask for the rest in another.' });
+	ctx.pullRows.left -= granted;
+	return granted;
+}
+
 /** A read that is the same for every caller, through the context's cache when it has one. */
 export function publicRead<T>(ctx: Context, name: string, input: unknown, load: () => Promise<T>): Promise<T> {
 	return ctx.cache ? ctx.cache.read(ctx.db, name, input, load) : load();

@@ -168,6 +168,22 @@ describe('the webhook', () => {
 		const response = await deliver(webhookEvent('payment_intent.created', standIn.intents.get(intentId)!));
 		expect(await response.json()).toEqual({ received: true, ignored: true });
 	});
+
+	it.each([
+		['an empty data', { id: 'evt_empty', object: 'event', type: 'payment_intent.succeeded', data: {} }],
+		['no data at all', { id: 'evt_nodata', object: 'event', type: 'payment_intent.succeeded' }],
+		['an intent without amounts', { id: 'evt_noamount', object: 'event', type: 'payment_intent.payment_failed', data: { object: { id: 'pi_x' } } }],
+		['a string for an intent', { id: 'evt_string', object: 'event', type: 'payment_intent.canceled', data: { object: 'pi_x' } }],
+		['no type', { id: 'evt_notype', object: 'event', data: { object: {} } }],
+		['a JSON null', null],
+		['a JSON list', []]
+	])('acknowledges a signed event with %s and changes nothing, never a 5xx', async (_name, event) => {
+		const [events, outbox] = [await countOf(paymentEvents), await countOf(outboxEvents)];
+		const response = await deliver(JSON.stringify(event));
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ received: true, ignored: true });
+		expect([await countOf(paymentEvents), await countOf(outboxEvents)]).toEqual([events, outbox]);
+	});
 });
 
 describe('refunds with Stripe', () => {

@@ -1,5 +1,7 @@
 import Stripe from 'stripe';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { log } from '../../observability/log';
 import { AppError } from '../errors';
 import { applyPaymentEvent } from './events';
 import type { PaymentEvent, PaymentProvider } from './provider';
@@ -59,30 +61,51 @@ const outcomes: Partial<Record<string, PaymentEvent['type']>> = {
 	'payment_intent.canceled': 'canceled'
 };
 
+/** What the shop reads of a payment event; Stripe sends much more, which is left alone. */
+const paymentIntentEvent = z.object({
+	id: z.string().min(1),
+	data: z.object({
+		object: z.object({
+			id: z.string().min(1),
+			amount: z.int().nonnegative(),
+			amount_received: z.int().nonnegative(),
+			currency: z.string().length(3),
+			last_payment_error: z.object({ message: z.string().optional() }).nullish()
+		})
+	})
+});
+
 /**
  * Verifies a webhook delivery against the raw body it came with and reads the payment
- * event in it: null for event types the shop does not act on. A bad signature, a stale
- * timestamp or a body changed on the way is a 400.
+ * event in it: null for event types the shop does not act on, and for a genuine event it
+ * cannot read (logged, and answered 200 so Stripe does not send it again). A bad
+ * signature, a stale timestamp or a body changed on the way is a 400.
  */
 export function readStripeWebhook(stripe: Stripe, body: Buffer, signature: string | null, secret: string): PaymentEvent | null {
-	let event: Stripe.Event;
+	let event: unknown;
 	try {
 		if (!signature) throw new Error('no signature');
 		event = stripe.webhooks.constructEvent(body, signature, secret, WEBHOOK_TOLERANCE_S);
 	} catch {
 		throw new AppError('BAD_REQUEST', 'The webhook signature does not match.');
 	}
-	const type = outcomes[event.type];
+	const eventType = (event as { type?: unknown } | null)?.type;
+	const type = typeof eventType === 'string' ? outcomes[eventType] : undefined;
 	if (!type) return null;
-	const intent = event.data.object as Stripe.PaymentIntent;
+	const parsed = paymentIntentEvent.safeParse(event);
+	if (!parsed.success) {
+		log.warn({ type: eventType, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'A signed Stripe event carries no payment intent the shop can read; ignored');
+		return null;
+	}
+	const { id, data } = parsed.data;
 	return {
-		id: event.id,
+		id,
 		provider: 'stripe',
 		type,
-		reference: intent.id,
-		amountMinor: type === 'succeeded' ? intent.amount_received : intent.amount,
-		currency: intent.currency.toUpperCase(),
-		message: intent.last_payment_error?.message ?? undefined
+		reference: data.object.id,
+		amountMinor: type === 'succeeded' ? data.object.amount_received : data.object.amount,
+		currency: data.object.currency.toUpperCase(),
+		message: data.object.last_payment_error?.message ?? undefined
 	};
 }
 

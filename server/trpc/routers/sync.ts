@@ -2,13 +2,16 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { pullInput, pushInput, snapshotInput } from '../../../src/lib/shared/sync';
 import { syncOperations } from '../../observability/metrics';
 import { pull, push, snapshot } from '../../services/sync';
-import { limited, publicProcedure, publicRead } from '../init';
+import { claimPullRows, limited, publicProcedure, publicRead } from '../init';
 
 export const syncRouter = {
-	pull: publicProcedure.input(pullInput).query(({ ctx, input }) => {
-		syncOperations.inc({ op: 'pull' });
-		return pull(ctx.db, ctx.user, input);
-	}),
+	pull: publicProcedure
+		.use(limited('pull'))
+		.input(pullInput)
+		.query(({ ctx, input }) => {
+			syncOperations.inc({ op: 'pull' });
+			return pull(ctx.db, ctx.user, { ...input, limit: claimPullRows(ctx, input.limit) });
+		}),
 	push: publicProcedure
 		.use(limited('push'))
 		.input(pushInput)

@@ -101,6 +101,9 @@ export const addressFields = z
 	});
 export type AddressFields = z.output<typeof addressFields>;
 
+/** Addresses one account may keep. */
+export const MAX_ADDRESSES = 50;
+
 export const addressCreateInput = z.strictObject({ address: addressFields, isDefault: z.boolean().default(false) });
 export const addressUpdateInput = z.strictObject({ id: z.uuid(), address: addressFields, isDefault: z.boolean().optional() });
 export const addressIdInput = z.strictObject({ id: z.uuid() });
