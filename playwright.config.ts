@@ -38,6 +38,8 @@ export default defineConfig({
 			SIGNUPS_PER_HOUR: '50',
 			RATE_LIMIT_PUSH: '120/6000/60',
 			RATE_LIMIT_PULL: '600/60000/60',
+			// Every tab of every test shares one address: only the per-account limit (the shop's 10) is tried.
+			EVENT_STREAMS: '10/1000',
 			STRIPE_SECRET_KEY: ''
 		}
 	}

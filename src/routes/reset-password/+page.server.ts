@@ -5,11 +5,10 @@ import { formAction, parseForm } from '$lib/server/forms';
 import { deleteSessionCookie } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
-// The token is in the address: no other site may see it in a Referer.
-const noReferrer = { 'referrer-policy': 'no-referrer' };
-
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
-	setHeaders(noReferrer);
+	// The token is in the address: no other site may see it in a Referer. A post without
+	// JavaScript renders the page through this load too, so the action sets nothing itself.
+	setHeaders({ 'referrer-policy': 'no-referrer' });
 	const token = url.searchParams.get('token') ?? '';
 	const valid = token.length > 0 && token.length <= 128 && (await resetTokenUser((await getDatabase()).db, token)) !== null;
 	return { token, valid };
@@ -17,7 +16,6 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		event.setHeaders(noReferrer);
 		const form = await parseForm(event.request, resetPasswordInput, ['token', 'password']);
 		if (form.failure) return form.failure;
 		const done = await formAction(resetPassword((await getDatabase()).db, form.data.token, form.data.password));
