@@ -2,11 +2,11 @@
 // email workers into a local SMTP server; prints messages per second, the delay from
 // commit to delivery and the duplicates (which must be 0: the run fails otherwise).
 // Embedded PGlite always; a fresh database on BENCH_DATABASE_URL's server too when set.
-import { randomBytes, randomUUID } from 'node:crypto';
-import postgres from 'postgres';
+import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '../server/db/client';
 import { outboxEvents } from '../server/db/schema';
 import { seedCatalog } from '../server/db/seed';
+import { openThrowawayDatabase } from '../server/db/test-database';
 import { startCheckout } from '../server/services/checkout';
 import { startSmtpServer } from '../server/services/email/smtp-test-server';
 import { smtpTransport } from '../server/services/email/transport';
@@ -66,27 +66,10 @@ async function run(database: Database, label: string, smtp: Awaited<ReturnType<t
 	};
 }
 
-async function freshPostgres(base: string): Promise<Database> {
-	const name = `store_bench_${randomBytes(6).toString('hex')}`;
-	const admin = postgres(base, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database "${name}"`);
-	const url = new URL(base);
-	url.pathname = `/${name}`;
-	const database = await openDatabase({ url: url.toString() });
-	return {
-		...database,
-		async close() {
-			await database.close();
-			await admin.unsafe(`drop database if exists "${name}" with (force)`);
-			await admin.end();
-		}
-	};
-}
-
 const smtp = await startSmtpServer();
 const results: Row[] = [];
 const targets: [string, () => Promise<Database>][] = [['PGlite', () => openDatabase({})]];
-if (process.env.BENCH_DATABASE_URL) targets.push(['Postgres', () => freshPostgres(process.env.BENCH_DATABASE_URL!)]);
+if (process.env.BENCH_DATABASE_URL) targets.push(['Postgres', () => openThrowawayDatabase(process.env.BENCH_DATABASE_URL!, 'store_bench')]);
 for (const [label, open] of targets) {
 	const database = await open();
 	try {

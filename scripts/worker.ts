@@ -15,7 +15,7 @@ if (!config.databaseUrl) {
 	process.exit(1);
 }
 const database = await getDatabase();
-const stopReaper = startReaper(database.db, payments().provider);
+const stopReaper = startReaper(database.db, payments().provider, config.orderReapSeconds * 1000);
 const emails = startEmailWorker(database.db);
 log.info(`Worker running: email via ${config.smtpUrl ? 'SMTP' : `the mailbox in ${config.dataDir}/mail`}, order expiry.`);
 // Keeps the process alive: the loops' timers are unref'd so the app can exit freely.

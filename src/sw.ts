@@ -9,7 +9,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import { httpSyncApi } from '$lib/sync/api';
-import { OUTBOX_SYNC_TAG, openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
+import { openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
+import { OUTBOX_SYNC_TAG } from '$lib/sync/names';
 
 type SyncEvent = ExtendableEvent & { readonly tag: string; readonly lastChance: boolean };
 const sw = self as unknown as ServiceWorkerGlobalScope;

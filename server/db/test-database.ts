@@ -11,7 +11,12 @@ export async function openTestDatabase(): Promise<Database> {
 	if (process.env.STORE_TEST_DB !== 'postgres') return openDatabase({});
 	const base = process.env.TEST_DATABASE_URL;
 	if (!base) throw new Error('TEST_DATABASE_URL is required for the postgres test project');
-	const name = `store_test_${randomBytes(6).toString('hex')}`;
+	return openThrowawayDatabase(base, 'store_test');
+}
+
+/** A new, migrated database on the Postgres server of `base`, dropped again on close (tests and benchmarks). */
+export async function openThrowawayDatabase(base: string, prefix: string): Promise<Database> {
+	const name = `${prefix}_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(base, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database "${name}"`);
 	const url = new URL(base);

@@ -3,7 +3,8 @@ import { catalogListInput } from '../../src/lib/shared/catalog-input';
 import type { Database } from '../db/client';
 import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';
-import { COUNT_CAP, listProducts } from './catalog';
+import { COUNT_CAP } from '../../src/lib/shared/catalog';
+import { listProducts } from './catalog';
 
 let database: Database;
 

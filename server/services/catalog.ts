@@ -1,19 +1,20 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CatalogListQuery } from '../../src/lib/shared/catalog-input';
-import type {
-	CatalogPage,
-	CatalogSort,
-	CollectionSummary,
-	ProductDetail,
-	ProductSummary
+import {
+	averageRating,
+	COUNT_CAP,
+	MAX_SEARCH_WORDS,
+	type CatalogPage,
+	type CatalogSort,
+	type CollectionSummary,
+	type ProductDetail,
+	type ProductSummary
 } from '../../src/lib/shared/catalog';
 import type { Db } from '../db/client';
 import { collections, products } from '../db/schema';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
 import { AppError } from './errors';
 
-/** Counting stops here: past it a page says "1,000+ products" and stays fast on any catalog. */
-export const COUNT_CAP = 1000;
 
 /**
  * Each sort is a keyset: (key, id) in one direction. `text` prints the key for the cursor
@@ -46,7 +47,7 @@ const sorts: Record<CatalogSort, Sort> = {
 
 /** Turns shopper text into a prefix-matching tsquery ("walnut boa" → walnut:* & boa:*). */
 export function toPrefixQuery(text: string): string | null {
-	const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
+	const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_SEARCH_WORDS);
 	return words?.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
@@ -98,7 +99,7 @@ function toSummary(row: SummaryRow): ProductSummary {
 		currency: row.currency,
 		inventory: row.inventory,
 		image: row.images[0] ?? null,
-		rating: row.reviewCount ? Math.round((row.ratingTotal / row.reviewCount) * 10) / 10 : null,
+		rating: averageRating(row.ratingTotal, row.reviewCount),
 		reviewCount: row.reviewCount,
 		collection: { slug: row.collectionSlug, title: row.collectionTitle }
 	};

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AddressFields } from '../../src/lib/shared/addresses';
-import type { checkoutStartInput, OrderView, PaymentSession, ShortLine } from '../../src/lib/shared/orders';
+import { shortageMessage, type checkoutStartInput, type OrderView, type PaymentSession, type ShortLine } from '../../src/lib/shared/orders';
 import { config } from '../config';
 import { rowsOf, type Db, type Tx } from '../db/client';
 import { orders, type Order } from '../db/schema';
@@ -26,8 +26,7 @@ export type Placement = { outcome: 'placed' | 'existing'; orderId: string };
 const refusals: Record<string, (detail: string) => AppError> = {
 	ST001: (detail) => {
 		const short = JSON.parse(detail) as ShortLine[];
-		const names = short.map((l) => (l.available ? `${l.title} (only ${l.available} left)` : `${l.title} (sold out)`)).join(', ');
-		return new AppError('CONFLICT', `Not enough stock for: ${names}.`, { shortLines: short });
+		return new AppError('CONFLICT', shortageMessage(short), { shortLines: short });
 	},
 	ST002: () => new AppError('NOT_FOUND', 'No such cart. It may have been checked out already.'),
 	ST003: () => new AppError('BAD_REQUEST', 'Your cart is empty.'),

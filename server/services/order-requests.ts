@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { MutationRefused, type MutationNote, type OrderRequestArgs } from '../../src/lib/shared/mutations';
-import type { ShortLine } from '../../src/lib/shared/orders';
+import { shortageMessage, type ShortLine } from '../../src/lib/shared/orders';
 import type { OrderRequestOutcome } from '../../src/lib/shared/sync';
 import type { Tx } from '../db/client';
-import { cartItems, carts, orderRequests, products } from '../db/schema';
+import { carts, orderRequests, products } from '../db/schema';
+import { cartLines } from './cart';
 import { placeOrder } from './checkout';
 import { addressFieldsOf, getAddress } from './delivery';
 import { AppError } from './errors';
@@ -41,7 +42,7 @@ async function shortLines(tx: Tx, lines: { productId: string; quantity: number }
 const unavailable = (short: ShortLine[]) =>
 	new MutationRefused(
 		'UNAVAILABLE',
-		`Not enough stock for: ${short.map((l) => (l.available ? `${l.title} (only ${l.available} left)` : `${l.title} (sold out)`)).join(', ')}. Nothing was ordered.`,
+		`${shortageMessage(short)} Nothing was ordered.`,
 		{ shortLines: short }
 	);
 
@@ -59,11 +60,7 @@ export async function placeRequestedOrder(tx: Tx, context: RequestContext, args:
 		if (owner && owner.userId !== userId) throw new MutationRefused('FORBIDDEN', 'That cart is not yours.');
 		throw new MutationRefused('CONFLICT', 'Your cart was checked out or changed on another device. Review it and order again.');
 	}
-	const held = await tx
-		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
-		.from(cartItems)
-		.where(eq(cartItems.cartId, context.cartId))
-		.orderBy(asc(cartItems.productId));
+	const held = (await cartLines(tx, context.cartId)).sort((a, b) => a.productId.localeCompare(b.productId));
 	if (!sameLines(held, args.lines)) {
 		const short = await shortLines(tx, args.lines);
 		if (short.length) throw unavailable(short);

@@ -1,15 +1,9 @@
-import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
-import {
-	MutationRefused,
-	mergeCarts,
-	runMutation,
-	type MutationNote,
-	type MutationStore
-} from '../../src/lib/shared/mutations';
+import { and, asc, eq, getTableColumns, gt, isNull, lte, sql } from 'drizzle-orm';
+import { averageRating } from '../../src/lib/shared/catalog';
+import { MutationRefused, runMutation, type MutationNote, type MutationStore } from '../../src/lib/shared/mutations';
 import {
 	MAX_SNAPSHOT_PARTS,
 	SNAPSHOT_PART_ROWS,
-	type CartLine,
 	type PullResult,
 	type PushInput,
 	type PushResult,
@@ -22,7 +16,8 @@ import {
 } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
-import { cartItems, carts, clientGroups, collections, favorites, products, type ClientGroup } from '../db/schema';
+import { carts, clientGroups, collections, favorites, products, type ClientGroup } from '../db/schema';
+import { cartLines, cartStore, mergeGuestCart, userCartId } from './cart';
 import { safeVersion } from './catalog-version';
 import { AppError } from './errors';
 import { latestOrderRequests, placeRequestedOrder, recordOrderRequest } from './order-requests';
@@ -44,7 +39,7 @@ function toSyncProduct(p: ProductRow): SyncProduct | Tombstone {
 		inventory: p.inventory,
 		collectionId: p.collectionId,
 		images: p.images,
-		rating: p.reviewCount ? Math.round((p.ratingTotal / p.reviewCount) * 10) / 10 : null,
+		rating: averageRating(p.ratingTotal, p.reviewCount),
 		reviewCount: p.reviewCount,
 		createdAt: p.createdAt.toISOString()
 	};
@@ -98,40 +93,6 @@ async function pullCatalog(db: Db, cursor: number, limit: number) {
 	};
 }
 
-async function cartLines(tx: Tx, cartId: string): Promise<CartLine[]> {
-	return tx
-		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
-		.from(cartItems)
-		.where(eq(cartItems.cartId, cartId))
-		.orderBy(asc(cartItems.id));
-}
-
-async function userCartId(tx: Tx, userId: string): Promise<string> {
-	await tx.insert(carts).values({ userId }).onConflictDoNothing({ target: carts.userId });
-	const [cart] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
-	return cart!.id;
-}
-
-async function stockOf(tx: Tx, productIds: string[]): Promise<Map<string, number>> {
-	if (!productIds.length) return new Map();
-	const rows = await tx
-		.select({ id: products.id, inventory: products.inventory })
-		.from(products)
-		.where(and(inArray(products.id, productIds), isNull(products.deletedAt)));
-	return new Map(rows.map((r) => [r.id, r.inventory]));
-}
-
-/** Moves a guest cart into the user's cart by `mergeCarts` and deletes the guest cart. */
-async function mergeGuestCart(tx: Tx, guestCartId: string, userId: string) {
-	const cartId = await userCartId(tx, userId);
-	const [account, guest] = await Promise.all([cartLines(tx, cartId), cartLines(tx, guestCartId)]);
-	const stock = await stockOf(tx, [...new Set([...account, ...guest].map((l) => l.productId))]);
-	const merged = mergeCarts(account, guest, (id) => stock.get(id) ?? null);
-	await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
-	if (merged.length) await tx.insert(cartItems).values(merged.map((l) => ({ ...l, cartId })));
-	await tx.delete(carts).where(eq(carts.id, guestCartId));
-}
-
 /**
  * Locks the client group for this transaction, creating it for the caller when new, and
  * checks who may use it. A visitor's group named with a user's session becomes the
@@ -171,29 +132,7 @@ type RequestOrigin = { clientGroupId: string; mutationId: number; paymentProvide
 function serverStore(tx: Tx, cartId: string, userId: string | null, request: RequestOrigin | null): MutationStore {
 	return {
 		signedIn: userId !== null,
-		async stock(productId) {
-			return (await stockOf(tx, [productId])).get(productId) ?? null;
-		},
-		async quantity(productId) {
-			const [line] = await tx
-				.select({ quantity: cartItems.quantity })
-				.from(cartItems)
-				.where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
-			return line?.quantity ?? 0;
-		},
-		async setQuantity(productId, quantity) {
-			if (quantity <= 0) {
-				await tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
-				return;
-			}
-			await tx
-				.insert(cartItems)
-				.values({ cartId, productId, quantity })
-				.onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity } });
-		},
-		async clearCart() {
-			await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
-		},
+		...cartStore(tx, cartId),
 		async setFavorite(productId, favorite) {
 			if (!userId) return;
 			if (favorite) await tx.insert(favorites).values({ userId, productId }).onConflictDoNothing();

@@ -1,41 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
-import { createTRPCClient, httpLink, isTRPCClientError } from '@trpc/client';
-import type { AppRouter } from '$server/trpc/root';
+import { apiFor, fromApi } from '$lib/api';
 import type { LocalCatalog } from '$lib/local/catalog-index';
 import { catalogQuery, readCatalogParams } from '$lib/shared/catalog-url';
 import { device } from '$lib/state/device.svelte';
 
 type Fetch = typeof fetch;
-
-/** A tRPC client on a load function's `fetch` (same-process on the server, cookies kept). */
-export const apiFor = (fetch: Fetch) => createTRPCClient<AppRouter>({ links: [httpLink({ url: '/api/trpc', fetch })] });
-
-/** The API's answer in a failed call, when it was a 4xx (the client's mistake). */
-function clientMistake(e: unknown): { status: number; details: Record<string, unknown> | null } | null {
-	if (!isTRPCClientError(e)) return null;
-	const data = e.data as { httpStatus?: number; details?: Record<string, unknown> | null } | undefined;
-	const status = data?.httpStatus;
-	return status && status >= 400 && status < 500 ? { status, details: data?.details ?? null } : null;
-}
-
-/** Calls the API for a page; its 4xx answers become the matching error page. */
-export async function fromApi<T>(call: Promise<T>): Promise<T> {
-	try {
-		return await call;
-	} catch (e) {
-		const mistake = clientMistake(e);
-		if (mistake) error(mistake.status, (e as Error).message);
-		throw e;
-	}
-}
-
-/** What a page shows for a failed call: the API's message and details for a 4xx, else a plain apology. */
-export function apiProblem(e: unknown): { status: number | null; message: string; details: Record<string, unknown> | null } {
-	const mistake = clientMistake(e);
-	if (mistake) return { ...mistake, message: (e as Error).message };
-	return { status: null, message: 'The shop could not be reached. Check your connection and try again.', details: null };
-}
 
 /**
  * The device's catalog when this browser holds it, else null (then the network serves).

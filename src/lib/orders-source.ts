@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
-import { apiFor, fromApi } from '$lib/catalog-source';
+import { apiFor, fromApi } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import { device } from '$lib/state/device.svelte';

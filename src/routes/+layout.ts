@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { apiFor } from '$lib/catalog-source';
+import { apiFor } from '$lib/api';
 import { device } from '$lib/state/device.svelte';
 import type { LayoutLoad } from './$types';
 

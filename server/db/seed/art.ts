@@ -3,6 +3,8 @@
 // collection, and colours picked from a fixed palette by a hash of the slug, so every
 // product looks different while the shop as a whole stays coherent.
 
+import { seededRandom } from '../../../src/lib/shared/random';
+
 export type ArtInput = { slug: string; title: string; collectionSlug: string };
 
 const BACKGROUNDS = [
@@ -41,17 +43,6 @@ function hash(text: string): number {
 		h = Math.imul(h, 0x01000193);
 	}
 	return h >>> 0;
-}
-
-/** Small deterministic PRNG (mulberry32) so each pick uses fresh bits. */
-function rng(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 function pick<T>(list: readonly T[], next: () => number): T {
@@ -289,7 +280,7 @@ function chooseDrawing(slug: string, options: Drawing[], next: () => number): Dr
 
 /** Returns a small, self-contained SVG document illustrating the product. */
 export function productArt(input: ArtInput): string {
-	const next = rng(hash(input.slug));
+	const next = seededRandom(hash(input.slug));
 	const bg = pick(BACKGROUNDS, next);
 	const main = pick(MAINS, next);
 	// Pick an accent that stands apart from the main colour.

@@ -4,14 +4,15 @@ import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/cart';
 import { MutationRefused } from '../../../src/lib/shared/mutations';
 import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
-import { cartItems, carts, favorites } from '../../db/schema';
+import { favorites } from '../../db/schema';
 import type { PaymentProvider } from '../payments/provider';
-import { applyAccountMutation } from './account-mutation';
-import type { Intent, IntentParser, StockAsk } from './intents';
+import { applyAccountMutation } from '../sync';
+import { userCartLines } from '../cart';
+import type { Intent, IntentParser, StockAsk } from '../../../src/lib/shared/intent-parser/intents';
 import { answerCancel, answerOrder, answerOrders } from './order-answers';
 import { findProducts, productCards } from './products';
 import { propose } from './proposals';
-import { rulesParser } from './rules-parser';
+import { rulesParser } from '../../../src/lib/shared/intent-parser/rules-parser';
 
 export type AssistantContext = { db: Db; user: SessionUser | null; payments: Pick<PaymentProvider, 'cancel'> };
 
@@ -78,12 +79,7 @@ async function answerAdd(db: Db, user: SessionUser, intent: Extract<Intent, { ki
 }
 
 async function answerCart(db: Db, userId: string): Promise<Answer> {
-	const lines = await db
-		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
-		.from(cartItems)
-		.innerJoin(carts, eq(carts.id, cartItems.cartId))
-		.where(eq(carts.userId, userId))
-		.orderBy(asc(cartItems.id));
+	const lines = await userCartLines(db, userId);
 	if (!lines.length) return { text: 'Your cart is empty.', suggestions: ['Is the walnut board in stock?'] };
 	const cards = await productCards(db, lines.map((l) => l.productId));
 	const quantities = new Map(lines.map((l) => [l.productId, l.quantity]));

@@ -6,7 +6,7 @@ import { orders } from '../../db/schema';
 import { AppError } from '../errors';
 import { getOrder, listOrders, lockOrder, moveOrder } from '../orders';
 import type { PaymentProvider } from '../payments/provider';
-import type { Intent } from './intents';
+import type { Intent } from '../../../src/lib/shared/intent-parser/intents';
 
 /** How far back "my orders" looks when a date range is asked for. */
 const PAGES = 4;

@@ -1,4 +1,4 @@
-import type { Intent } from './intents';
+import type { Intent } from '../../../src/lib/shared/intent-parser/intents';
 
 // What shoppers type and the intent with slots each must give: the parser's spec and the
 // assistant's benchmark both read this table.

@@ -1,15 +1,16 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { money, PROPOSAL_MINUTES, type Answer, type Proposal, type ProposalLine } from '../../../src/lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/cart';
 import { shippingCost } from '../../../src/lib/shared/orders';
 import type { SessionUser } from '../../auth/session';
 import type { Db, Tx } from '../../db/client';
-import { assistantProposals, cartItems, carts, orders, type AssistantProposal } from '../../db/schema';
+import { assistantProposals, orders, type AssistantProposal } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { placeOrder } from '../checkout';
 import { addressFieldsOf, listAddresses, listShippingMethods } from '../delivery';
 import { AppError } from '../errors';
-import { applyAccountMutation, userCartId } from './account-mutation';
+import { userCartId, userCartLines } from '../cart';
+import { applyAccountMutation } from '../sync';
 import { productCards } from './products';
 
 /** An answer that ends a confirmation without placing anything (the transaction rolls back). */
@@ -21,15 +22,6 @@ class Refusal extends Error {
 
 /** Unknown, expired and someone else's proposals all read the same. */
 const notValid: Answer = { text: 'That order proposal is no longer valid. Ask me to place the order again for a fresh one.', suggestions: ['Place my order', 'My cart'] };
-
-async function cartOf(db: Db | Tx, userId: string): Promise<{ productId: string; quantity: number }[]> {
-	return db
-		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
-		.from(cartItems)
-		.innerJoin(carts, eq(carts.id, cartItems.cartId))
-		.where(eq(carts.userId, userId))
-		.orderBy(asc(cartItems.id));
-}
 
 const oneLine = (a: { name: string; line1: string; city: string; postalCode: string | null; country: string }) =>
 	[a.name, a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].join(', ');
@@ -54,7 +46,7 @@ function view(p: AssistantProposal, shippingMethod: string): Proposal {
  * for Confirm.
  */
 export async function propose(db: Db, userId: string, named?: { productId: string; quantity: number }): Promise<Answer> {
-	const wanted = named ? [named] : await cartOf(db, userId);
+	const wanted = named ? [named] : await userCartLines(db, userId);
 	if (!wanted.length) return { text: 'Your cart is empty, so there is nothing to order yet. Tell me what to add, e.g. "add 2 espresso cups".' };
 	if (wanted.some((l) => l.quantity > MAX_LINE_QUANTITY)) return { text: `I can order at most ${MAX_LINE_QUANTITY} of one product at a time.` };
 	const cards = await productCards(db, wanted.map((l) => l.productId));
@@ -98,7 +90,7 @@ export async function propose(db: Db, userId: string, named?: { productId: strin
 			expiresAt: new Date(Date.now() + PROPOSAL_MINUTES * 60_000)
 		})
 		.returning();
-	const rest = named && (await cartOf(db, userId)).length ? ' The rest of your cart stays in your cart.' : '';
+	const rest = named && (await userCartLines(db, userId)).length ? ' The rest of your cart stays in your cart.' : '';
 	return {
 		text: `Here is the order I can place: total ${money(row!.totalMinor, currency)} with ${method.name} shipping to ${address.name}. Press Confirm within ${PROPOSAL_MINUTES} minutes to place it.${rest}`,
 		proposal: view(row!, method.name)
@@ -123,7 +115,7 @@ const sameLines = (a: { productId: string; quantity: number }[], b: { productId:
 
 /** Turns a pending cart into the proposal's lines alone, keeping the other lines to put back after. */
 async function cartForNamed(tx: Tx, userId: string, named: { productId: string; quantity: number }) {
-	const kept = await cartOf(tx, userId);
+	const kept = await userCartLines(tx, userId);
 	await applyAccountMutation(tx, userId, 'cart.clear', {});
 	await applyAccountMutation(tx, userId, 'cart.add', named);
 	return kept;
@@ -152,7 +144,7 @@ export async function confirmProposal(db: Db, user: SessionUser, ip: string | nu
 			}
 			let kept: { productId: string; quantity: number }[] = [];
 			if (p.addLine) kept = await cartForNamed(tx, user.id, p.addLine);
-			else if (!sameLines(await cartOf(tx, user.id), p.lines)) {
+			else if (!sameLines(await userCartLines(tx, user.id), p.lines)) {
 				throw new Refusal({ text: 'Your cart changed since I offered this order, so nothing was ordered. Ask me again for a new proposal.', suggestions: ['Place my order', 'My cart'] });
 			}
 			const cartId = await userCartId(tx, user.id);

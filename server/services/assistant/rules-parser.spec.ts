@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dateRange } from '../../../src/lib/shared/intent-parser/dates';
-import type { Intent } from './intents';
+import type { Intent } from '../../../src/lib/shared/intent-parser/intents';
 import { quantityAt } from '../../../src/lib/shared/intent-parser/numbers';
-import { parseIntent, rulesParser } from './rules-parser';
+import { parseIntent, rulesParser } from '../../../src/lib/shared/intent-parser/rules-parser';
 import { words } from '../../../src/lib/shared/intent-parser/words';
 import { day, now, table, type Expected } from './phrasings';
 

@@ -2,7 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { openStoreDb, type StoreDb } from '$lib/local/db';
 import type { Answer } from '$lib/shared/assistant';
 import { device } from '$lib/state/device.svelte';
-import { trpc } from '$lib/sync/api';
+import { api } from '$lib/api';
 import { answerOnDevice } from './offline';
 
 export type ChatMessage = { id: string; from: 'shopper' | 'assistant'; text: string; answer?: Answer; at: string };
@@ -104,7 +104,7 @@ export class Conversation {
 		try {
 			// The shop answers about the cart it holds: send what this device changed first.
 			if (device.pending > 0 && navigator.onLine) await device.flush(5_000).catch(() => undefined);
-			const answer = await this.#call(message, () => trpc.assistant.chat.mutate({ message }), () => this.#offline(message));
+			const answer = await this.#call(message, () => api.assistant.chat.mutate({ message }), () => this.#offline(message));
 			if (answer.changed) device.syncSoon();
 			this.#push({ from: 'assistant', text: answer.text, answer });
 		} catch {
@@ -121,7 +121,7 @@ export class Conversation {
 		try {
 			const answer = await this.#call(
 				'',
-				() => trpc.assistant.confirm.mutate({ proposalId }),
+				() => api.assistant.confirm.mutate({ proposalId }),
 				async () => ({ text: 'Placing an order needs the network. Your cart is kept; confirm again when you are back online.', offline: true })
 			);
 			if (answer.order) device.syncSoon();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogSorts, type CatalogSort } from '$lib/shared/catalog';
+import { catalogSorts, COUNT_CAP, type CatalogSort } from '$lib/shared/catalog';
 import { catalogListInput, type CatalogListInput } from '$lib/shared/catalog-input';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
 import { seededRandom } from '$lib/shared/random';
-import { LOCAL_COUNT_CAP, LocalCatalog } from './catalog-index';
+import { LocalCatalog } from './catalog-index';
 
 // ---- A synthetic catalog, the same on every run ----
 
@@ -298,7 +298,7 @@ describe('LocalCatalog.list', () => {
 		const local = LocalCatalog.build(big, COLLECTIONS);
 		expect(local.size).toBe(1100);
 		const page = local.list(catalogListInput.parse({}));
-		expect(page).toMatchObject({ total: LOCAL_COUNT_CAP, totalCapped: true });
+		expect(page).toMatchObject({ total: COUNT_CAP, totalCapped: true });
 		expect(page.items).toHaveLength(24);
 		// Paging goes on past the cap and still visits each product once.
 		const all = listAll(local, { limit: 100, sort: 'price_desc' });
@@ -308,10 +308,10 @@ describe('LocalCatalog.list', () => {
 		const kitchen = big.filter((p) => p.collectionId === COLLECTIONS[0]!.id).length;
 		expect(local.list(catalogListInput.parse({ collection: 'kitchen' }))).toMatchObject({ total: kitchen, totalCapped: false });
 		// Exactly at the cap is not "more than".
-		const exactly = LocalCatalog.build(big.slice(0, LOCAL_COUNT_CAP), COLLECTIONS);
-		expect(exactly.list(catalogListInput.parse({}))).toMatchObject({ total: LOCAL_COUNT_CAP, totalCapped: false });
-		const oneMore = LocalCatalog.build(big.slice(0, LOCAL_COUNT_CAP + 1), COLLECTIONS);
-		expect(oneMore.list(catalogListInput.parse({}))).toMatchObject({ total: LOCAL_COUNT_CAP, totalCapped: true });
+		const exactly = LocalCatalog.build(big.slice(0, COUNT_CAP), COLLECTIONS);
+		expect(exactly.list(catalogListInput.parse({}))).toMatchObject({ total: COUNT_CAP, totalCapped: false });
+		const oneMore = LocalCatalog.build(big.slice(0, COUNT_CAP + 1), COLLECTIONS);
+		expect(oneMore.list(catalogListInput.parse({}))).toMatchObject({ total: COUNT_CAP, totalCapped: true });
 	});
 });
 

@@ -1,6 +1,8 @@
 import MiniSearch, { type Query } from 'minisearch';
 import {
+	COUNT_CAP,
 	DEFAULT_PAGE_SIZE,
+	MAX_SEARCH_WORDS,
 	MAX_PAGE_SIZE,
 	catalogSorts,
 	type CatalogPage,
@@ -12,11 +14,6 @@ import {
 import type { CatalogListQuery } from '$lib/shared/catalog-input';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
 
-/** As on the server: counting stops here and the page says "1,000+ products". */
-export const LOCAL_COUNT_CAP = 1000;
-
-/** The server reads at most this many words of a search. */
-const MAX_SEARCH_WORDS = 8;
 
 /** Words shorter than this are matched exactly or by prefix, never fuzzily. */
 const MIN_FUZZY_LENGTH = 4;
@@ -331,7 +328,7 @@ export class LocalCatalog {
 			if (count >= offset && count < end) items.push(toSummary(this.#entries[i]!));
 			count++;
 			// Past the cap and past this page, nothing more is needed.
-			if (count > LOCAL_COUNT_CAP && count > end) break;
+			if (count > COUNT_CAP && count > end) break;
 		}
 
 		// The product a server cursor named is gone (or filtered out): start from the top.
@@ -339,8 +336,8 @@ export class LocalCatalog {
 		return {
 			items,
 			nextCursor: count > end ? `${CURSOR_PREFIX}${end}` : null,
-			total: Math.min(count, LOCAL_COUNT_CAP),
-			totalCapped: count > LOCAL_COUNT_CAP
+			total: Math.min(count, COUNT_CAP),
+			totalCapped: count > COUNT_CAP
 		};
 	}
 

@@ -16,6 +16,14 @@ export const MAX_PRICE_MINOR = 100_000_000;
 export const MAX_SEARCH_LENGTH = 100;
 export const MAX_CURSOR_LENGTH = 400;
 export const MAX_SLUG_LENGTH = 120;
+/** A search reads at most this many words, on the server and on the device alike. */
+export const MAX_SEARCH_WORDS = 8;
+/** Counting matches stops here and the page says "1,000+ products". */
+export const COUNT_CAP = 1000;
+
+/** A product's average rating to one decimal, or null before its first review. */
+export const averageRating = (ratingTotal: number, reviewCount: number): number | null =>
+	reviewCount ? Math.round((ratingTotal / reviewCount) * 10) / 10 : null;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export type ProductImage = { src: string; alt: string };
 

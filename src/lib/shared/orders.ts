@@ -162,6 +162,10 @@ export type AdminOrderView = OrderView & {
 /** A cart line checkout could not fill, with what is left to buy. */
 export type ShortLine = { productId: string; title: string; requested: number; available: number };
 
+/** What a shopper is told when lines of their order cannot be filled. */
+export const shortageMessage = (short: ShortLine[]): string =>
+	`Not enough stock for: ${short.map((l) => (l.available ? `${l.title} (only ${l.available} left)` : `${l.title} (sold out)`)).join(', ')}.`;
+
 /** What the pay step needs: the test form, or Stripe's Payment Element with its secret. */
 export type PaymentSession =
 	| { provider: 'test'; cards: typeof TEST_CARDS }

@@ -10,8 +10,10 @@ import type { OrderRequestsMessage } from '$lib/sync/background';
 import type { Refusal, SyncStatus } from '$lib/sync/engine';
 import { ensureIdentity } from '$lib/sync/identity';
 import { whileLeader } from '$lib/sync/leader';
+import { OUTBOX_SYNC_TAG, SYNC_LOCK, TABS_CHANNEL } from '$lib/sync/names';
 import { whenIdle } from '$lib/first-paint';
-import { whenLoaded, type DeviceState } from './device.svelte';
+import type { DeviceState } from './device.svelte';
+import { whenLoaded } from './when-loaded';
 
 type Sync = typeof import('./device-sync');
 let syncCode: Promise<Sync> | null = null;
@@ -27,7 +29,6 @@ const SYNC_INTERVAL_MS = 30_000;
 const LIVE_JITTER_MS = 150;
 /** How many of the shopper's latest orders the device keeps for offline. */
 const KEPT_ORDERS = 50;
-const CHANNEL = 'store-sync';
 
 type Message = { type: 'poke' } | { type: 'status'; status: SyncStatus } | { type: 'refusals'; refusals: Refusal[] };
 
@@ -57,7 +58,7 @@ export class DeviceSession {
 		await ensureIdentity(db, user?.id ?? null);
 		await writeMeta(db, 'user', user);
 		this.watch();
-		this.channel = new BroadcastChannel(CHANNEL);
+		this.channel = new BroadcastChannel(TABS_CHANNEL);
 		this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
 		this.stop.push(() => this.channel?.close());
 		// The service worker sent the outbox while no tab led (Background Sync): say what became of it.
@@ -71,7 +72,7 @@ export class DeviceSession {
 		await Promise.race([whenIdle(), ...(needed ? [needed] : [])]);
 		const sync = await loadSync();
 		if (stopped) return;
-		this.stop.push(whileLeader(CHANNEL, () => this.lead(sync, api ?? sync.httpSyncApi)));
+		this.stop.push(whileLeader(SYNC_LOCK, () => this.lead(sync, api ?? sync.httpSyncApi)));
 		// A tab that does not lead learns the state from the one that does.
 		this.poke();
 	}
@@ -331,7 +332,6 @@ async function announceRequests(decided: OrderRequestRecord[], { notify = true }
 
 /** Asks the service worker to send the outbox when the network returns, even if every tab has closed (Chromium). */
 async function registerBackgroundSync() {
-	const { OUTBOX_SYNC_TAG } = await loadSync();
 	const registration = await navigator.serviceWorker?.ready;
 	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
 	await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});

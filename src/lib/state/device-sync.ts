@@ -5,7 +5,7 @@
 export { MutationRefused } from '$lib/shared/mutations';
 export { MAX_PULL } from '$lib/shared/sync';
 export { httpSyncApi } from '$lib/sync/api';
-export { OUTBOX_SYNC_TAG, orderRequestNews } from '$lib/sync/background';
+export { orderRequestNews } from '$lib/sync/background';
 export { SyncEngine } from '$lib/sync/engine';
 export { currentIdentity } from '$lib/sync/identity';
 export { listenForChanges } from '$lib/sync/live';

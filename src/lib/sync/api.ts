@@ -1,5 +1,4 @@
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '$server/trpc/root';
+import { api } from '$lib/api';
 import type { PullResult, PushInput, PushResult, SnapshotManifest, SnapshotPart } from '$lib/shared/sync';
 
 /** What the sync engine needs from the server; tests pass their own. */
@@ -13,13 +12,11 @@ export type SyncApi = {
 	};
 };
 
-export const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: '/api/trpc' })] });
-
 export const httpSyncApi: SyncApi = {
-	pull: (input) => trpc.sync.pull.query(input),
-	push: (input) => trpc.sync.push.mutate(input),
+	pull: (input) => api.sync.pull.query(input),
+	push: (input) => api.sync.push.mutate(input),
 	snapshot: {
-		manifest: () => trpc.sync.snapshot.query({}) as Promise<SnapshotManifest>,
-		part: (input) => trpc.sync.snapshot.query(input) as Promise<SnapshotPart>
+		manifest: () => api.sync.snapshot.query({}) as Promise<SnapshotManifest>,
+		part: (input) => api.sync.snapshot.query(input) as Promise<SnapshotPart>
 	}
 };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openStoreDb, type OrderRequestRecord } from '$lib/local/db';
 import type { PushInput } from '$lib/shared/sync';
 import type { SyncApi } from './api';
-import { openFromNotification, orderRequestNews, sendOutboxInBackground, SYNC_LOCK, type BackgroundOptions } from './background';
+import { openFromNotification, orderRequestNews, sendOutboxInBackground, type BackgroundOptions } from './background';
+import { SYNC_LOCK } from './names';
 import { ensureIdentity } from './identity';
 import { mutate, queueOrderRequest } from './outbox';
 

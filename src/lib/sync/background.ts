@@ -2,12 +2,8 @@ import { readMeta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import type { SyncApi } from './api';
 import { SyncEngine } from './engine';
 import { currentIdentity } from './identity';
+import { SYNC_LOCK } from './names';
 
-/** The Background Sync tag a tab registers after queueing a change; the service worker answers it. */
-export const OUTBOX_SYNC_TAG = 'store-outbox';
-
-/** The Web Lock held by the tab that syncs (see `leader.ts`): while a tab holds it, that tab pushes. */
-export const SYNC_LOCK = 'store-sync';
 
 /** What the service worker tells open windows after it sent an order request, so they can say so. */
 export type OrderRequestsMessage = { type: 'order-requests'; records: OrderRequestRecord[] };

@@ -1,5 +1,6 @@
 import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
 import { readMeta, writeMeta, type ChangeRecord, type OrderRequestRecord, type OrderRequestState, type StoreDb } from '$lib/local/db';
+import { isRefusal } from '$lib/api';
 import type { SyncApi } from './api';
 import { rebase } from './outbox';
 
@@ -41,11 +42,6 @@ function decided(outcome: { outcome: string; message?: string | null; details?: 
 	};
 }
 
-/** Thrown for an answer that says the request itself is wrong; retrying will not help (429 only asks for patience). */
-function isClientError(error: unknown): boolean {
-	const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
-	return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
-}
 
 /**
  * One device's sync: pushes the outbox in order, then pulls the catalog changes and the
@@ -112,7 +108,7 @@ export class SyncEngine {
 				await writeMeta(this.db, 'sendingThrough', null);
 				// A gap or a malformed batch will never go through as it is: the pull that
 				// follows resets the device to the server's state instead of retrying forever.
-				if (isClientError(error)) return;
+				if (isRefusal(error)) return;
 				throw error;
 			}
 			await this.settle(batch, result);

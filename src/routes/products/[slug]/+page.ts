@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { apiFor, fromApi, localCatalog } from '$lib/catalog-source';
+import { apiFor, fromApi } from '$lib/api';
+import { localCatalog } from '$lib/catalog-source';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, url, fetch, parent }) => {

@@ -1,0 +1,87 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { mergeCarts, type MutationStore } from '../../src/lib/shared/mutations';
+import type { CartLine } from '../../src/lib/shared/sync';
+import type { Db, Tx } from '../db/client';
+import { cartItems, carts, products } from '../db/schema';
+
+/**
+ * The server's carts: a signed-in user's one cart (made on first use) or a device's guest
+ * cart, their lines, and the merge of a guest cart into an account's at sign-in. Sync,
+ * order requests and the assistant all go through here.
+ */
+
+/** A cart's lines, in the order they were first added. */
+export async function cartLines(db: Db | Tx, cartId: string): Promise<CartLine[]> {
+	return db
+		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
+		.from(cartItems)
+		.where(eq(cartItems.cartId, cartId))
+		.orderBy(asc(cartItems.id));
+}
+
+/** A user's cart lines (none when the user has no cart yet). */
+export async function userCartLines(db: Db | Tx, userId: string): Promise<CartLine[]> {
+	return db
+		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
+		.from(cartItems)
+		.innerJoin(carts, eq(carts.id, cartItems.cartId))
+		.where(eq(carts.userId, userId))
+		.orderBy(asc(cartItems.id));
+}
+
+/** The user's cart id, made when there is none yet. */
+export async function userCartId(tx: Tx, userId: string): Promise<string> {
+	await tx.insert(carts).values({ userId }).onConflictDoNothing({ target: carts.userId });
+	const [cart] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
+	return cart!.id;
+}
+
+/** Stock of the live products among `productIds` (archived ones are absent). */
+export async function stockOf(tx: Tx, productIds: string[]): Promise<Map<string, number>> {
+	if (!productIds.length) return new Map();
+	const rows = await tx
+		.select({ id: products.id, inventory: products.inventory })
+		.from(products)
+		.where(and(inArray(products.id, productIds), isNull(products.deletedAt)));
+	return new Map(rows.map((r) => [r.id, r.inventory]));
+}
+
+/** Moves a guest cart into the user's cart by `mergeCarts` and deletes the guest cart. */
+export async function mergeGuestCart(tx: Tx, guestCartId: string, userId: string): Promise<void> {
+	const cartId = await userCartId(tx, userId);
+	const [account, guest] = await Promise.all([cartLines(tx, cartId), cartLines(tx, guestCartId)]);
+	const stock = await stockOf(tx, [...new Set([...account, ...guest].map((l) => l.productId))]);
+	const merged = mergeCarts(account, guest, (id) => stock.get(id) ?? null);
+	await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+	if (merged.length) await tx.insert(cartItems).values(merged.map((l) => ({ ...l, cartId })));
+	await tx.delete(carts).where(eq(carts.id, guestCartId));
+}
+
+/** The cart half of the mutators' store: one cart's lines, in the caller's transaction. */
+export function cartStore(tx: Tx, cartId: string): Pick<MutationStore, 'stock' | 'quantity' | 'setQuantity' | 'clearCart'> {
+	return {
+		async stock(productId) {
+			return (await stockOf(tx, [productId])).get(productId) ?? null;
+		},
+		async quantity(productId) {
+			const [line] = await tx
+				.select({ quantity: cartItems.quantity })
+				.from(cartItems)
+				.where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+			return line?.quantity ?? 0;
+		},
+		async setQuantity(productId, quantity) {
+			if (quantity <= 0) {
+				await tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+				return;
+			}
+			await tx
+				.insert(cartItems)
+				.values({ cartId, productId, quantity })
+				.onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity } });
+		},
+		async clearCart() {
+			await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+		}
+	};
+}
