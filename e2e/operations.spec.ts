@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import postgres from 'postgres';
 import { expect, test } from '@playwright/test';
+import { startInstance, type Instance } from './instance';
 
 // Process-level checks of the production build (build/index.js, built by the webServer of
 // playwright.config.ts): each test starts its own instance on its own empty embedded
@@ -15,89 +12,12 @@ import { expect, test } from '@playwright/test';
 test.describe.configure({ mode: 'default' });
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'one run of the process checks is enough'));
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const TOKEN = 'e2e-metrics-token';
 
 /** The value of one series in Prometheus text, or undefined when it is absent. */
 function sample(text: string, series: string): number | undefined {
 	const line = text.split('\n').find((l) => l.startsWith(`${series} `));
 	return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
-
-type Instance = {
-	url: string;
-	child: ChildProcess;
-	/** Everything the process wrote so far. */
-	output(): string;
-	/** Its JSON log lines so far. */
-	lines(): Record<string, unknown>[];
-	/** Resolves with the exit code and signal once the process has exited. */
-	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-	stop(): Promise<void>;
-};
-
-async function startInstance(port: number, env: Record<string, string> = {}): Promise<Instance> {
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-ops-'));
-	const url = `http://localhost:${port}`;
-	const child = spawn(process.execPath, [path.join(ROOT, 'build', 'index.js')], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(port),
-			DATA_DIR: dataDir,
-			DATABASE_URL: '',
-			REDIS_URL: '',
-			ORIGIN: url,
-			STRIPE_SECRET_KEY: '',
-			METRICS_TOKEN: '',
-			LOG_LEVEL: 'info',
-			// What `npm start` (scripts/start.js) defaults to.
-			SHUTDOWN_TIMEOUT: '8',
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-		child.once('exit', (code, signal) => resolve({ code, signal }))
-	);
-	const instance: Instance = {
-		url,
-		child,
-		output: () => output,
-		lines: () =>
-			output
-				.split('\n')
-				.filter((line) => line.startsWith('{'))
-				.map((line) => JSON.parse(line) as Record<string, unknown>),
-		exited,
-		async stop() {
-			if (child.exitCode === null && child.signalCode === null) {
-				child.kill('SIGTERM');
-				const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-				await exited;
-				clearTimeout(killer);
-			}
-			fs.rmSync(dataDir, { recursive: true, force: true });
-		}
-	};
-	// Up once it answers /healthz (the server listens only after init: migrations, demo shop).
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`the instance exited with ${child.exitCode}:\n${output}`);
-		if (Date.now() > deadline) {
-			await instance.stop();
-			throw new Error(`the instance did not answer /healthz in time:\n${output}`);
-		}
-		try {
-			if ((await fetch(`${url}/healthz`)).ok) return instance;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
 }
 
 test('an instance reports ready, logs JSON lines with request ids, and serves metrics behind its token', async () => {

@@ -85,5 +85,11 @@ export const config = {
 	/** When set, GET /metrics asks for `Authorization: Bearer <token>`; unset, it is open. */
 	get metricsToken() {
 		return process.env.METRICS_TOKEN || undefined;
+	},
+	/** adapter-node's request body limit in bytes (`BODY_SIZE_LIMIT`, read the way it reads it: 512K, 1M, Infinity). */
+	get bodySizeLimit() {
+		const value = process.env.BODY_SIZE_LIMIT || '512K';
+		const multiplier = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.at(-1)!.toUpperCase()];
+		return multiplier ? Number(value.slice(0, -1)) * multiplier : Number(value);
 	}
 };

@@ -6,6 +6,7 @@ import { getDatabase, isEmpty } from '$server/db/client';
 import { seedCatalog } from '$server/db/seed';
 import { describeDemoAccounts, seedDemoAccounts } from '$server/db/seed/accounts';
 import { config } from '$server/config';
+import { discardUnreadBodies } from '$server/http/unread-bodies';
 import { observe, startDraining } from '$server/observability/handle';
 import { log } from '$server/observability/log';
 import { measureOutboxOf } from '$server/observability/metrics';
@@ -17,6 +18,8 @@ import { writeAllowed } from '$lib/server/origin';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 
 export const init: ServerInit = async () => {
+	// Before the server listens: a body nobody read must not wedge its keep-alive connection.
+	discardUnreadBodies(config.bodySizeLimit);
 	const database = await getDatabase();
 	// A newcomer's first `npm start` opens a shop with something in it.
 	if (database.kind === 'pglite' && (await isEmpty(database.db))) {

@@ -31,7 +31,8 @@ export const observe: Handle = ({ event, resolve }) => {
 		let status = 500;
 		try {
 			let response = withHeader(await resolve(event), 'x-request-id', reqId);
-			if (draining) response = withHeader(response, 'connection', 'close');
+			// A 413's body is never read to its end, so its connection cannot carry another request.
+			if (draining || response.status === 413) response = withHeader(response, 'connection', 'close');
 			status = response.status;
 			return response;
 		} catch (thrown) {
