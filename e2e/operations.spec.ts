@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Process-level checks of the production build (build/index.js, built by the webServer of
 // playwright.config.ts): each test starts its own instance on its own empty embedded
