@@ -83,6 +83,8 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	await expect(image).toHaveAttribute('src', /^\/uploads\/products\/[0-9a-f-]+\.png$/);
 	const imageResponse = await page.request.get((await image.getAttribute('src'))!);
 	expect(imageResponse.headers()['content-type']).toBe('image/png');
+	expect(imageResponse.headers()['x-content-type-options']).toBe('nosniff');
+	expect(imageResponse.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 
 	// A file that is not an image is refused next to the field.
 	await page.getByLabel('Image file').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startInstance, type Instance } from './instance';
 
 // A keep-alive connection stays usable after any answer, read body or not (sveltejs/kit#15526):

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import postgres from 'postgres';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startInstance, type Instance } from './instance';
 
 // Process-level checks of the production build (build/index.js, built by the webServer of

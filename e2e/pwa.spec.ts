@@ -44,8 +44,11 @@ test('the installed shell opens, reloads and navigates with no network, and offl
 	// Full page loads, not only client-side navigation, come from the shell.
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	await page.goto('/cart');
+	const cart = await page.goto('/cart');
 	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	// The shell's own policy is a <meta> tag; the worker adds what keeps it out of frames.
+	expect(cart?.fromServiceWorker()).toBe(true);
+	expect(cart?.headers()).toMatchObject({ 'x-frame-options': 'DENY', 'content-security-policy': "frame-ancestors 'none'" });
 	await page.goto('/favorites');
 	await expect(page.getByRole('heading', { level: 1, name: 'Favorites' })).toBeVisible();
 	await page.goto('/collections/audio');

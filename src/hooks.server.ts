@@ -15,6 +15,7 @@ import { startEmailWorker } from '$server/services/email/worker';
 import { startReaper } from '$server/services/expiry';
 import { payments } from '$server/services/payments';
 import { writeAllowed } from '$lib/server/origin';
+import { securityHeaders } from '$lib/server/security-headers';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 
 export const init: ServerInit = async () => {
@@ -81,7 +82,7 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(observe, originCheck, session);
+export const handle = sequence(observe, securityHeaders, originCheck, session);
 
 /** Unexpected errors go to the log, with the request's id; the page shows Kit's safe message, as before. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

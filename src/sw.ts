@@ -41,7 +41,17 @@ const networkOnlyPages = [
 	/^\/readyz/,
 	/^\/metrics/
 ];
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/shell'), { denylist: networkOnlyPages }));
+// The shell's policy is a <meta> tag, where frame-ancestors means nothing; as it answers for
+// pages of the shop, it carries what keeps them out of other sites' frames as headers.
+const shell = createHandlerBoundToURL('/shell');
+const unframeable: typeof shell = async (options) => {
+	const response = await shell(options);
+	const headers = new Headers(response.headers);
+	headers.set('content-security-policy', "frame-ancestors 'none'");
+	headers.set('x-frame-options', 'DENY');
+	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+};
+registerRoute(new NavigationRoute(unframeable, { denylist: networkOnlyPages }));
 
 registerRoute(
 	({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/')),

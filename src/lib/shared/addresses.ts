@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // Made on first use: Intl's region names cost a phone tens of milliseconds to load.
 let regionNames: Intl.DisplayNames | null = null;

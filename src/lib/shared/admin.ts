@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { cursorSchema, slugSchema } from './catalog-input';
 import { slugify } from './catalog-admin';
 import type { OrderStatus } from './orders';

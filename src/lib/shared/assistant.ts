@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { ProductImage } from './catalog';
 import { formatMoney } from './money';
 import type { OrderStatus, OrderView } from './orders';

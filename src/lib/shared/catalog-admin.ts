@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { slugSchema } from './catalog-input';
 
 /** A slug from a title: "Walnut Serving Board!" → "walnut-serving-board". */

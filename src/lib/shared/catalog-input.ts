@@ -1,6 +1,6 @@
 // The catalog's inputs as the API validates them. Kept apart from `catalog.ts` so that
 // pages which only show products do not load zod.
-import { z } from 'zod';
+import { z } from './zod';
 import {
 	DEFAULT_PAGE_SIZE,
 	MAX_CURSOR_LENGTH,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { addressFields } from './addresses';
 import { MAX_LINE_QUANTITY } from './cart';
 

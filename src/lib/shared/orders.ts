@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { addressFields, countryName, type AddressFields } from './addresses';
 import { cursorSchema } from './catalog-input';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { REVIEW_MAX } from './catalog';
 import { cursorSchema } from './catalog-input';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Pushes carry at most this many mutations. */
 export const MAX_PUSH = 100;
