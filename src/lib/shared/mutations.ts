@@ -92,40 +92,54 @@ async function setCapped(store: MutationStore, id: string, wanted: number): Prom
 	if (quantity < wanted) return { code: 'OUT_OF_STOCK', message: `Only ${quantity} available; your cart holds ${quantity}.` };
 }
 
+/** One mutation's work against a store, given args its schema has already parsed. */
+type Mutator<N extends MutationName> = (store: MutationStore, args: MutationArgs<N>) => Promise<MutationNote | void>;
+
+async function setFavorite(store: MutationStore, productId: string, favorite: boolean): Promise<void> {
+	if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to keep favorites.');
+	if (favorite && (await store.stock(productId)) === null) throw new MutationRefused('NOT_FOUND', 'This product is no longer sold.');
+	await store.setFavorite(productId, favorite);
+}
+
+/**
+ * Every mutation by name: a new one is one entry here and one schema in `mutationArgs`,
+ * and the compiler checks its args against that schema on both sides.
+ */
+const mutators: { [N in MutationName]: Mutator<N> } = {
+	'cart.add': async (store, a) => setCapped(store, a.productId, (await store.quantity(a.productId)) + a.quantity),
+	'cart.setQuantity': async (store, a) => {
+		if (a.quantity > 0) return setCapped(store, a.productId, a.quantity);
+		await store.setQuantity(a.productId, 0);
+	},
+	'cart.remove': async (store, a) => {
+		await store.setQuantity(a.productId, 0);
+	},
+	'cart.clear': async (store) => {
+		await store.clearCart();
+	},
+	'favorites.add': (store, a) => setFavorite(store, a.productId, true),
+	'favorites.remove': (store, a) => setFavorite(store, a.productId, false),
+	'order.request': async (store, a) => {
+		if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to order.');
+		return store.requestOrder(a);
+	},
+	noop: async () => {}
+};
+
+async function apply<N extends MutationName>(store: MutationStore, name: N, args: unknown): Promise<MutationNote | undefined> {
+	const parsed = mutationArgs[name].safeParse(args);
+	if (!parsed.success) throw new MutationRefused('INVALID', z.prettifyError(parsed.error));
+	// TypeScript loses the link between N and the schema picked by it: the parse above made it so.
+	return (await mutators[name](store, parsed.data as MutationArgs<N>)) ?? undefined;
+}
+
 /**
  * Runs one mutation against a store: the same code optimistically on the device and
  * authoritatively on the server. Throws MutationRefused when it can never apply.
  */
 export async function runMutation(store: MutationStore, name: string, args: unknown): Promise<MutationNote | undefined> {
 	if (!isMutationName(name)) throw new MutationRefused('INVALID', `Unknown mutation ${name}`);
-	const parsed = mutationArgs[name].safeParse(args);
-	if (!parsed.success) throw new MutationRefused('INVALID', z.prettifyError(parsed.error));
-	const a = parsed.data as Record<string, unknown> & { productId: string; quantity: number };
-	switch (name) {
-		case 'cart.add':
-			return setCapped(store, a.productId, (await store.quantity(a.productId)) + a.quantity);
-		case 'cart.setQuantity':
-			return a.quantity === 0 ? store.setQuantity(a.productId, 0).then(() => undefined) : setCapped(store, a.productId, a.quantity);
-		case 'cart.remove':
-			await store.setQuantity(a.productId, 0);
-			return;
-		case 'cart.clear':
-			await store.clearCart();
-			return;
-		case 'favorites.add':
-		case 'favorites.remove':
-			if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to keep favorites.');
-			if (name === 'favorites.add' && (await store.stock(a.productId)) === null) {
-				throw new MutationRefused('NOT_FOUND', 'This product is no longer sold.');
-			}
-			await store.setFavorite(a.productId, name === 'favorites.add');
-			return;
-		case 'order.request':
-			if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to order.');
-			return store.requestOrder(parsed.data as OrderRequestArgs);
-		case 'noop':
-			return;
-	}
+	return apply(store, name, args);
 }
 
 /**
