@@ -26,13 +26,13 @@ import {
 	membershipInput,
 	reviewIdInput
 } from '../../../src/lib/shared/admin';
-import { dashboard } from '../../services/admin';
-import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from '../../services/admin-collections';
-import { adminGetCustomer, adminListCustomers, updateMembership } from '../../services/admin-customers';
-import { adminDeleteReview, adminListReviews, hideReview, showReview } from '../../services/admin-reviews';
-import { adjustStock, adminGetProduct, adminListProducts, createProduct, setArchived, updateProduct } from '../../services/admin-catalog';
-import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/delivery';
-import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/orders';
+import { dashboard } from '../../services/admin/dashboard';
+import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from '../../services/admin/collections';
+import { adminGetCustomer, adminListCustomers, updateMembership } from '../../services/admin/customers';
+import { adminDeleteReview, adminListReviews, hideReview, showReview } from '../../services/admin/reviews';
+import { adjustStock, adminGetProduct, adminListProducts, createProduct, setArchived, updateProduct } from '../../services/admin/catalog';
+import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/admin/shipping';
+import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/admin/orders';
 import { adminProcedure } from '../init';
 
 export const adminRouter = {

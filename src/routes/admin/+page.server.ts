@@ -1,5 +1,5 @@
 import { getDatabase } from '$server/db/client';
-import { dashboard } from '$server/services/admin';
+import { dashboard } from '$server/services/admin/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

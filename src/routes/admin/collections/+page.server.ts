@@ -1,5 +1,5 @@
 import { getDatabase } from '$server/db/client';
-import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from '$server/services/admin-collections';
+import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from '$server/services/admin/collections';
 import { collectionDeleteInput, collectionInput, collectionMoveInput, collectionUpdateInput } from '$lib/shared/admin';
 import { formAction, parseForm } from '$lib/server/forms';
 import { adminActor } from '../admin-guard.server';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
-import { adminListCustomers } from '$server/services/admin-customers';
+import { adminListCustomers } from '$server/services/admin/customers';
 import { AppError } from '$server/services/errors';
 import { customersListInput } from '$lib/shared/admin';
 import type { PageServerLoad } from './$types';

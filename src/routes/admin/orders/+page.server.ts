@@ -1,5 +1,5 @@
 import { getDatabase } from '$server/db/client';
-import { adminListOrders } from '$server/services/orders';
+import { adminListOrders } from '$server/services/admin/orders';
 import { adminOrdersListInput } from '$lib/shared/orders';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { getDatabase } from '$server/db/client';
-import { adminListProducts } from '$server/services/admin-catalog';
+import { adminListProducts } from '$server/services/admin/catalog';
 import { adminProductsListInput } from '$lib/shared/catalog-admin';
 import type { PageServerLoad } from './$types';
 

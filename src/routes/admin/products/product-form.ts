@@ -1,5 +1,5 @@
 import { majorUnits, parseMajorUnits } from '$lib/shared/money';
-import type { AdminProduct } from '$server/services/admin-catalog';
+import type { AdminProduct } from '$server/services/admin/catalog';
 
 /** The product form's fields as the browser posts them. */
 export const productFormFields = ['title', 'slug', 'description', 'price', 'collectionId'] as const;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase, type Db } from '$server/db/client';
-import { adminDeleteReview, adminListReviews, hideReview, showReview } from '$server/services/admin-reviews';
+import { adminDeleteReview, adminListReviews, hideReview, showReview } from '$server/services/admin/reviews';
 import type { Actor } from '$server/services/audit';
 import { AppError } from '$server/services/errors';
 import { adminReviewsListInput, reviewIdInput } from '$lib/shared/admin';

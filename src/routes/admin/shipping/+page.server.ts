@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { getDatabase } from '$server/db/client';
-import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '$server/services/delivery';
+import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '$server/services/admin/shipping';
 import { shippingMethodInput, shippingMethodUpdateInput } from '$lib/shared/orders';
 import { formAction, formFail, readForm } from '$lib/server/forms';
 import { adminActor } from '../admin-guard.server';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { error } from '@sveltejs/kit';
-import { uploadsDir } from '$server/services/admin-catalog';
+import { uploadsDir } from '$server/services/admin/catalog';
 import type { RequestHandler } from './$types';
 
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };

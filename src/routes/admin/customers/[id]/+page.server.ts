@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
-import { adminGetCustomer, updateMembership } from '$server/services/admin-customers';
+import { adminGetCustomer, updateMembership } from '$server/services/admin/customers';
 import { AppError } from '$server/services/errors';
 import { customerIdInput, membershipInput } from '$lib/shared/admin';
 import { formAction, formFail, readForm } from '$lib/server/forms';

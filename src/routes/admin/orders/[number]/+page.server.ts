@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
 import { AppError } from '$server/services/errors';
 import { emailsForOrder } from '$server/services/email/outbox';
-import { adminGetOrder, adminMoveOrder } from '$server/services/orders';
+import { adminGetOrder, adminMoveOrder } from '$server/services/admin/orders';
 import { payments } from '$server/services/payments';
 import { adminTransitionInput, orderNumberInput } from '$lib/shared/orders';
 import { formAction, parseForm } from '$lib/server/forms';

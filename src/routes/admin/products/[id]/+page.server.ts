@@ -9,7 +9,7 @@ import {
 	removeProductImage,
 	setArchived,
 	updateProduct
-} from '$server/services/admin-catalog';
+} from '$server/services/admin/catalog';
 import { listAudit } from '$server/services/audit';
 import { AppError } from '$server/services/errors';
 import { productImageRemoveInput, productUpdateInput, stockAdjustInput } from '$lib/shared/catalog-admin';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
-import { collectionChoices, createProduct } from '$server/services/admin-catalog';
+import { collectionChoices, createProduct } from '$server/services/admin/catalog';
 import { productCreateInput } from '$lib/shared/catalog-admin';
 import { fieldErrors } from '$lib/shared/accounts';
 import { formAction, formFail, readForm } from '$lib/server/forms';

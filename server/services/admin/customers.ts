@@ -1,11 +1,11 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { AdminCustomer, AdminCustomerRow, MembershipTier } from '../../src/lib/shared/admin';
-import type { Page } from '../../src/lib/shared/catalog';
-import type { Db } from '../db/client';
-import { customers, orders, users } from '../db/schema';
-import { recordAudit, type Actor } from './audit';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
-import { AppError } from './errors';
+import type { AdminCustomer, AdminCustomerRow, MembershipTier } from '../../../src/lib/shared/admin';
+import type { Page } from '../../../src/lib/shared/catalog';
+import type { Db } from '../../db/client';
+import { customers, orders, users } from '../../db/schema';
+import { recordAudit, type Actor } from '../audit';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from '../cursor';
+import { AppError } from '../errors';
 
 // How many of a customer's orders the detail page shows; the orders page has the rest.
 const ORDERS_SHOWN = 50;

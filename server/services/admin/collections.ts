@@ -1,9 +1,9 @@
 import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { AdminCollection, CollectionInput } from '../../src/lib/shared/admin';
-import type { Db, Tx } from '../db/client';
-import { collections, products, type Collection } from '../db/schema';
-import { changesBetween, recordAudit, type Actor } from './audit';
-import { AppError, FieldError } from './errors';
+import type { AdminCollection, CollectionInput } from '../../../src/lib/shared/admin';
+import type { Db, Tx } from '../../db/client';
+import { collections, products, type Collection } from '../../db/schema';
+import { changesBetween, recordAudit, type Actor } from '../audit';
+import { AppError, FieldError } from '../errors';
 
 const auditedFields = ['title', 'slug', 'description', 'position'] as const;
 const live = isNull(collections.deletedAt);

@@ -11,12 +11,12 @@ import {
 	type productCreateInput,
 	type productUpdateInput,
 	type stockAdjustInput
-} from '../../src/lib/shared/catalog-admin';
-import { config } from '../config';
-import type { Db, Tx } from '../db/client';
-import { collections, products, type Product, type ProductImage } from '../db/schema';
-import { changesBetween, recordAudit, type Actor } from './audit';
-import { AppError, FieldError, isDuplicateKey } from './errors';
+} from '../../../src/lib/shared/catalog-admin';
+import { config } from '../../config';
+import type { Db, Tx } from '../../db/client';
+import { collections, products, type Product, type ProductImage } from '../../db/schema';
+import { changesBetween, recordAudit, type Actor } from '../audit';
+import { AppError, FieldError, isDuplicateKey } from '../errors';
 
 export const ADMIN_PAGE_SIZE = 25;
 

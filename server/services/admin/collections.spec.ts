@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectionDeleteInput, collectionInput } from '../../src/lib/shared/admin';
-import type { Database } from '../db/client';
-import { auditEvents, collections, products } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
-import { shopFixtures } from '../testing/shop-fixtures';
-import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from './admin-collections';
-import type { Actor } from './audit';
-import { pull } from './sync';
-import { handleTrpcRequest } from '../trpc/http';
-import { testProvider } from './payments/test-provider';
+import { collectionDeleteInput, collectionInput } from '../../../src/lib/shared/admin';
+import type { Database } from '../../db/client';
+import { auditEvents, collections, products } from '../../db/schema';
+import { seedCatalog } from '../../db/seed';
+import { openTestDatabase } from '../../db/test-database';
+import { shopFixtures } from '../../testing/shop-fixtures';
+import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from './collections';
+import type { Actor } from '../audit';
+import { pull } from '../sync';
+import { handleTrpcRequest } from '../../trpc/http';
+import { testProvider } from '../payments/test-provider';
 
 let database: Database;
 let db: Database['db'];

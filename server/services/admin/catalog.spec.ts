@@ -2,11 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productCreateInput, productUpdateInput, slugify, stockAdjustInput } from '../../src/lib/shared/catalog-admin';
-import { pullInput } from '../../src/lib/shared/sync';
-import type { Database } from '../db/client';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
+import { productCreateInput, productUpdateInput, slugify, stockAdjustInput } from '../../../src/lib/shared/catalog-admin';
+import { pullInput } from '../../../src/lib/shared/sync';
+import type { Database } from '../../db/client';
+import { seedCatalog } from '../../db/seed';
+import { openTestDatabase } from '../../db/test-database';
 import {
 	addProductImage,
 	adjustStock,
@@ -17,9 +17,9 @@ import {
 	removeProductImage,
 	setArchived,
 	updateProduct
-} from './admin-catalog';
-import { listAudit, type Actor } from './audit';
-import { pull } from './sync';
+} from './catalog';
+import { listAudit, type Actor } from '../audit';
+import { pull } from '../sync';
 
 let database: Database;
 let db: Database['db'];

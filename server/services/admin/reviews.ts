@@ -1,12 +1,12 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { AdminReview } from '../../src/lib/shared/admin';
-import type { Page } from '../../src/lib/shared/catalog';
-import type { Db, Tx } from '../db/client';
-import { products, reviews, users, type Review } from '../db/schema';
-import { changesBetween, recordAudit, type Actor } from './audit';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
-import { AppError } from './errors';
-import { refreshRating } from './reviews';
+import type { AdminReview } from '../../../src/lib/shared/admin';
+import type { Page } from '../../../src/lib/shared/catalog';
+import type { Db, Tx } from '../../db/client';
+import { products, reviews, users, type Review } from '../../db/schema';
+import { changesBetween, recordAudit, type Actor } from '../audit';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from '../cursor';
+import { AppError } from '../errors';
+import { refreshRating } from '../reviews';
 
 /** Every review, hidden ones too, newest first, with its product and its author's email. */
 export async function adminListReviews(db: Db, input: { cursor?: string; limit: number }): Promise<Page<AdminReview>> {

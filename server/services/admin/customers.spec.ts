@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { membershipInput } from '../../src/lib/shared/admin';
-import type { Database } from '../db/client';
-import { auditEvents, customers, orders, users } from '../db/schema';
-import { openTestDatabase } from '../db/test-database';
-import { shopFixtures } from '../testing/shop-fixtures';
-import { adminGetCustomer, adminListCustomers, updateMembership } from './admin-customers';
-import type { Actor } from './audit';
+import { membershipInput } from '../../../src/lib/shared/admin';
+import type { Database } from '../../db/client';
+import { auditEvents, customers, orders, users } from '../../db/schema';
+import { openTestDatabase } from '../../db/test-database';
+import { shopFixtures } from '../../testing/shop-fixtures';
+import { adminGetCustomer, adminListCustomers, updateMembership } from './customers';
+import type { Actor } from '../audit';
 
 let database: Database;
 let db: Database['db'];

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { LOW_STOCK } from '../../src/lib/shared/catalog';
-import type { Db } from '../db/client';
-import { orders, products, reviews, users } from '../db/schema';
+import { LOW_STOCK } from '../../../src/lib/shared/catalog';
+import type { Db } from '../../db/client';
+import { orders, products, reviews, users } from '../../db/schema';
 
 /** Orders and revenue (of paid orders) since a moment. */
 export type Takings = { orders: number; revenueMinor: number };

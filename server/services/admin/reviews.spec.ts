@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client';
-import { auditEvents, products, reviews } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
-import { shopFixtures } from '../testing/shop-fixtures';
-import { adminDeleteReview, adminListReviews, hideReview, showReview } from './admin-reviews';
-import type { Actor } from './audit';
-import { createReview, listReviews } from './reviews';
+import type { Database } from '../../db/client';
+import { auditEvents, products, reviews } from '../../db/schema';
+import { seedCatalog } from '../../db/seed';
+import { openTestDatabase } from '../../db/test-database';
+import { shopFixtures } from '../../testing/shop-fixtures';
+import { adminDeleteReview, adminListReviews, hideReview, showReview } from './reviews';
+import type { Actor } from '../audit';
+import { createReview, listReviews } from '../reviews';
 
 let database: Database;
 let db: Database['db'];
