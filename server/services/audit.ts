@@ -2,8 +2,7 @@ import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Page } from '../../src/lib/shared/catalog';
 import type { Db, Tx } from '../db/client';
 import { auditEvents, type AuditChanges } from '../db/schema';
-import { decodeCursor, encodeCursor } from './cursor';
-import { AppError } from './errors';
+import { decodeCursor, encodeCursor, badCursor } from './cursor';
 
 /** Who does an admin write, and from where. */
 export type Actor = { id: string; email: string; ip: string | null };
@@ -64,7 +63,7 @@ export async function listAudit(
 	}
 	if (input.cursor) {
 		const cursor = decodeCursor(input.cursor, 'audit');
-		if (!/^\d{1,18}$/.test(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		if (!/^\d{1,18}$/.test(cursor.key)) throw badCursor();
 		filters.push(lt(auditEvents.seq, Number(cursor.key)));
 	}
 	const rows = await db

@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/shared/catalog';
 import type { Db } from '../db/client';
 import { collections, products } from '../db/schema';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
 
 
@@ -116,7 +116,7 @@ export async function listProducts(
 	const pageFilters = [...filters];
 	if (input.cursor) {
 		const cursor = decodeCursor(input.cursor, input.sort);
-		if (!sort.valid(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		if (!sort.valid(cursor.key)) throw badCursor();
 		const after = sql`(${sort.key}, ${products.id}) ${sql.raw(sort.desc ? '<' : '>')} (${cursor.key}::${sql.raw(sort.type)}, ${cursor.id}::uuid)`;
 		pageFilters.push(after);
 	}

@@ -8,6 +8,12 @@ import { AppError } from './errors';
  */
 export type Cursor = { sort: string; key: string; id: string };
 
+/** What a page link with a cursor the shop did not give out (or gave for another list) is told. */
+export const BAD_CURSOR = 'This page link is out of date. Start again from the first page.';
+
+/** A refusal of a cursor that does not fit its list. */
+export const badCursor = () => new AppError('BAD_REQUEST', BAD_CURSOR);
+
 export function encodeCursor(cursor: Cursor): string {
 	return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString('base64url');
 }
@@ -19,12 +25,12 @@ export function decodeCursor(text: string, sort: string): Cursor {
 	try {
 		json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
 	} catch {
-		throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		throw badCursor();
 	}
 	const parsed = cursorShape.safeParse(json);
-	if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+	if (!parsed.success) throw badCursor();
 	const [cursorSort, key, id] = parsed.data;
-	if (cursorSort !== sort) throw new AppError('BAD_REQUEST', 'The cursor belongs to another sort order');
+	if (cursorSort !== sort) throw badCursor();
 	return { sort, key, id };
 }
 

@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client';
 import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
 
 /** Who moved an order: an admin's id, or null for the shopper, a payment or the clock. */
@@ -120,7 +120,7 @@ export async function pageOfOrders(
 	const sort = sorts[input.ordering];
 	if (input.cursor) {
 		const cursor = decodeCursor(input.cursor, input.ordering);
-		if (!sort.valid(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		if (!sort.valid(cursor.key)) throw badCursor();
 		const after = sql`(${cursor.key}::${sort.cast}, ${cursor.id}::uuid)`;
 		filters.push(sort.desc ? sql`(${sort.column}, ${orders.id}) < ${after}` : sql`(${sort.column}, ${orders.id}) > ${after}`);
 	}

@@ -3,7 +3,7 @@ import type { Page } from '../../src/lib/shared/catalog';
 import type { OwnReview, ReviewView } from '../../src/lib/shared/reviews';
 import type { Db, Tx } from '../db/client';
 import { customers, products, reviews } from '../db/schema';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from './cursor';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
 
 
@@ -28,7 +28,7 @@ export async function listReviews(
 	const filters = [eq(reviews.productId, input.productId), isNull(reviews.hiddenAt)];
 	if (input.cursor) {
 		const cursor = decodeCursor(input.cursor, 'reviews');
-		if (!isTimestampKey(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		if (!isTimestampKey(cursor.key)) throw badCursor();
 		filters.push(sql`(${reviews.createdAt}, ${reviews.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
 	}
 	const rows = await db

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
+import { describeIssues } from '../../src/lib/shared/zod';
 import { RateLimited, type LimitName } from '../auth/rate-limit';
 import { AppError, asClientError } from '../services/errors';
 import type { Context } from './context';
@@ -11,7 +12,7 @@ const t = initTRPC.context<Context>().create({
 		const zodError = error.cause instanceof ZodError ? error.cause : null;
 		return {
 			...shape,
-			message: zodError ? z.prettifyError(zodError) : shape.message,
+			message: zodError ? describeIssues(zodError) : shape.message,
 			data: {
 				...shape.data,
 				zodIssues: zodError?.issues ?? null,

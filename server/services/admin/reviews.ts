@@ -4,7 +4,7 @@ import type { Page } from '../../../src/lib/shared/catalog';
 import type { Db, Tx } from '../../db/client';
 import { products, reviews, users, type Review } from '../../db/schema';
 import { changesBetween, recordAudit, type Actor } from '../audit';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey } from '../cursor';
+import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from '../cursor';
 import { AppError } from '../errors';
 import { refreshRating } from '../reviews';
 
@@ -13,7 +13,7 @@ export async function adminListReviews(db: Db, input: { cursor?: string; limit: 
 	const filters: SQL[] = [];
 	if (input.cursor) {
 		const cursor = decodeCursor(input.cursor, 'admin-reviews');
-		if (!isTimestampKey(cursor.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+		if (!isTimestampKey(cursor.key)) throw badCursor();
 		filters.push(sql`(${reviews.createdAt}, ${reviews.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
 	}
 	const rows = await db

@@ -109,6 +109,16 @@ describe('assistant.chat', () => {
 	});
 });
 
+describe('what the assistant says of a refusal', () => {
+	it('says it in a sentence, never in a validator’s notation: "add 0 espresso cups"', async () => {
+		const alice = await shopper();
+		const answer = await ask(alice, 'add 0 espresso cups');
+		expect(answer.text).not.toMatch(/✖|→|\bexpected\b|>=|Too small/);
+		expect(answer.text).toMatch(/: The quantity must be at least 1\.$/);
+		expect(await cartLinesOf(alice)).toEqual([]);
+	});
+});
+
 describe('every phrasing', () => {
 	it('gets an answer with text, for a visitor and for a shopper, and a visitor only ever a sign-in offer about accounts', async () => {
 		const alice = await shopper();

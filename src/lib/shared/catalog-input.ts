@@ -16,7 +16,7 @@ export const slugSchema = z
 	.string()
 	.min(1)
 	.max(MAX_SLUG_LENGTH)
-	.regex(SLUG_PATTERN, 'Use lower-case letters, digits and single hyphens');
+	.regex(SLUG_PATTERN, 'Use lower-case letters, digits and single hyphens.');
 
 const priceSchema = z.number().int().min(0).max(MAX_PRICE_MINOR);
 export const cursorSchema = z.string().min(1).max(MAX_CURSOR_LENGTH);

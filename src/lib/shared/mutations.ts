@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { describeIssues, z } from './zod';
 import { addressFields } from './addresses';
 import { MAX_LINE_QUANTITY } from './cart';
 
@@ -128,7 +128,7 @@ const mutators: { [N in MutationName]: Mutator<N> } = {
 
 async function apply<N extends MutationName>(store: MutationStore, name: N, args: unknown): Promise<MutationNote | undefined> {
 	const parsed = mutationArgs[name].safeParse(args);
-	if (!parsed.success) throw new MutationRefused('INVALID', z.prettifyError(parsed.error));
+	if (!parsed.success) throw new MutationRefused('INVALID', describeIssues(parsed.error));
 	// TypeScript loses the link between N and the schema picked by it: the parse above made it so.
 	return (await mutators[name](store, parsed.data as MutationArgs<N>)) ?? undefined;
 }

@@ -6,7 +6,7 @@ export const MAX_PULL = 1000;
 export const DEFAULT_PULL = 500;
 
 export const pullInput = z.strictObject({
-	cursor: z.string().regex(/^\d{1,18}$/, 'Invalid cursor').nullable(),
+	cursor: z.string().regex(/^\d{1,18}$/, 'This sync position is not one the shop gave out.').nullable(),
 	limit: z.int().min(1).max(MAX_PULL).default(DEFAULT_PULL),
 	clientGroupId: z.uuid().optional()
 });
