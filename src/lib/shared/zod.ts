@@ -6,3 +6,13 @@ import { z } from 'zod';
 if (typeof document !== 'undefined') z.config({ jitless: true });
 
 export { z };
+
+/** Field errors of a zod failure, first message per field, for forms. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}
