@@ -64,6 +64,26 @@ export async function placeOrder(
 	}
 }
 
+/** Where to and how: a typed address or the id of one in the caller's book, and a shipping method. */
+export type Destination = { shippingMethodId: string; address?: AddressFields; addressId?: string };
+
+/**
+ * The one way to an order for both online checkout and an order requested offline: the
+ * address typed or one of the caller's saved ones (`UnknownAddress` otherwise), then
+ * `placeOrder`, which checks that the method is active and serves that country and prices
+ * the shipping.
+ */
+export async function placeOrderTo(
+	db: Db | Tx,
+	userId: string,
+	input: Destination & { cartId: string; idempotencyKey: string },
+	provider: string
+): Promise<Placement> {
+	const address = input.address ?? addressFieldsOf(await getAddress(db, userId, input.addressId!));
+	const { cartId, idempotencyKey, shippingMethodId } = input;
+	return placeOrder(db, userId, { cartId, idempotencyKey, shippingMethodId, address }, provider);
+}
+
 /**
  * Turns the caller's cart into an order awaiting payment, atomically (`placeOrder`). The
  * same key, even sent concurrently, returns the first order.
@@ -74,10 +94,9 @@ export async function startCheckout(
 	input: z.output<typeof checkoutStartInput>,
 	payments: Pick<PaymentProvider, 'name'>
 ): Promise<OrderView> {
-	const address = input.address ?? addressFieldsOf(await getAddress(db, userId, input.addressId!));
 	let placement: Placement;
 	try {
-		placement = await placeOrder(db, userId, { ...input, address }, payments.name);
+		placement = await placeOrderTo(db, userId, input, payments.name);
 	} catch (error) {
 		// The same key from two people at the same moment: the first order stands.
 		if (!isDuplicateKey(error, 'orders_idempotency_key')) throw error;

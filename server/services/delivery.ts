@@ -36,10 +36,17 @@ export async function listAddresses(db: Db, userId: string): Promise<AddressView
 	return rows.map(addressView);
 }
 
+/** An address that is not in the caller's book, told apart from other NOT_FOUNDs (a cart, an order). */
+export class UnknownAddress extends AppError {
+	constructor() {
+		super('NOT_FOUND', 'No such address');
+	}
+}
+
 /** One of the caller's addresses; anyone else's is NOT_FOUND, as if it did not exist. */
 export async function getAddress(db: Db | Tx, userId: string, id: string): Promise<AddressView> {
 	const [row] = await db.select().from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId)));
-	if (!row) throw new AppError('NOT_FOUND', 'No such address');
+	if (!row) throw new UnknownAddress();
 	return addressView(row);
 }
 

@@ -5,8 +5,8 @@ import type { OrderRequestOutcome } from '../../src/lib/shared/sync';
 import type { Tx } from '../db/client';
 import { carts, orderRequests, products } from '../db/schema';
 import { cartLines } from './cart';
-import { placeOrder } from './checkout';
-import { addressFieldsOf, getAddress } from './delivery';
+import { placeOrderTo } from './checkout';
+import { UnknownAddress } from './delivery';
 import { AppError } from './errors';
 import { getOrder } from './orders';
 import { formatMoney } from '../../src/lib/shared/money';
@@ -66,22 +66,16 @@ export async function placeRequestedOrder(tx: Tx, context: RequestContext, args:
 		if (short.length) throw unavailable(short);
 		throw new MutationRefused('CONFLICT', 'Your cart changed on another device. Review it and order again.');
 	}
-	let address;
-	try {
-		address = args.address ?? addressFieldsOf(await getAddress(tx, userId, args.addressId!));
-	} catch (error) {
-		if (error instanceof AppError && error.code === 'NOT_FOUND') throw new MutationRefused('FORBIDDEN', 'That address is not in your address book.');
-		throw error;
-	}
 	let placement;
 	try {
-		placement = await placeOrder(
+		placement = await placeOrderTo(
 			tx,
 			userId,
-			{ cartId: context.cartId, idempotencyKey: `${context.clientGroupId}:${context.mutationId}`, shippingMethodId: args.shippingMethodId, address },
+			{ ...args, cartId: context.cartId, idempotencyKey: `${context.clientGroupId}:${context.mutationId}` },
 			context.paymentProvider
 		);
 	} catch (error) {
+		if (error instanceof UnknownAddress) throw new MutationRefused('FORBIDDEN', 'That address is not in your address book.');
 		if (!(error instanceof AppError)) throw error;
 		const short = (error.details as { shortLines?: ShortLine[] } | undefined)?.shortLines;
 		if (short) throw unavailable(short);

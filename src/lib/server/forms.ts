@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { asClientError } from '$server/services/errors';
-import { fieldErrors } from '$lib/shared/accounts';
+import { fieldErrors } from '$lib/shared/zod';
 
 /** What a refused form post returns: field errors (`form` for the whole form) and what was typed. */
 export type FormFailure = { errors: Record<string, string>; values: Record<string, string> };

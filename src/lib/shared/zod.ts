@@ -58,3 +58,13 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export { z };
+
+/** Field errors of a zod failure, first message per field, for forms. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}

@@ -1,6 +1,6 @@
 import type { SubmitFunction } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { fieldErrors } from '$lib/shared/accounts';
+import { fieldErrors } from '$lib/shared/zod';
 
 /**
  * A form's `use:enhance` that checks the fields with the same shared schema the server

@@ -13,7 +13,7 @@ import {
 import { listAudit } from '$server/services/audit';
 import { AppError } from '$server/services/errors';
 import { productImageRemoveInput, productUpdateInput, stockAdjustInput } from '$lib/shared/catalog-admin';
-import { fieldErrors } from '$lib/shared/accounts';
+import { fieldErrors } from '$lib/shared/zod';
 import { formAction, formFail, parseForm, readForm } from '$lib/server/forms';
 import { adminActor } from '../../admin-guard.server';
 import { formErrors, productFormFields, productFormValues, productFromForm } from '../product-form';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
 import { collectionChoices, createProduct } from '$server/services/admin/catalog';
 import { productCreateInput } from '$lib/shared/catalog-admin';
-import { fieldErrors } from '$lib/shared/accounts';
+import { fieldErrors } from '$lib/shared/zod';
 import { formAction, formFail, readForm } from '$lib/server/forms';
 import { adminActor } from '../../admin-guard.server';
 import { formErrors, productFormFields, productFromForm } from '../product-form';
