@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './accounts';
 import { runMutation, type MutationStore } from './mutations';
-import { describeIssues, z } from './zod';
+import { describeIssues, fieldErrors, z } from './zod';
 
 // Every schema the forms, the API and the device check with, fed values a person or a
 // stray client might send: whatever they are told must be a sentence, never a validator's

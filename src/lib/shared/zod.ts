@@ -57,8 +57,6 @@ export function describeIssues(error: z.ZodError): string {
 	return [...new Set(error.issues.map((issue) => issue.message))].join(' ');
 }
 
-export { z };
-
 /** Field errors of a zod failure, first message per field, for forms. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
 	const errors: Record<string, string> = {};
@@ -68,3 +66,5 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	}
 	return errors;
 }
+
+export { z };
