@@ -76,6 +76,29 @@ test('filters and sort live in the URL and the back button undoes them', async (
 	await expect(page.getByLabel('In stock only')).toBeChecked();
 });
 
+test('a price range with the lowest above the highest runs no search and says what to fix', async ({ page }) => {
+	const problem = 'The lowest price is above the highest. Swap them, or clear one.';
+	// From the server, as a shared link opens.
+	await page.goto('/?min=20&max=10');
+	await expect(page.getByRole('alert').filter({ hasText: problem })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Check the price range' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('article')).toHaveCount(0);
+	await expect(page.getByLabel('Minimum price')).toHaveAttribute('aria-invalid', 'true');
+	await page.getByRole('link', { name: 'Clear the price range' }).click();
+	await expect(page).toHaveURL('/');
+	await expect(resultsHeading(page)).toHaveText(/^\d+ products/);
+
+	// In the page, as a shopper types it (the device answers once it holds the catalog).
+	await page.getByLabel('Maximum price').fill('10');
+	await page.getByLabel('Maximum price').press('Enter');
+	await expect(page).toHaveURL(/max=10/);
+	await page.getByLabel('Minimum price').fill('20');
+	await page.getByLabel('Minimum price').press('Enter');
+	await expect(page).toHaveURL(/min=20/);
+	await expect(page.getByRole('alert').filter({ hasText: problem })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('article')).toHaveCount(0);
+});
+
 test('sorting high to low and paging keep every product in order', async ({ page }) => {
 	await page.goto('/?sort=price_desc');
 	const first = await gridPrices(page);

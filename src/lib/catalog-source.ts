@@ -2,10 +2,13 @@ import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { apiFor, fromApi } from '$lib/api';
 import type { LocalCatalog } from '$lib/local/catalog-index';
-import { catalogQuery, readCatalogParams } from '$lib/shared/catalog-url';
+import { CROSSED_PRICES, type CatalogPage } from '$lib/shared/catalog';
+import { catalogQuery, crossedPrices, readCatalogParams } from '$lib/shared/catalog-url';
 import { device } from '$lib/state/device.svelte';
 
 type Fetch = typeof fetch;
+
+const NOTHING: CatalogPage = { items: [], nextCursor: null, total: 0, totalCapped: false };
 
 /**
  * The device's catalog when this browser holds it, else null (then the network serves).
@@ -28,18 +31,20 @@ export async function loadCatalogGrid(url: URL, fetch: Fetch, collectionSlug?: s
 	const params = readCatalogParams(url.searchParams);
 	if (collectionSlug) params.collection = collectionSlug;
 	const cursor = url.searchParams.get('cursor');
+	// A crossed price range runs no search at all: the page says what to fix instead.
+	const priceProblem = crossedPrices(params) ? CROSSED_PRICES : null;
 	const local = await localCatalog();
 	if (local) {
 		const collection = collectionSlug ? local.collection(collectionSlug) : null;
 		if (collectionSlug && !collection) error(404, 'No such collection');
-		const query = catalogQuery(params, cursor);
-		return { params, cursor, query, collection, result: local.list(query), collections: local.collections() };
+		const query = priceProblem ? null : catalogQuery(params, cursor);
+		return { params, cursor, query, priceProblem, collection, result: query ? local.list(query) : NOTHING, collections: local.collections() };
 	}
 	// Cursors the device made mean nothing to the server: start that list from the top.
-	const query = catalogQuery(params, cursor?.startsWith('local:') ? null : cursor);
+	const query = priceProblem ? null : catalogQuery(params, cursor?.startsWith('local:') ? null : cursor);
 	const api = apiFor(fetch);
-	const [result, collections] = await Promise.all([fromApi(api.catalog.list.query(query)), fromApi(api.catalog.collections.query())]);
+	const [result, collections] = await Promise.all([query ? fromApi(api.catalog.list.query(query)) : NOTHING, fromApi(api.catalog.collections.query())]);
 	const collection = collectionSlug ? (collections.find((c) => c.slug === collectionSlug) ?? null) : null;
 	if (collectionSlug && !collection) error(404, 'No such collection');
-	return { params, cursor, query, collection, result, collections };
+	return { params, cursor, query, priceProblem, collection, result, collections };
 }

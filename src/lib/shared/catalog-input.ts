@@ -9,7 +9,8 @@ import {
 	MAX_SEARCH_LENGTH,
 	MAX_SLUG_LENGTH,
 	SLUG_PATTERN,
-	catalogSorts
+	catalogSorts,
+	CROSSED_PRICES
 } from './catalog';
 
 export const slugSchema = z
@@ -33,7 +34,7 @@ export const catalogListInput = z
 		limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)
 	})
 	.refine((i) => i.minPrice === undefined || i.maxPrice === undefined || i.minPrice <= i.maxPrice, {
-		message: 'minPrice must not be greater than maxPrice',
+		message: CROSSED_PRICES,
 		path: ['minPrice']
 	});
 export type CatalogListInput = z.input<typeof catalogListInput>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogListInput } from './catalog-input';
-import { catalogQuery, catalogSearch, readCatalogParams } from './catalog-url';
+import { CROSSED_PRICES } from './catalog';
+import { catalogQuery, catalogSearch, crossedPrices, readCatalogParams } from './catalog-url';
 
 describe('catalog URLs', () => {
 	it('round-trips filters through a short, shareable query string', () => {
@@ -21,6 +22,14 @@ describe('catalog URLs', () => {
 		const swapped = catalogQuery(readCatalogParams(new URLSearchParams('min=50&max=20')));
 		expect(swapped.minPrice).toBeUndefined();
 		expect(swapped.maxPrice).toBe(2000);
+	});
+
+	it('knows a crossed price range, and the API refuses one in the same words', () => {
+		expect(crossedPrices({ min: '20', max: '10' })).toBe(true);
+		expect(crossedPrices({ min: '10', max: '10' })).toBe(false);
+		expect(crossedPrices({ min: '20', max: '' })).toBe(false);
+		expect(crossedPrices({ min: 'cheap', max: '10' })).toBe(false);
+		expect(catalogListInput.safeParse({ minPrice: 2000, maxPrice: 1000 }).error?.issues[0]?.message).toBe(CROSSED_PRICES);
 	});
 
 	it('makes only queries the API takes as they are, whatever a link holds', () => {

@@ -33,6 +33,12 @@ export function readCatalogParams(params: URLSearchParams): CatalogParams {
 	};
 }
 
+/** Whether both prices are given and the lowest is above the highest: no search is run then. */
+export function crossedPrices(p: Pick<CatalogParams, 'min' | 'max'>): boolean {
+	const [min, max] = [parseMajorUnits(p.min), parseMajorUnits(p.max)];
+	return min !== null && max !== null && min > max;
+}
+
 /**
  * A URL's filters as a `catalog.list` query. A shared link with one bad value still opens
  * the shop: that value is dropped rather than failing the page. It keeps to the limits

@@ -16,6 +16,8 @@ export const MAX_PRICE_MINOR = 100_000_000;
 export const MAX_SEARCH_LENGTH = 100;
 export const MAX_CURSOR_LENGTH = 400;
 export const MAX_SLUG_LENGTH = 120;
+/** What a crossed price range is told, on the device and by the API alike. */
+export const CROSSED_PRICES = 'The lowest price is above the highest. Swap them, or clear one.';
 /** A search reads at most this many words, on the server and on the device alike. */
 export const MAX_SEARCH_WORDS = 8;
 /** Counting matches stops here and the page says "1,000+ products". */
