@@ -1,0 +1,93 @@
+import { expect, test, type Page } from './fixtures';
+
+// The shop as a 390×844 phone shows it: the first screen has room for what a shopper came for.
+const PHONE = { width: 390, height: 844 } as const;
+const COLLECTION = '/collections/kitchen-dining';
+const PRODUCT = '/products/walnut-serving-board';
+
+const header = (page: Page) => page.getByRole('banner');
+const menuButton = (page: Page) => page.getByRole('navigation', { name: 'Your shop' }).getByRole('button', { name: 'Menu' });
+
+test.describe('on a phone', () => {
+	test.use({ viewport: PHONE });
+	test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'These measure the phone’s first screen.'));
+
+	test('the header is one compact row on the shop’s pages', async ({ page }) => {
+		for (const path of ['/', COLLECTION, PRODUCT]) {
+			await page.goto(path);
+			const box = (await header(page).boundingBox())!;
+			expect(box.height, `the header’s height on ${path}`).toBeLessThanOrEqual(64);
+			for (const control of [
+				page.getByRole('link', { name: 'Store home' }),
+				page.getByRole('searchbox', { name: 'Search products' }),
+				menuButton(page),
+				page.getByRole('link', { name: /^Cart/ }),
+				header(page).getByRole('button', { name: /show pending changes$/ })
+			]) {
+				await expect(control).toBeInViewport();
+				expect((await control.boundingBox())!.y + 1, `${control} sits in the header on ${path}`).toBeLessThan(box.height);
+			}
+		}
+	});
+
+	test('the menu opens with the shop’s links, closes with Escape and gives the focus back', async ({ page }) => {
+		await page.goto('/');
+		const nav = page.getByRole('navigation', { name: 'Your shop' });
+		await expect(nav.getByRole('link', { name: 'Favorites' })).toBeHidden();
+		await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'false');
+
+		await menuButton(page).focus();
+		await page.keyboard.press('Enter');
+		await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'true');
+		for (const name of ['Favorites', 'Sign in']) await expect(nav.getByRole('link', { name })).toBeVisible();
+		await expect(nav.getByRole('button', { name: 'Assistant' })).toBeVisible();
+		await page.keyboard.press('Tab');
+		await expect(nav.getByRole('link', { name: 'Favorites' })).toBeFocused();
+
+		await page.keyboard.press('Escape');
+		await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'false');
+		await expect(nav.getByRole('link', { name: 'Favorites' })).toBeHidden();
+		await expect(menuButton(page)).toBeFocused();
+
+		// A link from the menu closes it behind the shopper.
+		await menuButton(page).click();
+		await nav.getByRole('link', { name: 'Favorites' }).click();
+		await expect(page).toHaveURL('/favorites');
+		await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'false');
+	});
+
+	test('the search opens in place and searches', async ({ page }) => {
+		await page.goto(COLLECTION);
+		const search = page.getByRole('searchbox', { name: 'Search products' });
+		const folded = (await search.boundingBox())!;
+		expect(folded.width).toBeLessThanOrEqual(48);
+		await search.focus();
+		await expect.poll(async () => (await search.boundingBox())!.width).toBeGreaterThan(PHONE.width / 2);
+		await search.fill('mug');
+		await search.press('Enter');
+		await expect(page).toHaveURL(/\/\?q=mug$/);
+		await expect(page.getByRole('heading', { level: 2, name: /for “mug”/ })).toBeVisible();
+	});
+});
+
+test('the install button takes its place without moving the header', async ({ page }, testInfo) => {
+	await page.goto('/');
+	const fixed = [page.getByRole('link', { name: 'Store home' }), page.getByRole('link', { name: /^Cart/ }), header(page).getByRole('button', { name: /show pending changes$/ })];
+	if (testInfo.project.name === 'desktop') fixed.push(page.getByRole('link', { name: 'Favorites' }), page.getByRole('button', { name: 'Assistant' }));
+	const before = await Promise.all(fixed.map((control) => control.boundingBox()));
+	const height = (await header(page).boundingBox())!.height;
+
+	// What Chromium fires when the shop may be installed.
+	await page.evaluate(() => {
+		const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), { prompt: async () => {}, userChoice: new Promise(() => {}) });
+		dispatchEvent(offer);
+	});
+	// On a phone it waits in the menu.
+	if (testInfo.project.name === 'phone') await menuButton(page).click();
+	const install = page.getByRole('button', { name: 'Install app' });
+	await expect(install).toBeVisible();
+	expect((await install.boundingBox())!.height, 'Install app on one line').toBeLessThan(48);
+
+	expect(await Promise.all(fixed.map((control) => control.boundingBox()))).toEqual(before);
+	expect((await header(page).boundingBox())!.height).toBe(height);
+});
