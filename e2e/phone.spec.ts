@@ -13,6 +13,7 @@ test.describe('on a phone', () => {
 	test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'These measure the phone’s first screen.'));
 
 	test('the header is one compact row on the shop’s pages', async ({ page }) => {
+		test.slow();
 		for (const path of ['/', COLLECTION, PRODUCT]) {
 			await page.goto(path);
 			const box = (await header(page).boundingBox())!;
@@ -54,6 +55,45 @@ test.describe('on a phone', () => {
 		await nav.getByRole('link', { name: 'Favorites' }).click();
 		await expect(page).toHaveURL('/favorites');
 		await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'false');
+	});
+
+	test('the first products start on the first screen of the home and a collection page', async ({ page }) => {
+		test.slow();
+		for (const path of ['/', COLLECTION]) {
+			await page.goto(path);
+			const card = page.getByRole('main').getByRole('article').first();
+			expect((await card.boundingBox())!.y, `the first product card’s top on ${path}`).toBeLessThan(PHONE.height);
+		}
+	});
+
+	test('the filter sheet opens, keeps the focus, applies a filter as a chip and closes with Escape', async ({ page }) => {
+		await page.goto('/');
+		const opener = page.getByRole('link', { name: /^Filter and sort/ });
+		const sheet = page.getByRole('dialog', { name: 'Filter and sort' });
+		await expect(page.getByLabel('In stock only')).toBeHidden();
+		await opener.click();
+		await expect(sheet).toBeVisible();
+
+		// Tab goes round the sheet's controls and never leaves it.
+		for (let i = 0; i < 12; i++) {
+			await page.keyboard.press('Tab');
+			expect(await sheet.evaluate((dialog) => dialog.contains(document.activeElement)), `focus after ${i + 1} Tab presses`).toBe(true);
+		}
+
+		await sheet.getByLabel('In stock only').check();
+		await expect(page).toHaveURL(/instock=1/);
+		await expect(sheet).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(sheet).toBeHidden();
+		await expect(opener).toBeFocused();
+		await expect(opener).toHaveText(/\(1\)/);
+
+		const chip = page.getByRole('list', { name: 'Applied filters' }).getByRole('link', { name: 'Remove filter: In stock only' });
+		await expect(chip).toBeVisible();
+		await expect(page.getByRole('main').getByText('Sold out')).toHaveCount(0);
+		await chip.click();
+		await expect(page).not.toHaveURL(/instock/);
+		await expect(page.getByRole('list', { name: 'Applied filters' })).toHaveCount(0);
 	});
 
 	test('the search opens in place and searches', async ({ page }) => {
