@@ -96,6 +96,20 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('list', { name: 'Applied filters' })).toHaveCount(0);
 	});
 
+	test('a product page shows its price, stock, quantity and Add to cart on the first screen', async ({ page }) => {
+		await page.goto(PRODUCT);
+		const info = page.getByRole('main').getByRole('article');
+		for (const part of [
+			info.getByText('$68.00', { exact: true }),
+			info.getByText(/In stock|Only \d+ left/),
+			info.getByLabel('Quantity'),
+			info.getByRole('button', { name: 'Add to cart' })
+		]) {
+			const box = (await part.boundingBox())!;
+			expect(box.y + box.height, `${part} ends within the first screen`).toBeLessThanOrEqual(PHONE.height);
+		}
+	});
+
 	test('the search opens in place and searches', async ({ page }) => {
 		await page.goto(COLLECTION);
 		const search = page.getByRole('searchbox', { name: 'Search products' });
@@ -130,4 +144,22 @@ test('the install button takes its place without moving the header', async ({ pa
 
 	expect(await Promise.all(fixed.map((control) => control.boundingBox()))).toEqual(before);
 	expect((await header(page).boundingBox())!.height).toBe(height);
+});
+
+test('Add to cart takes the chosen quantity and says so in a toast that screen readers hear', async ({ page }) => {
+	await page.goto(PRODUCT);
+	await page.getByLabel('Quantity').selectOption('2');
+	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect(page.getByRole('group', { name: 'Quantity of Walnut Serving Board in your cart' }).locator('output')).toHaveText('2 in cart');
+
+	const toast = page.getByRole('status').filter({ hasText: 'Added to cart — View cart' });
+	await expect(toast).toBeVisible();
+	await toast.getByRole('link', { name: 'View cart' }).click();
+	await expect(page).toHaveURL('/cart');
+	await expect(toast).toBeHidden();
+
+	// The price of one, with nothing dangling after it while the stock is current.
+	const line = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Walnut Serving Board' });
+	await expect(line.getByText(/ each/)).toHaveText('$68.00 each');
+	await expect(line).toContainText('$136.00');
 });
