@@ -163,3 +163,36 @@ test('Add to cart takes the chosen quantity and says so in a toast that screen r
 	await expect(line.getByText(/ each/)).toHaveText('$68.00 each');
 	await expect(line).toContainText('$136.00');
 });
+
+test('every control met while tabbing through the header and a product card shows a focus ring', async ({ page }) => {
+	await page.goto('/');
+	const card = page.getByRole('main').getByRole('article').first();
+	const title = (await card.getByRole('heading').textContent())!.trim();
+	const seen: { name: string; where: string; ring: string }[] = [];
+	for (let i = 0; i < 80; i++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement;
+			// The ring is an outline, so no shadow of the control's own can stand in for it. A link
+			// that covers its card draws it round the card, on its ::after.
+			const ring = (style: CSSStyleDeclaration) =>
+				style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)'
+					? `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`
+					: '';
+			return {
+				name:
+					el.getAttribute('aria-label') ||
+					(el as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
+					el.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40) ||
+					el.tagName,
+				where: el.closest('header') ? 'header' : el.closest('article') ? 'card' : 'page',
+				ring: ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::after'))
+			};
+		});
+		seen.push(focused);
+		if (focused.where === 'card' && focused.name === title) break;
+	}
+	expect(seen.filter((s) => !s.ring), 'focused with no visible ring').toEqual([]);
+	expect(seen.filter((s) => s.where === 'header').map((s) => s.name)).toEqual(expect.arrayContaining(['Store home', 'Search products']));
+	expect(seen.filter((s) => s.where === 'card').map((s) => s.name)).toEqual([`Save ${title} to favorites`, title]);
+});
