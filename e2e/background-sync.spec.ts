@@ -85,6 +85,8 @@ test('an order requested offline is placed by the service worker after every tab
 		await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 		await open(page, `/products/${PRODUCT.slug}`);
 		await page.getByRole('button', { name: 'Add to cart' }).click();
+		// In the cart on the device first: until then nothing is pending yet either.
+		await expect(page.getByRole('group', { name: `Quantity of ${PRODUCT.title} in your cart` }).locator('output')).toHaveText('1 in cart');
 		await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
 		await open(page, '/checkout');
 		await expect(page.getByRole('radio', { name: /Standard/ })).toBeChecked();
