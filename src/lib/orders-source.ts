@@ -31,15 +31,15 @@ export async function loadOrder(fetch: Fetch, number: number): Promise<{ order: 
 }
 
 /**
- * The address book and the shipping methods for checkout: fresh from the server (and kept
- * on the device), or the device's copy when the network is gone.
+ * The address book and the shipping methods for checkout: fresh from the server, or with
+ * no network what the device's last pull brought (every sync keeps both current).
  */
 export async function loadCheckoutChoices(fetch: Fetch): Promise<{ addresses: AddressView[]; methods: ShippingMethodView[] }> {
 	if (!offline()) {
 		try {
 			const api = apiFor(fetch);
 			const [addresses, methods] = await Promise.all([api.addresses.list.query(), api.checkout.shippingMethods.query({})]);
-			await Promise.all([device.rememberAddresses(addresses), device.rememberShippingMethods(methods)]);
+			await device.rememberAddresses(addresses);
 			return { addresses, methods };
 		} catch (error) {
 			if (!offline()) throw error;

@@ -167,13 +167,10 @@ export class DeviceSession {
 		return all.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 	}
 
-	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
-		await replaceAll(this.db, this.db.shippingMethods, methods);
-	}
-
+	/** The shipping methods the last pull brought, in the shop's order. */
 	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
 		const all = await this.db.shippingMethods.toArray();
-		return all.sort((a, b) => a.priceMinor - b.priceMinor);
+		return all.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
 	}
 
 	rememberedOrders(): Promise<OrderView[]> {

@@ -155,10 +155,7 @@ class Device implements DeviceState {
 		return (await this.open()).rememberedAddresses();
 	}
 
-	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
-		await (await this.open()).rememberShippingMethods(methods);
-	}
-
+	/** The shop's shipping methods as the last pull brought them, in the shop's order. */
 	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
 		return (await this.open()).rememberedShippingMethods();
 	}
