@@ -9,7 +9,7 @@ import { recordAudit } from '../audit';
 import { placeOrder } from '../checkout';
 import { addressFieldsOf, listAddresses, listShippingMethods } from '../delivery';
 import { AppError } from '../errors';
-import { lockOrder, moveOrder } from '../orders';
+import { cancelUnpaid, lockOrder } from '../orders';
 import type { PaymentProvider } from '../payments/provider';
 import { userCartId, userCartLines } from '../cart';
 import { applyAccountMutation } from '../sync';
@@ -229,14 +229,11 @@ async function confirmCancel(
 	if (!order) throw new Refusal(notValid);
 	if (p.confirmedAt) return cancelledAnswer(order.number);
 	if (p.expiresAt.getTime() <= Date.now()) throw new Refusal(notValid);
-	if (order.status !== 'pending_payment') {
+	const moved = await cancelUnpaid(tx, order, payments, { reason: 'cancelled by the shopper through the assistant' });
+	if (moved === 'paying') throw new Refusal({ text: `The payment for order #${order.number} is going through right now, so it can't be cancelled.` });
+	if (moved === 'not_unpaid') {
 		throw new Refusal({ text: `Order #${order.number} is ${statusLabels[order.status].toLowerCase()} now, so it was not cancelled; only unpaid orders can be.` });
 	}
-	if (order.paymentReference && (await payments.cancel(order.paymentReference)) === 'too_late') {
-		throw new Refusal({ text: `The payment for order #${order.number} is going through right now, so it can't be cancelled.` });
-	}
-	const moved = await moveOrder(tx, order, 'cancelled', { reason: 'cancelled by the shopper through the assistant' });
-	if (!moved) throw new Refusal({ text: `Order #${order.number} could not be cancelled: it is no longer waiting for payment.` });
 	await tx.update(assistantProposals).set({ confirmedAt: new Date() }).where(eq(assistantProposals.id, p.id));
 	await recordAudit(tx, { id: user.id, email: user.email, ip }, {
 		action: 'order.assistant_cancel',
