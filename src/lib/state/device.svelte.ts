@@ -116,7 +116,9 @@ class Device implements DeviceState {
 
 	/** Sends a refused change again, as a new change. */
 	async retryChange(change: ChangeRecord): Promise<void> {
-		if (await this.act(change.name as MutationName, change.args as MutationArgs<MutationName>)) await this.discardChange(change);
+		// A plain copy of the args: the page's reactive view of them cannot be stored.
+		const { name, args } = $state.snapshot(change);
+		if (await this.act(name as MutationName, args as MutationArgs<MutationName>)) await this.discardChange(change);
 	}
 
 	/** Forgets a refused change: the server's state stands. */
