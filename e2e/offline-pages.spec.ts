@@ -135,6 +135,41 @@ test.describe('the offline route table', () => {
 	});
 });
 
+/** Images in the page that are broken or still loading (an image that could not load gives way to the placeholder). */
+const unsettledImages = (page: Page) =>
+	page.locator('main img').evaluateAll((images) => (images as HTMLImageElement[]).filter((img) => !img.complete || img.naturalWidth === 0).length);
+
+test('the pictures of products never opened online show offline, and a missing one leaves the tinted placeholder', async ({ page, context, request }) => {
+	test.slow();
+	// Two products beyond the first page of the shop, so nothing showed their pictures online.
+	const input = encodeURIComponent(JSON.stringify({ sort: 'newest', limit: 60 }));
+	const { items } = (await (await request.get(`/api/trpc/catalog.list?input=${input}`)).json()).result.data;
+	const [unseen, missing] = [items[59], items[58]] as { id: string; slug: string; title: string; image: { src: string; alt: string } }[];
+	// The other's picture is gone from the shop: it never reaches the device.
+	await context.route(`**${missing!.image.src}`, (route) => route.fulfill({ status: 404 }));
+	await syncedOnce(page);
+	await expect.poll(() => page.evaluate((src) => caches.match(src).then(Boolean), unseen!.image.src), { timeout: 30_000 }).toBe(true);
+	await page.evaluate(
+		(productId) => (window as unknown as { storeDevice: { act(name: string, args: object): Promise<boolean> } }).storeDevice.act('cart.add', { productId, quantity: 1 }),
+		missing!.id
+	);
+	await context.setOffline(true);
+
+	await page.goto(`/products/${unseen!.slug}`);
+	const picture = page.getByRole('main').getByRole('img', { name: unseen!.image.alt });
+	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+
+	await page.goto(`/products/${missing!.slug}`);
+	const placeholder = page.getByRole('main').getByRole('img', { name: missing!.image.alt });
+	await expect(placeholder).toBeVisible();
+	expect(await placeholder.evaluate((element) => element.tagName)).toBe('SPAN');
+	await expect.poll(() => unsettledImages(page)).toBe(0);
+
+	await page.goto('/cart');
+	await expect(page.getByRole('link', { name: missing!.title })).toBeVisible();
+	await expect(page.getByRole('main').locator('img')).toHaveCount(0);
+});
+
 test('offline notes go the moment the network returns, without a reload', async ({ page, context, baseURL }) => {
 	test.slow();
 	await signUp(page, baseURL!);

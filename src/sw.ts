@@ -8,6 +8,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
 import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
+import { IMAGE_CACHE, OFFLINE_IMAGES_BUDGET } from '$lib/local/offline-images';
 import { httpSyncApi } from '$lib/sync/api';
 import { openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
 import { OUTBOX_SYNC_TAG } from '$lib/sync/names';
@@ -57,8 +58,11 @@ registerRoute(new NavigationRoute((options) => fromServer.handle(options).catch(
 registerRoute(
 	({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/')),
 	new CacheFirst({
-		cacheName: 'store-images',
-		plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 }), new CacheableResponsePlugin({ statuses: [200] })]
+		cacheName: IMAGE_CACHE,
+		plugins: [
+			new ExpirationPlugin({ maxEntries: OFFLINE_IMAGES_BUDGET.pictures, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true }),
+			new CacheableResponsePlugin({ statuses: [200] })
+		]
 	}),
 	'GET'
 );
