@@ -26,8 +26,9 @@ export class OfflineImages {
 	#round: Promise<void> | null = null;
 	#next: string[] | null = null;
 
-	keep(catalog: LocalCatalog, firstProductIds: string[]): void {
-		if (typeof caches === 'undefined') return;
+	/** Starts a round (or gives the one under way the new list); resolves when the round ends. */
+	keep(catalog: LocalCatalog, firstProductIds: string[]): Promise<void> {
+		if (typeof caches === 'undefined') return Promise.resolve();
 		const first = catalog.summaries(firstProductIds).flatMap((p) => (p.image ? [p.image.src] : []));
 		const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData;
 		this.#next = saveData ? first : [...new Set([...first, ...catalog.pictures()])];
@@ -35,6 +36,7 @@ export class OfflineImages {
 		this.#round ??= this.#run()
 			.catch((error) => console.warn('Keeping pictures for offline stopped:', error))
 			.finally(() => (this.#round = null));
+		return this.#round;
 	}
 
 	async #run() {
