@@ -29,7 +29,7 @@ export const offlineRoutes: Record<string, OfflineAnswer> = {
 	'/forgot-password': DEVICE,
 	'/reset-password': {
 		from: 'network',
-		note: 'Choosing a new password needs the network — open the link in your email again when you are back online.'
+		note: 'Choosing a new password needs the network — the link from your email still works once you are back online.'
 	},
 	'/logout': { from: 'network', note: 'Signing out needs the network — this device keeps you signed in until it is back.' },
 	'/account': {
