@@ -1,5 +1,5 @@
 import { HOSTILE_NEXT } from '../src/lib/server/hostile-next';
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from './fixtures';
+import { expect, shopMenu, test, type APIRequestContext, type Page, type TestInfo } from './fixtures';
 
 // Budgets of the one shared server (one IP for every test of both projects):
 // - sign-ups: the e2e server allows 50 accounts per IP per hour (SIGNUPS_PER_HOUR; the
@@ -13,7 +13,6 @@ const PRODUCT = { slug: 'walnut-serving-board', title: 'Walnut Serving Board', p
 
 const unique = (label: string) => `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
-const shopNav = (page: Page) => page.getByRole('navigation', { name: 'Your shop' });
 const formError = (page: Page) => page.getByRole('main').getByRole('alert');
 
 /** Signs in through the form's endpoint; the session cookie lands in the page's context. */
@@ -72,9 +71,9 @@ test.describe('the account journey', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
 		await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 		await expect(page.getByText('Membership: Bronze')).toBeVisible();
-		await expect(shopNav(page).getByRole('link', { name: 'Account' })).toBeVisible();
-		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toHaveCount(0);
-		await expect(shopNav(page).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Account' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
 		// Edit the profile; it is kept across a reload.
 		await expect(page.getByLabel('Last name')).toHaveValue('Lovelace');
@@ -98,8 +97,8 @@ test.describe('the account journey', () => {
 		expect(oldSession!.httpOnly).toBe(true);
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await expect(page).toHaveURL('/');
-		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
-		await expect(shopNav(page).getByRole('link', { name: 'Account' })).toHaveCount(0);
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Sign in' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Account' })).toHaveCount(0);
 		const replay = await playwright.request.newContext({
 			baseURL,
 			extraHTTPHeaders: { cookie: `session=${oldSession!.value}` }
@@ -110,7 +109,7 @@ test.describe('the account journey', () => {
 		await replay.dispose();
 
 		// Sign in again with the same credentials.
-		await shopNav(page).getByRole('link', { name: 'Sign in' }).click();
+		await (await shopMenu(page)).getByRole('link', { name: 'Sign in' }).click();
 		await expect(page).toHaveURL('/login');
 		await signInByForm(page, { email, password });
 		await expect(page).toHaveURL('/account');
@@ -163,7 +162,7 @@ test.describe('sign-in and sign-up errors', () => {
 		await expect(formError(page)).toHaveText('Wrong email or password.');
 		await expect(page).toHaveURL('/login');
 		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(stranger);
-		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Sign in' })).toBeVisible();
 
 		// Without JavaScript the server itself must send the answer and the typed email back.
 		const context = await browser.newContext({ javaScriptEnabled: false });
@@ -196,7 +195,7 @@ test.describe('sign-in and sign-up errors', () => {
 		await expect(page.getByLabel('Email', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
 		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
 		await expect(page).toHaveURL('/signup');
-		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Sign in' })).toBeVisible();
 	});
 
 	test('a common password is refused next to the password field, and the typed values stay', async ({ page }) => {
@@ -214,7 +213,7 @@ test.describe('sign-in and sign-up errors', () => {
 		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
 		await expect(page.getByLabel('First name')).toHaveValue('Grace');
 		await expect(page).toHaveURL('/signup');
-		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Sign in' })).toBeVisible();
 	});
 
 	test('no form failure sends a password or reset token back, with or without JavaScript', async ({ page, baseURL }) => {
@@ -315,7 +314,7 @@ test.describe('guards', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'You cannot open this page' })).toBeVisible();
 		await expect(page.getByText('This area is for the shop’s admins.')).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Shop overview' })).toHaveCount(0);
-		await expect(shopNav(page).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Admin' })).toHaveCount(0);
 		expect((await page.request.get('/api/trpc/admin.dashboard')).status()).toBe(403);
 	});
 
@@ -328,7 +327,7 @@ test.describe('guards', () => {
 		await expect(page.getByRole('term').filter({ hasText: /^Customers$/ })).toBeVisible();
 
 		await page.goto('/');
-		await shopNav(page).getByRole('link', { name: 'Admin' }).click();
+		await (await shopMenu(page)).getByRole('link', { name: 'Admin' }).click();
 		await expect(page).toHaveURL('/admin');
 		await expect(page.getByRole('heading', { level: 1, name: 'Shop overview' })).toBeVisible();
 		expect((await page.goto('/admin'))?.status()).toBe(200);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures';
+import { expect, shopMenu, test, type Page } from './fixtures';
 
 // One shopper of its own; the products it buys are used by no other spec's counts.
 const CARD = '4242 4242 4242 4242';
@@ -29,7 +29,7 @@ async function ask(page: Page, message: string) {
 }
 
 async function openAssistant(page: Page) {
-	await page.getByRole('button', { name: 'Assistant' }).click();
+	await (await shopMenu(page)).getByRole('button', { name: 'Assistant' }).click();
 	await expect(panel(page)).toBeVisible();
 	await expect(panel(page).getByLabel('Your question')).toBeFocused();
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures';
+import { expect, shopMenu, test, type Page } from './fixtures';
 
 const productCards = (page: Page) => page.getByRole('main').getByRole('listitem').getByRole('article');
 const resultsHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /products?/ });
@@ -10,6 +10,23 @@ async function gridPrices(page: Page) {
 	return texts.map((t) => Math.round(Number(t.replace(/[^0-9.]/g, '')) * 100));
 }
 
+/** The filter form: beside the grid on a laptop, in the sheet that "Filter and sort" opens on a phone. */
+async function openFilters(page: Page) {
+	const button = page.getByRole('link', { name: /^Filter and sort/ });
+	const sheet = page.getByRole('dialog', { name: 'Filter and sort' });
+	if (!(await button.isVisible()) || (await sheet.isVisible())) return;
+	await button.click();
+	await expect(sheet).toBeVisible();
+}
+
+/** Closes the phone's filter sheet, when it is open, to reach the page behind it. */
+async function closeFilters(page: Page) {
+	const sheet = page.getByRole('dialog', { name: 'Filter and sort' });
+	if (!(await sheet.isVisible())) return;
+	await page.keyboard.press('Escape');
+	await expect(sheet).toBeHidden();
+}
+
 test('the catalog opens with the demo products, collections and a usable header', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Shop all' })).toBeVisible();
@@ -17,8 +34,9 @@ test('the catalog opens with the demo products, collections and a usable header'
 	await expect(resultsHeading(page)).toHaveText(/^\d{3} products/);
 	expect(Number((await resultsHeading(page).textContent())!.match(/^\d+/)![0])).toBeGreaterThanOrEqual(120);
 	await expect(productCards(page)).toHaveCount(24);
+	const shop = await shopMenu(page);
 	for (const name of ['Favorites', 'Cart', 'Sign in']) {
-		await expect(page.getByRole('navigation', { name: 'Your shop' }).getByRole('link', { name })).toBeVisible();
+		await expect(shop.getByRole('link', { name })).toBeVisible();
 	}
 	// "All" and the 8 demo collections (an admin test may be adding one of its own meanwhile).
 	const collectionLinks = page.getByRole('navigation', { name: 'Collections' }).getByRole('link');
@@ -44,6 +62,7 @@ test('search from the header finds products and is kept in the URL', async ({ pa
 
 test('filters and sort live in the URL and the back button undoes them', async ({ page }) => {
 	await page.goto('/');
+	await openFilters(page);
 	await page.getByLabel('Collection', { exact: true }).selectOption('coffee-tea');
 	await expect(page).toHaveURL(/collection=coffee-tea/);
 	await expect(resultsHeading(page)).toHaveText(/^15 products/);
@@ -80,18 +99,22 @@ test('a price range with the lowest above the highest runs no search and says wh
 	const problem = 'The lowest price is above the highest. Swap them, or clear one.';
 	// From the server, as a shared link opens.
 	await page.goto('/?min=20&max=10');
-	await expect(page.getByRole('alert').filter({ hasText: problem })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: 'Check the price range' })).toBeVisible();
 	await expect(page.getByRole('main').getByRole('article')).toHaveCount(0);
+	await openFilters(page);
+	await expect(page.getByRole('alert').filter({ hasText: problem })).toBeVisible();
 	await expect(page.getByLabel('Minimum price')).toHaveAttribute('aria-invalid', 'true');
+	await closeFilters(page);
 	await page.getByRole('link', { name: 'Clear the price range' }).click();
 	await expect(page).toHaveURL('/');
 	await expect(resultsHeading(page)).toHaveText(/^\d+ products/);
 
 	// In the page, as a shopper types it (the device answers once it holds the catalog).
+	await openFilters(page);
 	await page.getByLabel('Maximum price').fill('10');
 	await page.getByLabel('Maximum price').press('Enter');
 	await expect(page).toHaveURL(/max=10/);
+	await openFilters(page);
 	await page.getByLabel('Minimum price').fill('20');
 	await page.getByLabel('Minimum price').press('Enter');
 	await expect(page).toHaveURL(/min=20/);
@@ -149,6 +172,9 @@ test('the filters work without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/');
+	// A phone folds the form away; its link unfolds it in the page.
+	const unfold = page.getByRole('link', { name: /^Filter and sort/ });
+	if (await unfold.isVisible()) await unfold.click();
 	await page.getByLabel('In stock only').check();
 	await page.getByLabel('Sort by').selectOption('title');
 	await page.getByRole('button', { name: 'Apply' }).click();

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 
@@ -81,3 +81,21 @@ export const test = base.extend<{ csp: CspViolations }>({
 		await use(page);
 	}
 });
+
+/**
+ * The shop's links (Favorites, Account or Sign in, Admin) and the assistant sit behind the
+ * header's menu button on a phone: this opens the menu there and returns the shop's
+ * navigation. A laptop shows them in the bar, and nothing is pressed.
+ */
+export async function shopMenu(page: Page): Promise<Locator> {
+	const nav = page.getByRole('navigation', { name: 'Your shop' });
+	const button = nav.getByRole('button', { name: 'Menu' });
+	if (await button.isVisible()) {
+		// A navigation that is just ending closes the menu again: press until it stays open.
+		await expect(async () => {
+			if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+			await expect(button).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+		}).toPass();
+	}
+	return nav;
+}

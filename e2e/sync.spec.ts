@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, shopMenu, test, type Page } from './fixtures';
 import type { Browser } from '@playwright/test';
 
 // The demo shopper's cart and favorites live on the one shared server, for every test of
@@ -131,7 +131,7 @@ async function resetShopper(browser: Browser, baseURL: string, cart: Product[] =
 		if (await empty.isVisible()) await empty.click();
 		await expect(emptied).toBeVisible();
 
-		await shopNav(page).getByRole('link', { name: 'Favorites' }).click();
+		await (await shopMenu(page)).getByRole('link', { name: 'Favorites' }).click();
 		await expect(page).toHaveURL('/favorites');
 		const saved = page.getByRole('main').getByRole('button', { name: /^Remove .+ from favorites$/ });
 		for (let count = await saved.count(); count > 0; count--) {
@@ -244,7 +244,7 @@ test.describe('the signed-in shopper’s device and the server', () => {
 		await expect(cartLines(page).getByRole('link', { name: title })).toBeVisible();
 		await expect(stepper(page, title)).toHaveText('2 in cart');
 
-		await shopNav(page).getByRole('link', { name: 'Favorites' }).click();
+		await (await shopMenu(page)).getByRole('link', { name: 'Favorites' }).click();
 		await expect(page).toHaveURL('/favorites');
 		await expect(productCards(page)).toHaveCount(1);
 		await expect(productCards(page).getByRole('heading', { name: favorite })).toBeVisible();
@@ -269,7 +269,7 @@ test.describe('the signed-in shopper’s device and the server', () => {
 			await expect(stepper(elsewhere, title)).toHaveText('2 in cart');
 			await expect(shopNav(elsewhere).getByRole('link', { name: 'Cart, 2 items' })).toBeVisible();
 
-			await shopNav(elsewhere).getByRole('link', { name: 'Favorites' }).click();
+			await (await shopMenu(elsewhere)).getByRole('link', { name: 'Favorites' }).click();
 			await expect(elsewhere).toHaveURL('/favorites');
 			await expect(productCards(elsewhere)).toHaveCount(1);
 			await expect(productCards(elsewhere).getByRole('heading', { name: favorite })).toBeVisible();
@@ -308,7 +308,7 @@ test.describe('the signed-in shopper’s device and the server', () => {
 		await page.getByLabel('Password', { exact: true }).fill(SHOPPER.password);
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await expect(page).toHaveURL('/cart');
-		await expect(shopNav(page).getByRole('link', { name: 'Account' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Account' })).toBeVisible();
 
 		await expect(stepper(page, DRIPPER.title)).toHaveText('3 in cart');
 		await expect(stepper(page, ENAMEL_MUG.title)).toHaveText('1 in cart');
@@ -337,11 +337,11 @@ test.describe('the signed-in shopper’s device and the server', () => {
 		expect(await deviceRows(page, 'cartLines')).toHaveLength(1);
 		expect(await deviceRows(page, 'favorites')).toHaveLength(1);
 
-		await shopNav(page).getByRole('link', { name: 'Account' }).click();
+		await (await shopMenu(page)).getByRole('link', { name: 'Account' }).click();
 		await expect(page).toHaveURL('/account');
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await expect(page).toHaveURL('/');
-		await expect(shopNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+		await expect((await shopMenu(page)).getByRole('link', { name: 'Sign in' })).toBeVisible();
 
 		// The device starts over as a visitor's: a new client group, nothing of the shopper's.
 		await expect
@@ -361,7 +361,7 @@ test.describe('the signed-in shopper’s device and the server', () => {
 		await expect(page).toHaveURL('/cart');
 		await expect(page.getByText('Your cart is empty.')).toBeVisible();
 		await expect(cartLines(page)).toHaveCount(0);
-		await shopNav(page).getByRole('link', { name: 'Favorites' }).click();
+		await (await shopMenu(page)).getByRole('link', { name: 'Favorites' }).click();
 		await expect(page.getByText('Sign in to keep favorites on all your devices.')).toBeVisible();
 		expect(await serverState(page), 'the visitor’s new cart on the server').toEqual({ cart: {}, favorites: [] });
 	});
@@ -413,7 +413,7 @@ test('a visitor who taps a heart is asked to sign in, and nothing is queued', as
 	expect(await deviceRows(page, 'outbox')).toEqual([]);
 	await expect(syncStatus(page)).toHaveText('Synced');
 
-	await shopNav(page).getByRole('link', { name: 'Favorites' }).click();
+	await (await shopMenu(page)).getByRole('link', { name: 'Favorites' }).click();
 	await expect(page).toHaveURL('/favorites');
 	await expect(page.getByText('Sign in to keep favorites on all your devices.')).toBeVisible();
 	await expect(page.getByRole('main').getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login?next=/favorites');

@@ -16,16 +16,49 @@ export function countryName(code: string): string | undefined {
 	}
 }
 
+/**
+ * Whether a code is the one in use for its country. Intl also names withdrawn codes, after the
+ * country that took them over (DY Benin, HV Burkina Faso, UK United Kingdom, FX France…):
+ * those canonicalize to today's code.
+ */
+function currentCode(code: string): boolean {
+	try {
+		return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+	} catch {
+		return false;
+	}
+}
+
 let countryList: { code: string; name: string }[] | null = null;
 
-/** Every country code Intl knows by name, sorted by name: the address form's choices. */
+/** Every country Intl knows by name, once each under its current code, sorted by name: the address form's choices. */
 export function countries(): { code: string; name: string }[] {
 	return (countryList ??= Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)))
 		.flatMap((code) => {
-			const name = countryName(code);
+			const name = currentCode(code) ? countryName(code) : undefined;
 			return name ? [{ code, name }] : [];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name)));
+}
+
+/** Where the shop is: it prices in US dollars and ships from the United States. */
+export const SHOP_COUNTRY = 'US';
+
+/**
+ * The country a new address starts at: the first country named by the browser's languages
+ * ("en-GB" → GB), else the shop's own. A language alone ("en") names no country.
+ */
+export function defaultCountry(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): string {
+	for (const tag of languages) {
+		let region: string | undefined;
+		try {
+			region = new Intl.Locale(tag).region;
+		} catch {
+			continue;
+		}
+		if (region && currentCode(region) && countryName(region)) return region;
+	}
+	return SHOP_COUNTRY;
 }
 
 /** Postal code shapes of the common countries; any other country takes free text. */
