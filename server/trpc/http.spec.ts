@@ -149,8 +149,11 @@ describe('rate limits over HTTP', () => {
 	});
 });
 
-/** Catalog rows (products and collections) in one pull's answer. */
-const rowsOf = (answer: { result?: { data: PullResult } }) => (answer.result ? answer.result.data.products.length + answer.result.data.collections.length : 0);
+/** Catalog rows (products, collections and shipping methods) in one pull's answer. */
+const rowsOf = (answer: { result?: { data: PullResult } }) => {
+	const data = answer.result?.data;
+	return data ? data.products.length + data.collections.length + data.shippingMethods.length : 0;
+};
 
 describe('batches', () => {
 	const batch = (calls: { path: string; input: unknown }[], limits?: ReturnType<typeof createRateLimits>, ip = '198.51.100.1') => {
