@@ -490,7 +490,7 @@ if (database) {
 			if (row) {
 				let cursor = '0';
 				do {
-					const [next, keys] = await redis.scan(cursor, 'MATCH', `store:read:${row.id}:*`, 'COUNT', 1000);
+					const [next, keys] = await redis.scan(cursor, 'MATCH', `store:answer:${row.id}:*`, 'COUNT', 1000);
 					if (keys.length) await redis.del(...keys);
 					cursor = next;
 				} while (cursor !== '0');

@@ -16,8 +16,7 @@ export function appRateLimits(): RateLimits {
 
 /** The app's cache of public reads: in this process, and in Redis when REDIS_URL is set; none when READ_CACHE=off. */
 export function appReadCache(): ReadCache | undefined {
-	if (!config.readCache) return undefined;
-	if (!cache) {
+	if (!cache && config.readCache) {
 		const made = createReadCache({
 			redis: getRedis(),
 			onLookup: (name, result) => cacheLookups.inc({ cache: name, result }),

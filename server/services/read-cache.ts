@@ -10,7 +10,7 @@ export type CachedAnswer = { etag: string; plain: Buffer; gzip?: Buffer; br?: Bu
 export type ReadCacheOptions = {
 	/** Shared by every app instance when set; each instance keeps its own copies in memory as well. */
 	redis?: Redis;
-	/** Namespaces the keys (tests use their own). */
+	/** Namespaces the keys (tests use their own); the default differs from the JSON-only entries of earlier versions. */
 	prefix?: string;
 	/** What the in-process copies may take, in bytes, counting every form of every answer and its key. */
 	maxBytes?: number;
@@ -76,7 +76,7 @@ function unpack(value: Buffer): CachedAnswer | undefined {
  * may pass through here.
  */
 export function createReadCache(options: ReadCacheOptions = {}) {
-	const prefix = options.prefix ?? 'store:read';
+	const prefix = options.prefix ?? 'store:answer';
 	const local = new LRUCache<string, CachedAnswer>({
 		maxSize: options.maxBytes ?? 32 * 1024 * 1024,
 		sizeCalculation: (answer, key) => sizeOf(answer) + key.length
