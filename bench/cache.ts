@@ -522,12 +522,14 @@ if (shared) {
 	row(['Postgres + Redis', '2, combined', 'catalog.list, cache on', ...measured(shared.combined)]);
 }
 console.log('');
-row(['database', 'cached ÷ `/healthz`', 'target', 'cached ÷ uncached', `cached p99 ≤ ${TARGET.p99} ms`]);
-row(Array(5).fill('---'));
+// Req/s also measures how much of the machine the server got; CPU per request does not.
+row(['database', 'cached ÷ `/healthz`, req/s', 'target', 'cached ÷ `/healthz`, server CPU per request', 'cached ÷ uncached', `cached p99 ≤ ${TARGET.p99} ms`]);
+row(Array(6).fill('---'));
 for (const t of triples) {
 	const ofHealthz = t.on.rps / t.healthz.rps;
 	const target = TARGET.ofHealthz[t.database]!;
-	row([t.database, percent(ofHealthz), `≥ ${percent(target)}, ${mark(ofHealthz >= target)}`, `${(t.on.rps / t.off.rps).toFixed(2)}×`, `${ms(t.on.p99)} ms, ${mark(t.on.p99 <= TARGET.p99)}`]);
+	const cpu = t.healthz.cpuPerRequest! / t.on.cpuPerRequest!;
+	row([t.database, percent(ofHealthz), `≥ ${percent(target)}, ${mark(ofHealthz >= target)}`, percent(cpu), `${(t.on.rps / t.off.rps).toFixed(2)}×`, `${ms(t.on.p99)} ms, ${mark(t.on.p99 <= TARGET.p99)}`]);
 }
 console.log('');
 row([`write → open tab (${WRITES} writes, ${WRITE_GAP_MS} ms apart)`, 'events heard', 'p50 ms', 'p95 ms', 'max ms', `p95 ≤ ${TARGET.tabP95} ms`]);
