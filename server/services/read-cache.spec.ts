@@ -68,7 +68,7 @@ describe('catalog version', () => {
 		expect(await safeVersion(database.db)).toBeGreaterThan(before);
 	});
 
-	it('on embedded PGlite, is asked of the database only after a catalog commit, and never misses one', async () => {
+	it('is known in process between catalog commits on embedded PGlite (read every time on Postgres), and never misses a commit', async () => {
 		const stop = await followCatalogWrites(database);
 		try {
 			const statements = vi.spyOn(database.db, 'execute');
