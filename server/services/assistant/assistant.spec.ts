@@ -133,13 +133,16 @@ describe('every phrasing', () => {
 });
 
 describe('assistant on orders', () => {
+	/** An unpaid order of one unit, placed through checkout. */
+	const orderOne = async (user: SessionUser, productId: string) => {
+		const cartId = await fx.cartOf(user, [{ productId, quantity: 1 }]);
+		return startCheckout(db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
+	};
+
 	it('lists own orders by status, tells the last one, and cancels only an unpaid one of the shopper', async () => {
 		const product = await fx.makeProduct(10);
 		const alice = await shopper();
-		const place = async () => {
-			const cartId = await fx.cartOf(alice, [{ productId: product, quantity: 1 }]);
-			return startCheckout(db, alice.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
-		};
+		const place = () => orderOne(alice, product);
 		const first = await place();
 		const second = await place();
 		await db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, first.id));
@@ -174,10 +177,7 @@ describe('assistant on orders', () => {
 	it('refuses an expired cancellation, and one whose order was paid meanwhile, cancelling nothing', async () => {
 		const product = await fx.makeProduct(10);
 		const alice = await shopper();
-		const place = async () => {
-			const cartId = await fx.cartOf(alice, [{ productId: product, quantity: 1 }]);
-			return startCheckout(db, alice.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
-		};
+		const place = () => orderOne(alice, product);
 		const [stale, paid] = [await place(), await place()];
 		const expired = (await ask(alice, `cancel order ${stale.number}`)).proposal!;
 		await db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, expired.id));
