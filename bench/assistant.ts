@@ -68,7 +68,7 @@ await db.insert(cartItems).values(some.slice(20, 23).map((p) => ({ cartId: cart!
 await db.insert(favorites).values(some.slice(30, 35).map((p) => ({ userId: user!.id, productId: p.id })));
 void shippingMethods;
 
-const ctx = { db, user: user!, payments: testProvider };
+const ctx = { db, user: user! };
 for (const phrase of phrases) await chat(ctx, phrase); // warm-up: the title index, query plans
 const server: number[] = [];
 const byPhrase = new Map<string, number[]>();

@@ -101,6 +101,8 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 
 	// 3. Stock goes to 0; the open tab says "Sold out" after its next sync.
 	await page.getByLabel('Change', { exact: true }).fill('-2');
+	// Only reasons that take units away are offered for a negative change.
+	await expect(page.getByLabel('Reason').locator('option:not([disabled])')).toHaveText(['Correction (count)', 'Damaged', 'Lost or stolen']);
 	await page.getByLabel('Reason').selectOption('correction');
 	await page.getByRole('button', { name: 'Adjust stock' }).click();
 	await expect(page.getByText('Stock is now 0.')).toBeVisible();

@@ -95,6 +95,28 @@ test('ask about stock, add from the answer, order after Confirm, pay, track it; 
 	await context.setOffline(false);
 });
 
+test('cancelling an order is offered first, and only Cancel order cancels it', async ({ page, baseURL }) => {
+	await signUp(page, baseURL!);
+	await page.goto('/');
+	await openAssistant(page);
+	await ask(page, 'add 1 walnut serving board');
+	await expect(log(page)).toContainText('Added Walnut Serving Board to your cart.');
+	await ask(page, 'place my order');
+	await log(page).getByRole('region', { name: 'Order to confirm' }).last().getByRole('button', { name: 'Confirm order' }).click();
+	const placed = log(page).getByText(/Order #\d+ is placed/);
+	await expect(placed).toBeVisible();
+	const number = (await placed.textContent())!.match(/#(\d+)/)![1]!;
+
+	await ask(page, `cancel order ${number}`);
+	const offer = log(page).getByRole('region', { name: 'Cancellation to confirm' }).last();
+	await expect(offer).toContainText('1 × Walnut Serving Board');
+	const status = () => page.evaluate((n) => fetch(`/api/trpc/orders.byNumber?input=${encodeURIComponent(JSON.stringify({ number: Number(n) }))}`).then((r) => r.json()), number);
+	expect((await status()).result.data.status).toBe('pending_payment');
+	await offer.getByRole('button', { name: `Cancel order #${number}` }).click();
+	await expect(log(page)).toContainText(`Order #${number} is cancelled; nothing will be charged.`);
+	expect((await status()).result.data.status).toBe('cancelled');
+});
+
 test('a visitor is offered the sign-in for orders and can still ask about products', async ({ page }) => {
 	await page.goto('/');
 	await openAssistant(page);

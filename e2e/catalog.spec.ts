@@ -182,3 +182,27 @@ test('the filters work without JavaScript', async ({ browser }) => {
 	await expect(page.getByText('Sold out')).toHaveCount(0);
 	await context.close();
 });
+
+test("the catalog's API answer is kept for everyone: nothing of a signed-in shopper's reaches a visitor, and its ETag revalidates", async ({ page, baseURL, playwright }) => {
+	const url = `/api/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ sort: 'title', limit: 13 }))}`;
+	const login = await page.request.post('/login', { form: { email: 'shopper@store.test', password: 'shopper-demo-password' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(login.status()).toBe(303);
+	const signedIn = await page.request.get(url);
+	expect(signedIn.headers()['cache-control']).toBe('private, no-store');
+	expect(signedIn.headers()['etag']).toBeUndefined();
+
+	const visitor = await playwright.request.newContext({ baseURL });
+	try {
+		const shared = await visitor.get(url, { headers: { 'accept-encoding': 'br' } });
+		expect(shared.headers()['content-encoding']).toBe('br');
+		expect(shared.headers()['cache-control']).toMatch(/^public, /);
+		expect(shared.headers()['set-cookie']).toBeUndefined();
+		const text = await shared.text();
+		expect(text).toBe(await signedIn.text());
+		expect(text).not.toContain('shopper@store.test');
+		const again = await visitor.get(url, { headers: { 'if-none-match': shared.headers()['etag']! } });
+		expect(again.status()).toBe(304);
+	} finally {
+		await visitor.dispose();
+	}
+});

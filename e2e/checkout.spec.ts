@@ -190,6 +190,28 @@ test('a line that sold out in the meantime is reported at checkout and fixed in 
 	await expect(page.getByRole('table')).toContainText(`${wanted - 1}`);
 });
 
+test('the payment step shows how long the stock is held, and cancelling releases it at once', async ({ page, baseURL }, testInfo) => {
+	test.slow();
+	// A product no other test buys, one per project, so the stock counted is this test's alone.
+	const product: Product =
+		testInfo.project.name === 'desktop' ? { slug: 'oak-pepper-mill', title: 'Oak Pepper Mill' } : { slug: 'copper-butter-warmer', title: 'Copper Butter Warmer' };
+	const inventory = () =>
+		page.evaluate((slug) => fetch(`/api/trpc/catalog.product?input=${encodeURIComponent(JSON.stringify({ slug }))}`).then((r) => r.json()), product.slug).then((r) => r.result.data.inventory as number);
+	await signUp(page, baseURL!, 'hold');
+	await addToCart(page, product, 1);
+	await placeOrder(page);
+	await expect(page.getByText(/^Held for you until \d{1,2}:\d{2}/)).toBeVisible();
+	await expect(page.getByText(/^\((29|30):\d{2} left\)$/)).toBeVisible();
+	const held = await inventory();
+
+	await page.getByRole('button', { name: 'Cancel order and release the items' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /is cancelled: its items are back in the shop and nothing was charged\./ })).toBeVisible();
+	expect(await inventory()).toBe(held + 1);
+	await page.getByRole('button', { name: 'Put these items back in my cart' }).click();
+	await expect(page).toHaveURL('/cart');
+	await expect(stepper(page, product.title).locator('output')).toHaveText('1 in cart');
+});
+
 test('a visitor is asked to sign in before checking out', async ({ page }) => {
 	await page.goto('/checkout');
 	await expect(page).toHaveURL('/login?next=%2Fcheckout');

@@ -77,7 +77,87 @@ async function requestOffline(page: Page) {
 	await expect(page.getByRole('main').getByText(/(?<!not )placed/i)).toHaveCount(0);
 }
 
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'The admin sets the scene at a desktop; one run is enough.'));
+// One run of each is enough: the admin sets the scene, a shopper's journey is tagged for the phone.
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== (testInfo.tags.includes('@phone') ? 'phone' : 'desktop'), 'One run is enough.'));
+
+const call = async (page: Page, procedure: string, input: unknown = {}) =>
+	(await page.evaluate(
+		([procedure, input]) => fetch(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`).then((r) => r.json()),
+		[procedure, input] as const
+	)).result.data;
+
+/** A brand-new device that signs up, browses the home page and one product online, and adds it to the cart: never the cart or checkout. */
+async function firstTrip(page: Page, baseURL: string, product: { slug: string }) {
+	// A whole journey: sign-up, install, browse, offline checkout and back.
+	test.slow();
+	await signUp(page, baseURL);
+	await installed(page);
+	await page.goto(`/products/${product.slug}`);
+	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect.poll(() => pending(page)).toBe(0);
+	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cartItems: unknown[] } }).storeDevice.cartItems.length)).toBe(1);
+}
+
+/** Offline: the cart, then checkout for the first time, a new address typed and kept. */
+async function checkoutOnTheTrain(page: Page, address: { country: string; method: RegExp; total: string }) {
+	await page.goto('/cart');
+	await page.getByRole('link', { name: 'Check out' }).click();
+	await expect(page).toHaveURL(/\/checkout$/);
+	await page.getByLabel('Full name').fill('Oona Train');
+	await page.getByLabel('Street address').fill('1 Platform Road');
+	await page.getByLabel('City').fill('Portland');
+	await page.getByLabel('Postal code').fill('97201');
+	await page.getByLabel('Country').selectOption(address.country);
+	await expect(page.getByRole('checkbox', { name: 'Save this address for next time' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: address.method })).toBeChecked();
+	await expect(page.getByRole('definition').filter({ hasText: address.total }).first()).toBeVisible();
+	await page.getByRole('button', { name: 'Request order' }).click();
+	await expect(page).toHaveURL(/\/account\/orders$/);
+	await expect(page.getByText(NOT_PLACED)).toBeVisible();
+}
+
+test('a device that synced once orders offline on its first visit to checkout, and keeps the typed address once', { tag: '@phone' }, async ({ page, context, browser, baseURL }) => {
+	const admin = await adminOf(browser, baseURL!);
+	const product = await makeProduct(admin, baseURL!, 'Commuter Flask', 5);
+	await firstTrip(page, baseURL!, product);
+
+	await context.setOffline(true);
+	await checkoutOnTheTrain(page, { country: 'US', method: /Standard/, total: '$22.95' });
+
+	await context.setOffline(false);
+	await expect(page.getByRole('heading', { name: /^Placed as order \d+$/ })).toBeVisible({ timeout: 15_000 });
+	const orders = (await call(page, 'orders.list')).items;
+	expect(orders).toHaveLength(1);
+	expect(orders[0].shippingAddress).toMatchObject({ name: 'Oona Train', line1: '1 Platform Road', city: 'Portland', country: 'US' });
+	expect((await call(page, 'catalog.product', { slug: product.slug })).inventory).toBe(4);
+	const book = await call(page, 'addresses.list');
+	expect(book).toEqual([expect.objectContaining({ line1: '1 Platform Road', postalCode: '97201', country: 'US' })]);
+	await admin.close();
+});
+
+test('a shipping method the admin made dearer while the shopper was offline asks before it orders', { tag: '@phone' }, async ({ page, context, browser, baseURL }) => {
+	const admin = await adminOf(browser, baseURL!);
+	const product = await makeProduct(admin, baseURL!, 'Island Lamp', 5);
+	const method = await admin.call('admin.shipping.create', { name: `Ferry ${Date.now().toString(36)}`, priceMinor: 700, countries: ['IS'] });
+	await firstTrip(page, baseURL!, product);
+
+	await context.setOffline(true);
+	await checkoutOnTheTrain(page, { country: 'IS', method: new RegExp(method.name), total: '$25.00' });
+	await admin.call('admin.shipping.update', { ...method, priceMinor: 900 });
+
+	await context.setOffline(false);
+	const request = page.getByRole('region', { name: 'Order requests from this device' }).getByRole('listitem').first();
+	await expect(request.getByRole('heading', { name: 'Needs your confirmation' })).toBeVisible({ timeout: 15_000 });
+	expect((await call(page, 'orders.list')).items).toEqual([]);
+	expect(await call(page, 'addresses.list')).toEqual([]);
+	await request.getByRole('button', { name: 'Order at $27.00' }).click();
+	await expect(page.getByRole('heading', { name: /^Placed as order \d+$/ })).toBeVisible({ timeout: 15_000 });
+	const [order] = (await call(page, 'orders.list')).items;
+	expect(order).toMatchObject({ shippingMinor: 900, totalMinor: 2700 });
+	expect(await call(page, 'addresses.list')).toHaveLength(1);
+	await admin.call('admin.shipping.update', { ...method, active: false });
+	await admin.close();
+});
 
 test('an order requested offline is placed when the network returns, and then paid', async ({ page, context, browser, baseURL }) => {
 	const admin = await adminOf(browser, baseURL!);

@@ -1,7 +1,7 @@
 import { createRateLimits, type RateLimits } from './auth/rate-limit';
 import { config } from './config';
 import { log } from './observability/log';
-import { cacheLookups } from './observability/metrics';
+import { cacheLookups, measureReadCache } from './observability/metrics';
 import { getRedis } from './redis';
 import { createReadCache, type ReadCache } from './services/read-cache';
 
@@ -16,11 +16,14 @@ export function appRateLimits(): RateLimits {
 
 /** The app's cache of public reads: in this process, and in Redis when REDIS_URL is set; none when READ_CACHE=off. */
 export function appReadCache(): ReadCache | undefined {
-	if (!config.readCache) return undefined;
-	cache ??= createReadCache({
-		redis: getRedis(),
-		onLookup: (name, result) => cacheLookups.inc({ cache: name, result }),
-		onRedisError: (error) => log.warn({ err: error }, 'Redis read failed; reading from the database')
-	});
+	if (!cache && config.readCache) {
+		const made = createReadCache({
+			redis: getRedis(),
+			onLookup: (name, result) => cacheLookups.inc({ cache: name, result }),
+			onRedisError: (error) => log.warn({ err: error }, 'Redis read failed; reading from the database')
+		});
+		measureReadCache(() => made.usage());
+		cache = made;
+	}
 	return cache;
 }

@@ -6,6 +6,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** Set in the browser when nothing answered (no network), as opposed to an error the shop answered with. */
+			offline?: boolean;
 		}
 		interface Locals {
 			user: SessionUser | null;

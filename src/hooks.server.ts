@@ -12,6 +12,7 @@ import { log } from '$server/observability/log';
 import { measureOutboxOf } from '$server/observability/metrics';
 import { closeRedis, getRedis } from '$server/redis';
 import { startEmailWorker } from '$server/services/email/worker';
+import { followCatalogWrites } from '$server/services/catalog-version';
 import { startReaper } from '$server/services/expiry';
 import { payments } from '$server/services/payments';
 import { writeAllowed } from '$lib/server/origin';
@@ -32,6 +33,8 @@ export const init: ServerInit = async () => {
 		// Embedded Postgres has no autovacuum daemon to keep planner statistics current.
 		await database.db.execute(sql`analyze`);
 	}
+	// On PGlite the catalog version is known in process between catalog commits: cache hits leave the database alone.
+	await followCatalogWrites(database);
 	// Unpaid orders past their expiry give their stock back.
 	const stopReaper = startReaper(database.db, payments().provider, config.orderReapSeconds * 1000);
 	// Emails from the outbox (SMTP_URL, or the local mailbox); off when `npm run worker` sends them.

@@ -6,8 +6,9 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkOnly } from 'workbox-strategies';
 import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
+import { IMAGE_CACHE, OFFLINE_IMAGES_BUDGET } from '$lib/local/offline-images';
 import { httpSyncApi } from '$lib/sync/api';
 import { openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
 import { OUTBOX_SYNC_TAG } from '$lib/sync/names';
@@ -24,11 +25,10 @@ sw.addEventListener('message', (event) => {
 precacheAndRoute((self as unknown as { __WB_MANIFEST: Parameters<typeof precacheAndRoute>[0] }).__WB_MANIFEST, {});
 cleanupOutdatedCaches();
 
-// Pages that are private, authoritative or need the server are never answered by the shell.
+// Pages that are private, authoritative or need the server are never answered from a cache.
 // A shopper's orders and addresses, and checkout (where an order can be requested offline),
 // render from the device; the payment outcome page needs the server.
-const networkOnlyPages = [
-	/^\/api\//,
+const serverPages = [
 	/^\/admin/,
 	/^\/login/,
 	/^\/signup/,
@@ -36,11 +36,9 @@ const networkOnlyPages = [
 	/^\/reset-password/,
 	/^\/logout/,
 	/^\/account(?!\/(orders|addresses))/,
-	/^\/checkout\/success/,
-	/^\/healthz/,
-	/^\/readyz/,
-	/^\/metrics/
+	/^\/checkout\/success/
 ];
+const notPages = [/^\/api\//, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 // The shell's policy is a <meta> tag, where frame-ancestors means nothing; as it answers for
 // pages of the shop, it carries what keeps them out of other sites' frames as headers.
 const shell = createHandlerBoundToURL('/shell');
@@ -51,13 +49,20 @@ const unframeable: typeof shell = async (options) => {
 	headers.set('x-frame-options', 'DENY');
 	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 };
-registerRoute(new NavigationRoute(unframeable, { denylist: networkOnlyPages }));
+registerRoute(new NavigationRoute(unframeable, { denylist: [...serverPages, ...notPages] }));
+// A page that needs the server comes from it; when nothing answers, the shell opens instead,
+// and its router shows that page's own offline note (src/lib/offline-routes.ts).
+const fromServer = new NetworkOnly();
+registerRoute(new NavigationRoute((options) => fromServer.handle(options).catch(() => unframeable(options)), { allowlist: serverPages }));
 
 registerRoute(
 	({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/')),
 	new CacheFirst({
-		cacheName: 'store-images',
-		plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600 }), new CacheableResponsePlugin({ statuses: [200] })]
+		cacheName: IMAGE_CACHE,
+		plugins: [
+			new ExpirationPlugin({ maxEntries: OFFLINE_IMAGES_BUDGET.pictures, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true }),
+			new CacheableResponsePlugin({ statuses: [200] })
+		]
 	}),
 	'GET'
 );

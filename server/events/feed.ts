@@ -1,12 +1,12 @@
 import type { Database } from '../db/client';
 import { currentVersion } from '../services/catalog-version';
 
-export type UserChange = 'cart' | 'favorites' | 'orders';
+export type UserChange = 'cart' | 'favorites' | 'orders' | 'addresses';
 export type ChangeEvent =
 	| { type: 'catalog'; version: number }
 	| { type: 'user'; userId: string; what: UserChange };
 
-const USER_CHANGES = new Set<string>(['cart', 'favorites', 'orders']);
+const USER_CHANGES = new Set<string>(['cart', 'favorites', 'orders', 'addresses']);
 
 /**
  * What changed in the database, as this app instance hears it: Postgres NOTIFY from the

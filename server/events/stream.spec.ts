@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { products } from '../db/schema';
+import { products, shippingMethods } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';
 import { currentVersion } from '../services/catalog-version';
-import { shopFixtures } from '../testing/shop-fixtures';
+import { createAddress } from '../services/delivery';
+import { shopFixtures, TEST_ADDRESS } from '../testing/shop-fixtures';
 import { ChangeFeed } from './feed';
 import { claimStreamSlots, closeAllStreams, openEventStream, parseSince } from './stream';
 
@@ -93,6 +94,18 @@ describe('/api/events streams', () => {
 		expect(bobTab.text).not.toMatch(/event: user/);
 		expect(visitor.text).not.toMatch(/event: user/);
 		await Promise.all([annTab.close(), bobTab.close(), visitor.close()]);
+	});
+
+	it('tells every tab of a shipping method change, and a user of a change to their address book', async () => {
+		const [ann] = (await shopFixtures(database.db).makeUsers(1)) as [SessionUser];
+		const annTab = tab(openEventStream(feed, { userId: ann.id, since: feed.catalogVersion }));
+		await annTab.until(/: connected/);
+		const [method] = await database.db.select().from(shippingMethods).limit(1);
+		await database.db.update(shippingMethods).set({ priceMinor: method!.priceMinor + 1 }).where(eq(shippingMethods.id, method!.id));
+		await annTab.until(/event: catalog/);
+		await createAddress(database.db, ann.id, { address: TEST_ADDRESS, isDefault: true });
+		await annTab.until(/event: user\ndata: \{"what":"addresses"\}/);
+		await annTab.close();
 	});
 
 	it('refuses a version that is not a whole number', () => {

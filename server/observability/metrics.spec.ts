@@ -3,7 +3,8 @@ import type { Database } from '../db/client';
 import { outboxEvents } from '../db/schema';
 import { openTestDatabase } from '../db/test-database';
 import { GET } from '../../src/routes/metrics/+server';
-import { bearerMatches, cacheLookups, measureOutboxOf, observeRequest, registry, routeLabel, syncOperations } from './metrics';
+import { createReadCache } from '../services/read-cache';
+import { bearerMatches, cacheLookups, measureOutboxOf, measureReadCache, observeRequest, registry, routeLabel, syncOperations } from './metrics';
 
 const procedures = new Set(['catalog.list', 'catalog.product', 'sync.push']);
 
@@ -49,6 +50,18 @@ describe('the registry', () => {
 		// The default process metrics come along.
 		expect(text).toContain('process_cpu_user_seconds_total');
 		expect(text).toContain('nodejs_eventloop_lag_seconds');
+	});
+});
+
+describe('read cache size', () => {
+	it("is what the cache's in-process copies take at scrape time, every form counted", async () => {
+		const cache = createReadCache({ prefix: 'metrics-test' });
+		measureReadCache(() => cache.usage());
+		await cache.through('a', async () => ({ etag: 'W/"a"', plain: Buffer.alloc(2000), gzip: Buffer.alloc(400), br: Buffer.alloc(300) }));
+		await cache.through('b', async () => ({ etag: 'W/"b"', plain: Buffer.alloc(100) }));
+		const text = await registry.metrics();
+		expect(sample(text, 'read_cache_entries')).toBe(2);
+		expect(sample(text, 'read_cache_bytes')).toBe(2 * (5 + 1) + 2000 + 400 + 300 + 100);
 	});
 });
 

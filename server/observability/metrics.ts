@@ -32,6 +32,34 @@ export const cacheLookups = new Counter({
 	registers: [registry]
 });
 
+let readCacheUsage: (() => { bytes: number; entries: number }) | undefined;
+
+/** What the read cache's in-process copies take, every compressed form counted; set at each scrape. */
+export const readCacheBytes = new Gauge({
+	name: 'read_cache_bytes',
+	help: 'Bytes held by the in-process read cache (answers in every form, and their keys).',
+	registers: [registry],
+	collect() {
+		const usage = readCacheUsage?.();
+		if (usage) this.set(usage.bytes);
+	}
+});
+
+export const readCacheEntries = new Gauge({
+	name: 'read_cache_entries',
+	help: 'Answers held by the in-process read cache.',
+	registers: [registry],
+	collect() {
+		const usage = readCacheUsage?.();
+		if (usage) this.set(usage.entries);
+	}
+});
+
+/** Makes `read_cache_bytes` and `read_cache_entries` report this cache (the app calls it once, when it makes its cache). */
+export function measureReadCache(usage: () => { bytes: number; entries: number }): void {
+	readCacheUsage = usage;
+}
+
 /** Sync code increments this once per `sync.push` / `sync.pull` served. */
 export const syncOperations = new Counter({
 	name: 'sync_operations_total',

@@ -13,7 +13,7 @@ import { reapExpiredOrders } from './expiry';
 import { dashboard } from './admin/dashboard';
 import { listAudit } from './audit';
 import { adminMoveOrder } from './admin/orders';
-import { getOrder, listOrders } from './orders';
+import { cancelOwnOrder, getOrder, listOrders } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentEvent } from './payments/provider';
 import { testProvider } from './payments/test-provider';
@@ -311,6 +311,34 @@ describe('expiry', () => {
 		const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
 		expect(row).toMatchObject({ status: 'pending_payment' });
 		expect(row!.expiresAt!.getTime()).toBeGreaterThan(Date.now());
+		expect(await inventoryOf(product)).toBe(4);
+	});
+});
+
+describe('a shopper giving up an unpaid order', () => {
+	it('ends the hold at once: stock back, nothing charged, once; never someone else’s order or a paid one', async () => {
+		const [shopper, other] = await makeUsers(2);
+		const product = await makeProduct(5);
+		const order = await checkout(shopper!, await cartOf(shopper!, [{ productId: product, quantity: 2 }]));
+		await paymentSession(db, testProvider, shopper!.id, order.id);
+		expect(await inventoryOf(product)).toBe(3);
+
+		await expect(cancelOwnOrder(db, other!.id, testProvider, order.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		const tooLate = { cancel: async () => 'too_late' as const };
+		await expect(cancelOwnOrder(db, shopper!.id, tooLate, order.id)).rejects.toMatchObject({ code: 'CONFLICT', message: /payment for this order is going through/ });
+		expect(await inventoryOf(product)).toBe(3);
+
+		const cancels = await Promise.allSettled([cancelOwnOrder(db, shopper!.id, testProvider, order.id), cancelOwnOrder(db, shopper!.id, testProvider, order.id)]);
+		expect(cancels.map((c) => c.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect(cancels.find((c) => c.status === 'fulfilled')).toMatchObject({ value: { status: 'cancelled' } });
+		expect(cancels.find((c) => c.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT', message: 'This order is cancelled, so it can no longer be cancelled here.' } });
+		expect(await inventoryOf(product)).toBe(5);
+		const history = await db.select().from(orderHistory).where(and(eq(orderHistory.orderId, order.id), eq(orderHistory.toStatus, 'cancelled')));
+		expect(history).toEqual([expect.objectContaining({ fromStatus: 'pending_payment', toStatus: 'cancelled', reason: 'cancelled by the shopper' })]);
+
+		const paid = await checkout(shopper!, await cartOf(shopper!, [{ productId: product, quantity: 1 }]));
+		await payWithTestCard(db, testProvider, shopper!.id, { orderId: paid.id, cardNumber: '4242424242424242' });
+		await expect(cancelOwnOrder(db, shopper!.id, testProvider, paid.id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'This order is paid, so it can no longer be cancelled here.' });
 		expect(await inventoryOf(product)).toBe(4);
 	});
 });

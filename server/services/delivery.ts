@@ -27,7 +27,7 @@ export function addressFieldsOf(a: AddressView): AddressFields {
 }
 
 /** The caller's address book: the default first, then the newest. */
-export async function listAddresses(db: Db, userId: string): Promise<AddressView[]> {
+export async function listAddresses(db: Db | Tx, userId: string): Promise<AddressView[]> {
 	const rows = await db
 		.select()
 		.from(addresses)
@@ -63,7 +63,7 @@ class AddressBookFull extends AppError {
 }
 
 /** Adds an address; the first one, or one asked to be, becomes the default. */
-export async function createAddress(db: Db, userId: string, input: { address: AddressFields; isDefault: boolean }): Promise<AddressView> {
+export async function createAddress(db: Db | Tx, userId: string, input: { address: AddressFields; isDefault: boolean }): Promise<AddressView> {
 	return db.transaction(async (tx) => {
 		// One book at a time per user, so "the first address" and "one default" hold.
 		await tx.execute(sql`select pg_advisory_xact_lock(4242004, hashtext(${userId}))`);
@@ -94,7 +94,7 @@ export async function deleteAddress(db: Db, userId: string, id: string): Promise
 }
 
 /** Keeps an address typed at checkout, unless the book holds the same one already or is full (the order stands either way). */
-export async function rememberAddress(db: Db, userId: string, address: AddressFields): Promise<void> {
+export async function rememberAddress(db: Db | Tx, userId: string, address: AddressFields): Promise<void> {
 	const book = await listAddresses(db, userId);
 	if (book.length >= MAX_ADDRESSES || book.some((a) => JSON.stringify(addressFieldsOf(a)) === JSON.stringify(address))) return;
 	await createAddress(db, userId, { address, isDefault: false }).catch((refusal: unknown) => {

@@ -6,7 +6,7 @@ import type { Tx } from '../db/client';
 import { carts, orderRequests, products } from '../db/schema';
 import { cartLines } from './cart';
 import { placeOrderTo } from './checkout';
-import { UnknownAddress } from './delivery';
+import { rememberAddress, UnknownAddress } from './delivery';
 import { AppError } from './errors';
 import { getOrder } from './orders';
 import { formatMoney } from '../../src/lib/shared/money';
@@ -89,6 +89,8 @@ export async function placeRequestedOrder(tx: Tx, context: RequestContext, args:
 			{ totalMinor: order.totalMinor, expectedTotal: args.expectedTotal, currency: order.currency }
 		);
 	}
+	// In the push's savepoint: a replay never gets here, and a refusal above keeps nothing.
+	if (args.saveAddress && args.address) await rememberAddress(tx, userId, args.address);
 	return { details: { orderId: order.id, orderNumber: order.number, totalMinor: order.totalMinor, currency: order.currency } };
 }
 

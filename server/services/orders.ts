@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-o
 import type { Page } from '../../src/lib/shared/catalog';
 import {
 	canMove,
+	statusLabels,
 	type OrderOrdering,
 	type OrderStatus,
 	type OrderView,
@@ -12,6 +13,7 @@ import type { Db, Tx } from '../db/client';
 import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
+import type { PaymentProvider } from './payments/provider';
 
 /** Who moved an order: an admin's id, or null for the shopper, a payment or the clock. */
 export type Move = { reason: string; actorId?: string | null };
@@ -61,6 +63,33 @@ export async function moveOrder(tx: Tx, order: Order, to: OrderStatus, move: Mov
 	const event = eventFor[to];
 	if (event) await recordEvent(tx, event, moved, { reason: move.reason });
 	return moved;
+}
+
+/** Why an unpaid order was not cancelled: it is past waiting for payment, or its payment is going through. */
+export type CancelRefusal = 'not_unpaid' | 'paying';
+
+/**
+ * Cancels a locked unpaid order, its units back on the shelf. The payment is stopped at the
+ * provider first, with the order locked, so it cannot go through after the stock went back.
+ */
+export async function cancelUnpaid(tx: Tx, order: Order, payments: Pick<PaymentProvider, 'cancel'>, move: Move): Promise<Order | CancelRefusal> {
+	if (order.status !== 'pending_payment') return 'not_unpaid';
+	if (order.paymentReference && (await payments.cancel(order.paymentReference)) === 'too_late') return 'paying';
+	return (await moveOrder(tx, order, 'cancelled', move)) ?? 'not_unpaid';
+}
+
+/** A shopper gives up an unpaid order: the hold ends at once and nothing is charged. */
+export async function cancelOwnOrder(db: Db, userId: string, payments: Pick<PaymentProvider, 'cancel'>, orderId: string): Promise<OrderView> {
+	const outcome = await db.transaction(async (tx) => {
+		const order = await lockOrder(tx, and(eq(orders.id, orderId), eq(orders.userId, userId))!);
+		if (!order) throw new AppError('NOT_FOUND', 'No such order');
+		return { order, result: await cancelUnpaid(tx, order, payments, { reason: 'cancelled by the shopper' }) };
+	});
+	if (outcome.result === 'paying') throw new AppError('CONFLICT', 'The payment for this order is going through right now, so it can no longer be cancelled.');
+	if (outcome.result === 'not_unpaid') {
+		throw new AppError('CONFLICT', `This order is ${statusLabels[outcome.order.status].toLowerCase()}, so it can no longer be cancelled here.`);
+	}
+	return getOrder(db, userId, orderId);
 }
 
 type Sort = { column: SQL | typeof orders.placedAt | typeof orders.totalMinor; key: SQL<string>; cast: SQL; desc: boolean; valid: (key: string) => boolean };

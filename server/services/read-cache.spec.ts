@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogListInput } from '../../src/lib/shared/catalog-input';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';
 import { ChangeFeed, type ChangeEvent } from '../events/feed';
-import { listProducts } from './catalog';
-import { coalesced, currentVersion, safeVersion } from './catalog-version';
-import { canonicalJson, createReadCache } from './read-cache';
+import { coalesced, currentVersion, followCatalogWrites, safeVersion } from './catalog-version';
+import { canonicalJson, createReadCache, type CachedAnswer } from './read-cache';
 import { createReview } from './reviews';
 import { shopFixtures } from '../testing/shop-fixtures';
 
@@ -53,75 +51,145 @@ describe('coalesced reads', () => {
 	});
 });
 
-describe('read cache', () => {
-	const page = catalogListInput.parse({ sort: 'price_asc', limit: 24 });
-	const load = () => listProducts(database.db, page);
+describe('catalog version', () => {
+	const someProduct = async () => (await database.db.select({ id: products.id, inventory: products.inventory }).from(products).limit(1))[0]!;
 
-	it('serves a repeated read from the cache, and a price change at once', async () => {
-		const { seen, onLookup } = counting();
-		const cache = createReadCache({ prefix: `t-${randomUUID()}`, onLookup });
-		const first = await cache.read(database.db, 'catalog.list', page, load);
-		expect(await cache.read(database.db, 'catalog.list', page, load)).toEqual(first);
-		expect(seen).toEqual({ hit: 1, miss: 1 });
-
-		const cheapest = first.items[0]!;
-		await database.db.update(products).set({ priceMinor: cheapest.priceMinor + 1 }).where(eq(products.id, cheapest.id));
-		const after = await cache.read(database.db, 'catalog.list', page, load);
-		expect(after.items.find((p) => p.id === cheapest.id)?.priceMinor).toBe(cheapest.priceMinor + 1);
-		expect(seen.miss).toBe(2);
+	it('is read in one statement, and moves with every committed catalog write', async () => {
+		const before = await safeVersion(database.db);
+		const product = await someProduct();
+		await database.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
+		expect(await safeVersion(database.db)).toBeGreaterThan(before);
 	});
 
 	it('moves on for a review, which changes the rating shown', async () => {
-		const cache = createReadCache({ prefix: `t-${randomUUID()}` });
 		const before = await safeVersion(database.db);
 		const [user] = await shopFixtures(database.db).makeUsers(1);
-		const productId = (await load()).items[0]!.id;
-		await createReview(database.db, user.id, { productId, rating: 5, body: '' });
+		await createReview(database.db, user.id, { productId: (await someProduct()).id, rating: 5, body: '' });
 		expect(await safeVersion(database.db)).toBeGreaterThan(before);
-		const { seen, onLookup } = counting();
-		const fresh = createReadCache({ prefix: `t-${randomUUID()}`, onLookup });
-		await cache.read(database.db, 'catalog.list', page, load);
-		await fresh.read(database.db, 'catalog.list', page, load);
-		expect(seen.miss).toBe(1);
+	});
+
+	it('is known in process between catalog commits on embedded PGlite (read every time on Postgres), and never misses a commit', async () => {
+		const stop = await followCatalogWrites(database);
+		try {
+			const statements = vi.spyOn(database.db, 'execute');
+			const first = await currentVersion(database.db);
+			const asked = statements.mock.calls.length;
+			expect(asked).toBe(1);
+			expect(await currentVersion(database.db)).toBe(first);
+			// PGlite: known in process; Postgres has other writers and is asked every time.
+			expect(statements.mock.calls.length).toBe(database.kind === 'pglite' ? asked : asked + 1);
+
+			const product = await someProduct();
+			await database.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
+			const moved = await currentVersion(database.db);
+			expect(moved).toBeGreaterThan(first);
+
+			// A write that commits while a read is under way: that read may have missed it, so the next call reads again.
+			const during = currentVersion(database.db);
+			const write = database.db.update(products).set({ inventory: product.inventory + 2 }).where(eq(products.id, product.id));
+			await Promise.all([during, write]);
+			expect(await currentVersion(database.db)).toBe(await safeVersion(database.db));
+			expect(await currentVersion(database.db)).toBeGreaterThan(moved);
+			statements.mockRestore();
+		} finally {
+			await stop();
+		}
+		// No longer listening: every call reads.
+		const statements = vi.spyOn(database.db, 'execute');
+		await currentVersion(database.db);
+		await currentVersion(database.db);
+		expect(statements.mock.calls.length).toBe(2);
+		statements.mockRestore();
+	});
+});
+
+describe('read cache', () => {
+	const answer = (text: string, extra = 0): CachedAnswer => ({
+		etag: `W/"${text}"`,
+		plain: Buffer.from(text.padEnd(1000, '.')),
+		gzip: Buffer.alloc(300 + extra),
+		br: Buffer.alloc(250 + extra)
 	});
 
 	it('keys inputs by their content, not their key order', () => {
 		expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: [2, { x: 2, y: 1 }] }, b: 1 }));
 	});
 
-	it('keeps no more than it is allowed', async () => {
+	it('keeps an answer under the version it was looked up at, and a catalog write moves every lookup past it', async () => {
 		const { seen, onLookup } = counting();
-		const cache = createReadCache({ prefix: `t-${randomUUID()}`, maxChars: 100, onLookup });
-		await cache.read(database.db, 'catalog.list', page, load);
-		await cache.read(database.db, 'catalog.list', page, load);
-		expect(seen).toEqual({ hit: 0, miss: 2 });
+		const cache = createReadCache({ prefix: `t-${randomUUID()}`, onLookup });
+		const first = await cache.lookup(database.db, 'catalog.list', '{"limit":3}');
+		expect(first.answer).toBeUndefined();
+		const kept = await cache.through(first.key, async () => answer('first'));
+		expect((await cache.lookup(database.db, 'catalog.list', '{"limit":3}')).answer).toEqual(kept);
+		expect((await cache.lookup(database.db, 'catalog.list', '{"limit":4}')).answer).toBeUndefined();
+		expect(seen).toEqual({ hit: 1, miss: 2 });
+
+		const [row] = await database.db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).limit(1);
+		await database.db.update(products).set({ priceMinor: row!.priceMinor + 1 }).where(eq(products.id, row!.id));
+		const after = await cache.lookup(database.db, 'catalog.list', '{"limit":3}');
+		expect(after.key).not.toBe(first.key);
+		expect(after.answer).toBeUndefined();
+	});
+
+	it('makes an answer once for the requests that ask while it is being made, and nothing when it comes to nothing', async () => {
+		const cache = createReadCache({ prefix: `t-${randomUUID()}` });
+		let made = 0;
+		const make = async () => {
+			made++;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			return answer('shared');
+		};
+		const [a, b] = await Promise.all([cache.through('k', make), cache.through('k', make)]);
+		expect(made).toBe(1);
+		expect(b).toBe(a);
+		expect(await cache.through('refused', async () => undefined)).toBeUndefined();
+		const failed = cache.through('failing', async () => {
+			throw new Error('database gone');
+		});
+		const waiting = cache.through('failing', async () => answer('never'));
+		await expect(failed).rejects.toThrow('database gone');
+		expect(await waiting).toBeUndefined();
+	});
+
+	it('stays within its memory bound over 10,000 distinct keys, counting the compressed forms', async () => {
+		const maxBytes = 1024 * 1024;
+		const cache = createReadCache({ prefix: `t-${randomUUID()}`, maxBytes });
+		for (let i = 0; i < 10_000; i++) await cache.through(`key-${i}`, async () => answer(String(i), i % 100));
+		const { bytes, entries } = cache.usage();
+		expect(bytes).toBeLessThanOrEqual(maxBytes);
+		// Each entry takes about 1,600 bytes with its forms (1,000 of them plain): counted whole, about 650 fit.
+		expect(entries).toBeGreaterThan(500);
+		expect(entries).toBeLessThan(maxBytes / 1500);
+		expect(await cache.through('too-big', async () => ({ etag: 'W/"big"', plain: Buffer.alloc(maxBytes + 1) }))).toBeDefined();
+		expect(cache.usage().bytes).toBeLessThanOrEqual(maxBytes);
 	});
 
 	it('goes on without Redis when Redis cannot be reached', async () => {
 		const dead = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
 		dead.on('error', () => {});
 		const cache = createReadCache({ redis: dead, prefix: `t-${randomUUID()}` });
-		expect((await cache.read(database.db, 'catalog.list', page, load)).items).toHaveLength(24);
+		const { key, answer: held } = await cache.lookup(database.db, 'catalog.collections', '-');
+		expect(held).toBeUndefined();
+		await cache.through(key, async () => answer('alone'));
+		expect((await cache.lookup(database.db, 'catalog.collections', '-')).answer?.etag).toBe('W/"alone"');
 		dead.disconnect();
 	});
 
-	it.runIf(redisUrl)('shares entries between instances through Redis, and each sees a write at once', async () => {
+	it.runIf(redisUrl)('shares every form of an answer between instances through Redis, and each moves on at a write', async () => {
 		const prefix = `t-${randomUUID()}`;
 		const [a, b] = [new Redis(redisUrl!), new Redis(redisUrl!)];
 		await Promise.all([a.ping(), b.ping()]);
-		const countA = counting();
-		const countB = counting();
-		const instanceA = createReadCache({ redis: a, prefix, onLookup: countA.onLookup });
-		const instanceB = createReadCache({ redis: b, prefix, onLookup: countB.onLookup });
-		const first = await instanceA.read(database.db, 'catalog.list', page, load);
+		const instanceA = createReadCache({ redis: a, prefix });
+		const instanceB = createReadCache({ redis: b, prefix });
+		const found = await instanceA.lookup(database.db, 'catalog.list', '{"limit":5}');
+		const kept = await instanceA.through(found.key, async () => answer('from A', 7));
 		await new Promise((resolve) => setTimeout(resolve, 50)); // the shared copy is written in the background
-		expect(await instanceB.read(database.db, 'catalog.list', page, load)).toEqual(first);
-		expect(countB.seen).toEqual({ hit: 1, miss: 0 });
+		expect((await instanceB.lookup(database.db, 'catalog.list', '{"limit":5}')).answer).toEqual(kept);
 
-		const cheapest = first.items[0]!;
-		await database.db.update(products).set({ priceMinor: cheapest.priceMinor + 7 }).where(eq(products.id, cheapest.id));
-		const seenByB = await instanceB.read(database.db, 'catalog.list', page, load);
-		expect(seenByB.items.find((p) => p.id === cheapest.id)?.priceMinor).toBe(cheapest.priceMinor + 7);
+		const [row] = await database.db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).limit(1);
+		await database.db.update(products).set({ priceMinor: row!.priceMinor + 7 }).where(eq(products.id, row!.id));
+		expect((await instanceB.lookup(database.db, 'catalog.list', '{"limit":5}')).answer).toBeUndefined();
 		a.disconnect();
 		b.disconnect();
 	});

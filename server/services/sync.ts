@@ -12,13 +12,15 @@ import {
 	type SnapshotPart,
 	type SyncCollection,
 	type SyncProduct,
+	type SyncShippingMethod,
 	type Tombstone
 } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
-import { carts, clientGroups, collections, favorites, products, type ClientGroup } from '../db/schema';
+import { carts, clientGroups, collections, favorites, products, shippingMethods, type ClientGroup, type ShippingMethod } from '../db/schema';
 import { cartLines, cartStore, mergeGuestCart, userCartId } from './cart';
 import { safeVersion } from './catalog-version';
+import { listAddresses, methodView } from './delivery';
 import { AppError } from './errors';
 import { latestOrderRequests, placeRequestedOrder, recordOrderRequest } from './order-requests';
 
@@ -50,6 +52,11 @@ function toSyncCollection(c: typeof collections.$inferSelect): SyncCollection | 
 	return { id: c.id, version: c.version, slug: c.slug, title: c.title, description: c.description, position: c.position };
 }
 
+function toSyncShippingMethod(m: ShippingMethod): SyncShippingMethod | Tombstone {
+	if (!m.active) return { id: m.id, version: m.version, deleted: true };
+	return { ...methodView(m), version: m.version, position: m.position };
+}
+
 /** A device's first catalog load: the manifest, or one part of it (see `snapshotInput`). */
 export async function snapshot(db: Db, input: SnapshotInput): Promise<SnapshotManifest | SnapshotPart> {
 	const version = await safeVersion(db);
@@ -59,29 +66,34 @@ export async function snapshot(db: Db, input: SnapshotInput): Promise<SnapshotMa
 	}
 	// Parts split products by the first byte of their random id: even, and stable as the catalog grows.
 	const inPart = sql`(get_byte(uuid_send(${products.id}), 0) * ${input.parts}) / 256 = ${input.part}`;
-	const [productRows, collectionRows] = await Promise.all([
+	const first = input.part === 0;
+	const [productRows, collectionRows, methodRows] = await Promise.all([
 		db.select(productColumns).from(products).where(and(isNull(products.deletedAt), inPart)).orderBy(asc(products.id)),
-		input.part === 0 ? db.select().from(collections).where(isNull(collections.deletedAt)).orderBy(asc(collections.id)) : []
+		first ? db.select().from(collections).where(isNull(collections.deletedAt)).orderBy(asc(collections.id)) : [],
+		first ? db.select().from(shippingMethods).where(eq(shippingMethods.active, true)).orderBy(asc(shippingMethods.id)) : []
 	]);
 	return {
 		version,
 		products: productRows.map((row) => toSyncProduct(row) as SyncProduct),
-		collections: collectionRows.map((row) => toSyncCollection(row) as SyncCollection)
+		collections: collectionRows.map((row) => toSyncCollection(row) as SyncCollection),
+		shippingMethods: methodRows.map((row) => toSyncShippingMethod(row) as SyncShippingMethod)
 	};
 }
 
-/** Catalog changes after `cursor`, oldest first, at most `limit` of them. */
+/** Catalog changes (products, collections, shipping methods) after `cursor`, oldest first, at most `limit` of them. */
 async function pullCatalog(db: Db, cursor: number, limit: number) {
 	const upTo = await safeVersion(db);
-	const range = (version: typeof products.version | typeof collections.version) =>
+	const range = (version: typeof products.version | typeof collections.version | typeof shippingMethods.version) =>
 		and(gt(version, cursor), lte(version, upTo));
-	const [productRows, collectionRows] = await Promise.all([
+	const [productRows, collectionRows, methodRows] = await Promise.all([
 		db.select(productColumns).from(products).where(range(products.version)).orderBy(asc(products.version)).limit(limit + 1),
-		db.select().from(collections).where(range(collections.version)).orderBy(asc(collections.version)).limit(limit + 1)
+		db.select().from(collections).where(range(collections.version)).orderBy(asc(collections.version)).limit(limit + 1),
+		db.select().from(shippingMethods).where(range(shippingMethods.version)).orderBy(asc(shippingMethods.version)).limit(limit + 1)
 	]);
 	const changes = [
 		...productRows.map((row) => ({ kind: 'product' as const, version: row.version, row })),
-		...collectionRows.map((row) => ({ kind: 'collection' as const, version: row.version, row }))
+		...collectionRows.map((row) => ({ kind: 'collection' as const, version: row.version, row })),
+		...methodRows.map((row) => ({ kind: 'shippingMethod' as const, version: row.version, row }))
 	].sort((a, b) => a.version - b.version);
 	const batch = changes.slice(0, limit);
 	const more = changes.length > limit;
@@ -89,7 +101,8 @@ async function pullCatalog(db: Db, cursor: number, limit: number) {
 		cursor: String(more ? batch.at(-1)!.version : upTo),
 		more,
 		products: batch.flatMap((c) => (c.kind === 'product' ? [toSyncProduct(c.row)] : [])),
-		collections: batch.flatMap((c) => (c.kind === 'collection' ? [toSyncCollection(c.row)] : []))
+		collections: batch.flatMap((c) => (c.kind === 'collection' ? [toSyncCollection(c.row)] : [])),
+		shippingMethods: batch.flatMap((c) => (c.kind === 'shippingMethod' ? [toSyncShippingMethod(c.row)] : []))
 	};
 }
 
@@ -180,6 +193,7 @@ export async function pull(
 			lastMutationId: group.lastMutationId,
 			cart: { id: cartId, lines: await cartLines(tx, cartId) },
 			favorites: favoriteRows.map((f) => f.productId),
+			addresses: group.userId ? await listAddresses(tx, group.userId) : [],
 			orderRequests: await latestOrderRequests(tx, groupId)
 		};
 	});

@@ -1,13 +1,20 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimits } from '../auth/rate-limit';
+import type { SessionUser } from '../auth/session';
 import type { Database } from '../db/client';
+import { products } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { demoProducts } from '../db/seed/catalog-data';
 import { openTestDatabase } from '../db/test-database';
 import { MAX_PULL, type PullResult } from '../../src/lib/shared/sync';
 import { handleTrpcRequest, MAX_BATCH } from './http';
+import { createReadCache, type ReadCache } from '../services/read-cache';
 import { testProvider } from '../services/payments/test-provider';
 
+const redisUrl = process.env.TEST_REDIS_URL;
 let database: Database;
 
 beforeAll(async () => {
@@ -149,8 +156,11 @@ describe('rate limits over HTTP', () => {
 	});
 });
 
-/** Catalog rows (products and collections) in one pull's answer. */
-const rowsOf = (answer: { result?: { data: PullResult } }) => (answer.result ? answer.result.data.products.length + answer.result.data.collections.length : 0);
+/** Catalog rows (products, collections and shipping methods) in one pull's answer. */
+const rowsOf = (answer: { result?: { data: PullResult } }) => {
+	const data = answer.result?.data;
+	return data ? data.products.length + data.collections.length + data.shippingMethods.length : 0;
+};
 
 describe('batches', () => {
 	const batch = (calls: { path: string; input: unknown }[], limits?: ReturnType<typeof createRateLimits>, ip = '198.51.100.1') => {
@@ -192,5 +202,147 @@ describe('batches', () => {
 		const answers = await (await batch(pulls(MAX_BATCH, 1), limits, '198.51.100.9')).json();
 		expect(answers.filter((a: { error?: { data: { code: string } } }) => a.error?.data.code === 'TOO_MANY_REQUESTS')).toHaveLength(MAX_BATCH - 5);
 		expect((await batch(pulls(1, 1), limits, '198.51.100.9')).status).toBe(429);
+	});
+});
+
+describe('public reads through the read cache', () => {
+	const counted = (redis?: Redis, prefix = `http-${crypto.randomUUID()}`) => {
+		const seen = { hit: 0, miss: 0 };
+		const cache = createReadCache({ prefix, redis, onLookup: (_name, result) => void seen[result]++ });
+		return { cache, seen };
+	};
+	const get = (cache: ReadCache | undefined, path: string, input?: unknown, headers: Record<string, string> = {}, user: SessionUser | null = null) => {
+		const url = new URL(`http://store.test/api/trpc/${path}`);
+		if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
+		return handleTrpcRequest(new Request(url, { headers }), { db: database.db, user, session: null, payments: testProvider, ip: '192.0.2.1' }, cache);
+	};
+	const page = { sort: 'price_asc', limit: 24 };
+	const priceOf = async (response: Response, id: string) =>
+		((await response.json()).result.data.items as { id: string; priceMinor: number }[]).find((p) => p.id === id)?.priceMinor;
+
+	it('answers a repeated read with the bytes the router gave, and a write committed between two reads at once', async () => {
+		const { cache, seen } = counted();
+		const first = await get(cache, 'catalog.list', page);
+		const body = await first.text();
+		expect(body).toBe(await (await get(undefined, 'catalog.list', page)).text());
+		// The same input with its keys in another order is the same entry.
+		expect(await (await get(cache, 'catalog.list', { limit: 24, sort: 'price_asc' })).text()).toBe(body);
+		expect(seen).toEqual({ hit: 1, miss: 1 });
+
+		const cheapest = JSON.parse(body).result.data.items[0] as { id: string; priceMinor: number };
+		await database.db.update(products).set({ priceMinor: cheapest.priceMinor + 1 }).where(eq(products.id, cheapest.id));
+		expect(await priceOf(await get(cache, 'catalog.list', page), cheapest.id)).toBe(cheapest.priceMinor + 1);
+		expect(seen.miss).toBe(2);
+	});
+
+	it.runIf(redisUrl)('across two instances sharing Redis, neither serves a read from before a committed write', async () => {
+		const prefix = `http-${crypto.randomUUID()}`;
+		const [redisA, redisB] = [new Redis(redisUrl!), new Redis(redisUrl!)];
+		await Promise.all([redisA.ping(), redisB.ping()]);
+		const a = counted(redisA, prefix);
+		const b = counted(redisB, prefix);
+		const body = await (await get(a.cache, 'catalog.list', page)).text();
+		await new Promise((resolve) => setTimeout(resolve, 50)); // the shared copy is written in the background
+		expect(await (await get(b.cache, 'catalog.list', page)).text()).toBe(body);
+		expect(b.seen).toEqual({ hit: 1, miss: 0 });
+
+		const cheapest = JSON.parse(body).result.data.items[0] as { id: string; priceMinor: number };
+		await database.db.update(products).set({ priceMinor: cheapest.priceMinor + 7 }).where(eq(products.id, cheapest.id));
+		expect(await priceOf(await get(b.cache, 'catalog.list', page), cheapest.id)).toBe(cheapest.priceMinor + 7);
+		expect(await priceOf(await get(a.cache, 'catalog.list', page), cheapest.id)).toBe(cheapest.priceMinor + 7);
+		redisA.disconnect();
+		redisB.disconnect();
+	});
+
+	it('serves catalog.product, catalog.collections, reviews.list and the snapshot parts the same way', async () => {
+		const { cache, seen } = counted();
+		const product = (await (await get(cache, 'catalog.product', { slug: demoProducts[1]!.slug })).json()).result.data;
+		const manifest = (await (await get(cache, 'sync.snapshot', {})).json()).result.data;
+		const reads: [string, unknown][] = [
+			['catalog.product', { slug: demoProducts[1]!.slug }],
+			['catalog.collections', undefined],
+			['reviews.list', { productId: product.id }],
+			['sync.snapshot', { version: manifest.version, parts: manifest.parts, part: 0 }]
+		];
+		for (const [path, input] of reads) {
+			const miss = await get(cache, path, input);
+			expect(miss.status).toBe(200);
+			const hits = seen.hit;
+			const hit = await get(cache, path, input);
+			expect(seen.hit, path).toBe(hits + 1);
+			expect(await hit.text()).toBe(await miss.text());
+		}
+	});
+
+	it('answers 304 to the ETag it gave, from the cache and without a body', async () => {
+		const { cache, seen } = counted();
+		const first = await get(cache, 'catalog.list', { limit: 3 });
+		const etag = first.headers.get('etag')!;
+		expect(etag).toBe((await get(undefined, 'catalog.list', { limit: 3 })).headers.get('etag'));
+		expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300');
+		const again = await get(cache, 'catalog.list', { limit: 3 }, { 'if-none-match': etag });
+		expect(again.status).toBe(304);
+		expect(await again.text()).toBe('');
+		expect(again.headers.get('etag')).toBe(etag);
+		expect(seen.hit).toBe(1);
+		expect((await get(cache, 'catalog.list', { limit: 4 }, { 'if-none-match': etag })).status).toBe(200);
+	});
+
+	it('sends one answer plain, gzipped and in brotli, the same after decoding', async () => {
+		const { cache } = counted();
+		const plain = await get(cache, 'catalog.list', page);
+		const text = await plain.text();
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		const gzipped = await get(cache, 'catalog.list', page, { 'accept-encoding': 'gzip' });
+		expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+		const gzipBytes = Buffer.from(await gzipped.arrayBuffer());
+		expect(gzipBytes.length).toBeLessThan(text.length / 2);
+		expect(gunzipSync(gzipBytes).toString()).toBe(text);
+		const brotli = await get(cache, 'catalog.list', page, { 'accept-encoding': 'gzip, deflate, br' });
+		expect(brotli.headers.get('content-encoding')).toBe('br');
+		expect(brotli.headers.get('vary')).toMatch(/Accept-Encoding/);
+		expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toBe(text);
+	});
+
+	it("never gives a visitor anything of a signed-in person's, nor marks a signed-in answer shareable", async () => {
+		const { cache, seen } = counted();
+		const shopper: SessionUser = { id: crypto.randomUUID(), email: 'private-shopper@example.com', role: 'customer' };
+		const signedIn = await get(cache, 'catalog.list', { limit: 5 }, {}, shopper);
+		expect(signedIn.status).toBe(200);
+		expect(signedIn.headers.get('etag')).toBeNull();
+		expect(signedIn.headers.get('cache-control')).toBeNull();
+		const visitor = await get(cache, 'catalog.list', { limit: 5 });
+		expect(seen).toEqual({ hit: 1, miss: 1 });
+		expect(visitor.headers.get('set-cookie')).toBeNull();
+		expect(visitor.headers.get('cache-control')).toMatch(/^public/);
+		const body = await visitor.text();
+		expect(body).not.toContain(shopper.email);
+		expect(body).not.toContain(shopper.id);
+		expect(body).toBe(await signedIn.text());
+	});
+
+	it('keeps no refusal: bad input and unknown products are answered afresh every time', async () => {
+		const { cache, seen } = counted();
+		for (let i = 0; i < 2; i++) {
+			expect((await get(cache, 'catalog.list', { limit: 'lots' })).status).toBe(400);
+			expect((await get(cache, 'catalog.product', { slug: 'no-such-product' })).status).toBe(404);
+		}
+		expect(seen.hit).toBe(0);
+	});
+
+	it(`leaves pulls and batches to the router: the pull budget and the bound of ${MAX_BATCH} calls hold`, async () => {
+		const { cache, seen } = counted();
+		const limits = createRateLimits({ prefix: `cached-${crypto.randomUUID()}`, limits: { pull: { perUser: 100, perIp: 2, seconds: 60 } } });
+		const pull = () =>
+			handleTrpcRequest(
+				new Request(`http://store.test/api/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify({ cursor: null, limit: 1 }))}`),
+				{ db: database.db, user: null, session: null, payments: testProvider, ip: '198.51.100.20', limits },
+				cache
+			);
+		expect([(await pull()).status, (await pull()).status, (await pull()).status]).toEqual([200, 200, 429]);
+		const url = new URL(`http://store.test/api/trpc/${Array(MAX_BATCH + 1).fill('catalog.collections').join(',')}`);
+		url.searchParams.set('batch', '1');
+		expect((await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider, ip: null }, cache)).status).toBe(400);
+		expect(seen).toEqual({ hit: 0, miss: 0 });
 	});
 });

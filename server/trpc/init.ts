@@ -75,8 +75,3 @@ export function claimPullRows(ctx: Context, wanted: number): number {
 	ctx.pullRows.left -= granted;
 	return granted;
 }
-
-/** A read that is the same for every caller, through the context's cache when it has one. */
-export function publicRead<T>(ctx: Context, name: string, input: unknown, load: () => Promise<T>): Promise<T> {
-	return ctx.cache ? ctx.cache.read(ctx.db, name, input, load) : load();
-}

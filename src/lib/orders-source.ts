@@ -4,6 +4,7 @@ import { apiFor, fromApi } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import { device } from '$lib/state/device.svelte';
+import { network } from '$lib/state/network.svelte';
 
 type Fetch = typeof fetch;
 
@@ -12,7 +13,7 @@ export function requireSignedIn(user: unknown, url: URL) {
 	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-const offline = () => browser && !navigator.onLine;
+const offline = () => browser && !network.online;
 
 /** The shopper's orders: from the server (and kept on the device), or the device's copy offline. */
 export async function loadOrders(fetch: Fetch, cursor?: string): Promise<{ orders: OrderView[]; nextCursor: string | null; fromDevice: boolean }> {
@@ -31,15 +32,15 @@ export async function loadOrder(fetch: Fetch, number: number): Promise<{ order: 
 }
 
 /**
- * The address book and the shipping methods for checkout: fresh from the server (and kept
- * on the device), or the device's copy when the network is gone.
+ * The address book and the shipping methods for checkout: fresh from the server, or with
+ * no network what the device's last pull brought (every sync keeps both current).
  */
 export async function loadCheckoutChoices(fetch: Fetch): Promise<{ addresses: AddressView[]; methods: ShippingMethodView[] }> {
 	if (!offline()) {
 		try {
 			const api = apiFor(fetch);
 			const [addresses, methods] = await Promise.all([api.addresses.list.query(), api.checkout.shippingMethods.query({})]);
-			await Promise.all([device.rememberAddresses(addresses), device.rememberShippingMethods(methods)]);
+			await device.rememberAddresses(addresses);
 			return { addresses, methods };
 		} catch (error) {
 			if (!offline()) throw error;

@@ -1,6 +1,7 @@
 import { browser } from '$app/environment';
 import { apiFor } from '$lib/api';
 import { device } from '$lib/state/device.svelte';
+import { network } from '$lib/state/network.svelte';
 import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async ({ fetch }) => {
@@ -8,7 +9,7 @@ export const load: LayoutLoad = async ({ fetch }) => {
 		return { user: await apiFor(fetch).account.session.query() };
 	} catch (error) {
 		// Opened with no network (from the offline shell): the device remembers who it was.
-		if (browser && !navigator.onLine) return { user: await device.lastUser() };
+		if (browser && !network.online) return { user: await device.lastUser() };
 		throw error;
 	}
 };

@@ -1,13 +1,16 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AddressFields } from '../../../src/lib/shared/addresses';
-import type { ProposalLine } from '../../../src/lib/shared/assistant';
+import type { ProposalAction, ProposalLine } from '../../../src/lib/shared/assistant';
 import { users } from './accounts';
 import { orders } from './orders';
 
 /**
- * An order the assistant offered and the shopper may confirm: bound to one user, valid
- * until `expiresAt`, priced when offered. Its id is the placement's idempotency key, so
- * confirming it twice makes one order (`orderId` then says which).
+ * What the assistant offered and the shopper may confirm: an order to place, or an unpaid
+ * order to cancel. Bound to one user, valid until `expiresAt`, priced when offered. Its id
+ * is the placement's idempotency key, so confirming it twice makes one order (`orderId`
+ * then says which); a cancellation names its order from the start and is done once
+ * (`confirmedAt`).
  */
 export const assistantProposals = pgTable(
 	'assistant_proposals',
@@ -16,7 +19,8 @@ export const assistantProposals = pgTable(
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		/** Every line the order will hold, at the prices offered. */
+		action: text('action').$type<ProposalAction>().notNull().default('place'),
+		/** Every line the order holds, at the prices offered (or, to cancel, as ordered). */
 		lines: jsonb('lines').$type<ProposalLine[]>().notNull(),
 		/** A line to add to the cart first, when the shopper named a product. */
 		addLine: jsonb('add_line').$type<{ productId: string; quantity: number } | null>(),
@@ -24,13 +28,20 @@ export const assistantProposals = pgTable(
 		subtotalMinor: integer('subtotal_minor').notNull(),
 		shippingMinor: integer('shipping_minor').notNull(),
 		totalMinor: integer('total_minor').notNull(),
-		shippingMethodId: uuid('shipping_method_id').notNull(),
-		address: jsonb('address').$type<AddressFields>().notNull(),
+		/** Where and how a placed order goes; a cancellation copies what its order had. */
+		shippingMethodId: uuid('shipping_method_id'),
+		address: jsonb('address').$type<AddressFields>(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/** The order placed by confirming, or the order to cancel. */
 		orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+		confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('assistant_proposals_user_idx').on(t.userId, t.createdAt)]
+	(t) => [
+		index('assistant_proposals_user_idx').on(t.userId, t.createdAt),
+		check('assistant_proposals_action', sql`${t.action} in ('place', 'cancel')`),
+		check('assistant_proposals_place_where', sql`${t.action} = 'cancel' OR (${t.shippingMethodId} IS NOT NULL AND ${t.address} IS NOT NULL)`)
+	]
 );
 
 export type AssistantProposal = typeof assistantProposals.$inferSelect;

@@ -17,7 +17,7 @@ import {
 /** Every catalog write takes the next value, so devices can pull "everything after N". */
 export const catalogVersion = pgSequence('catalog_version', { startWith: 1 });
 
-const nextVersion = sql`nextval('catalog_version')`;
+export const nextVersion = sql`nextval('catalog_version')`;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { nextVersion } from './catalog';
 
 /** A customer's address book; at most one address is the default. */
 export const addresses = pgTable(
@@ -41,10 +42,13 @@ export const shippingMethods = pgTable(
 		countries: text('countries').array().notNull(),
 		active: boolean('active').notNull().default(true),
 		position: integer('position').notNull().default(0),
+		/** From the catalog's sequence: a change reaches devices with the catalog's pull (drizzle/0013). */
+		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
+		uniqueIndex('shipping_methods_version_key').on(t.version),
 		check('shipping_methods_price_nonnegative', sql`${t.priceMinor} >= 0 AND (${t.freeAboveMinor} IS NULL OR ${t.freeAboveMinor} >= 0)`),
 		check('shipping_methods_countries_given', sql`cardinality(${t.countries}) > 0`),
 		check('shipping_methods_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`)

@@ -97,6 +97,12 @@ describe('admin products', () => {
 		expect((await trail(product.id))[0]).toMatchObject({ action: 'product.stock', changes: { inventory: { before: 3, after: 15 }, reason: { after: 'received: PO 88' } } });
 		expect(stockAdjustInput.safeParse({ id: product.id, change: 0, reason: 'received' }).success).toBe(false);
 		expect(stockAdjustInput.safeParse({ id: product.id, change: 1, reason: 'stolen' }).success).toBe(false);
+		// A reason fits its direction: nothing is received by taking units away, nor damaged by adding them.
+		for (const [change, reason, fits] of [[-40, 'received', false], [3, 'damaged', false], [2, 'lost', false], [-1, 'returned', false], [-40, 'lost', true], [5, 'returned', true], [-3, 'correction', true], [3, 'correction', true]] as const) {
+			const parsed = stockAdjustInput.safeParse({ id: product.id, change, reason });
+			expect(parsed.success, `${change} ${reason}`).toBe(fits);
+			if (!parsed.success) expect(parsed.error.issues[0]).toMatchObject({ path: ['reason'], message: expect.stringMatching(/^That reason does not fit the change/) });
+		}
 	});
 
 	it('archives a product as a tombstone on devices, and restores it', async () => {

@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const ask = (user: SessionUser | null, message: string) => chat({ db, user, payments: testProvider }, message);
-const confirm = (user: SessionUser, proposalId: string) => confirmProposal(db, user, '198.51.100.4', proposalId, testProvider.name);
+const ask = (user: SessionUser | null, message: string) => chat({ db, user }, message);
+const confirm = (user: SessionUser, proposalId: string) => confirmProposal(db, user, '198.51.100.4', proposalId, testProvider);
 
 /** A shopper with a default address and a cart holding `lines`. */
 async function shopper(lines: { productId: string; quantity: number }[] = []): Promise<SessionUser> {
@@ -133,13 +133,16 @@ describe('every phrasing', () => {
 });
 
 describe('assistant on orders', () => {
+	/** An unpaid order of one unit, placed through checkout. */
+	const orderOne = async (user: SessionUser, productId: string) => {
+		const cartId = await fx.cartOf(user, [{ productId, quantity: 1 }]);
+		return startCheckout(db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
+	};
+
 	it('lists own orders by status, tells the last one, and cancels only an unpaid one of the shopper', async () => {
 		const product = await fx.makeProduct(10);
 		const alice = await shopper();
-		const place = async () => {
-			const cartId = await fx.cartOf(alice, [{ productId: product, quantity: 1 }]);
-			return startCheckout(db, alice.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
-		};
+		const place = () => orderOne(alice, product);
 		const first = await place();
 		const second = await place();
 		await db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, first.id));
@@ -152,10 +155,38 @@ describe('assistant on orders', () => {
 		const choices = await ask(alice, 'cancel my order');
 		expect(choices.choices).toEqual([{ label: `Cancel #${second.number}`, message: `cancel order ${second.number}` }]);
 		expect(await fx.inventoryOf(product)).toBe(8);
-		expect((await ask(alice, choices.choices![0]!.message)).text).toMatch(/is cancelled/);
+		// Cancelling is offered, and nothing changes until Confirm.
+		const offer = await ask(alice, choices.choices![0]!.message);
+		expect(offer.text).toMatch(new RegExp(`^Cancel order #${second.number} \\(\\$`));
+		expect(offer.proposal).toMatchObject({ action: 'cancel', orderNumber: second.number, totalMinor: second.totalMinor });
+		expect((await ordersOf(alice)).find((o) => o.id === second.id)!.status).toBe('pending_payment');
+		expect(await fx.inventoryOf(product)).toBe(8);
+		// Someone else's Confirm is refused like an unknown proposal.
+		const bob = await shopper();
+		expect((await confirm(bob, offer.proposal!.id)).text).toMatch(/no longer valid/);
+
+		const answers = await Promise.all([confirm(alice, offer.proposal!.id), confirm(alice, offer.proposal!.id)]);
+		for (const answer of answers) expect(answer.text).toBe(`Order #${second.number} is cancelled; nothing will be charged.`);
 		const [cancelled] = await db.select().from(orders).where(eq(orders.id, second.id));
 		expect(cancelled!.status).toBe('cancelled');
 		expect(await fx.inventoryOf(product)).toBe(9);
+		const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, second.id), eq(auditEvents.action, 'order.assistant_cancel')));
+		expect(audit).toEqual([expect.objectContaining({ actorId: alice.id, ip: '198.51.100.4', changes: { proposal: { before: null, after: offer.proposal!.id }, status: { before: 'pending_payment', after: 'cancelled' } } })]);
+	});
+
+	it('refuses an expired cancellation, and one whose order was paid meanwhile, cancelling nothing', async () => {
+		const product = await fx.makeProduct(10);
+		const alice = await shopper();
+		const place = () => orderOne(alice, product);
+		const [stale, paid] = [await place(), await place()];
+		const expired = (await ask(alice, `cancel order ${stale.number}`)).proposal!;
+		await db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, expired.id));
+		expect((await confirm(alice, expired.id)).text).toMatch(/no longer valid/);
+		const offer = (await ask(alice, `cancel order ${paid.number}`)).proposal!;
+		await db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, paid.id));
+		expect((await confirm(alice, offer.id)).text).toBe(`Order #${paid.number} is paid now, so it was not cancelled; only unpaid orders can be.`);
+		expect((await ordersOf(alice)).map((o) => o.status).sort()).toEqual(['paid', 'pending_payment']);
+		expect(await fx.inventoryOf(product)).toBe(8);
 	});
 });
 

@@ -5,7 +5,6 @@ import { MutationRefused } from '../../../src/lib/shared/mutations';
 import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
 import { favorites } from '../../db/schema';
-import type { PaymentProvider } from '../payments/provider';
 import { applyAccountMutation } from '../sync';
 import { userCartLines } from '../cart';
 import type { Intent, IntentParser, StockAsk } from '../../../src/lib/shared/intent-parser/intents';
@@ -14,7 +13,7 @@ import { findProducts, productCards } from './products';
 import { propose } from './proposals';
 import { rulesParser } from '../../../src/lib/shared/intent-parser/rules-parser';
 
-export type AssistantContext = { db: Db; user: SessionUser | null; payments: Pick<PaymentProvider, 'cancel'> };
+export type AssistantContext = { db: Db; user: SessionUser | null };
 
 const loginAnswer = (what: string): Answer => ({
 	text: `Please sign in to see ${what}. I can tell you about products and stock without an account.`,
@@ -128,7 +127,7 @@ export async function answerIntent(ctx: AssistantContext, intent: Intent): Promi
 		case 'order':
 			return user ? answerOrder(db, user.id, intent.number) : loginAnswer('your orders');
 		case 'cancel':
-			return user ? answerCancel(db, user.id, ctx.payments, intent.number) : loginAnswer('and cancel your orders');
+			return user ? answerCancel(db, user.id, intent.number) : loginAnswer('and cancel your orders');
 		case 'add':
 			return user ? answerAdd(db, user, intent) : loginAnswer(intent.target === 'favorites' ? 'and keep favorites' : 'and fill your cart');
 		case 'cart':

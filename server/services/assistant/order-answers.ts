@@ -1,11 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { money, orderCard, type Answer } from '../../../src/lib/shared/assistant';
 import { statusLabels, type OrderView } from '../../../src/lib/shared/orders';
 import type { Db } from '../../db/client';
-import { orders } from '../../db/schema';
 import { AppError } from '../errors';
-import { getOrder, listOrders, lockOrder, moveOrder } from '../orders';
-import type { PaymentProvider } from '../payments/provider';
+import { getOrder, listOrders } from '../orders';
+import { proposeCancel } from './proposals';
 import type { Intent } from '../../../src/lib/shared/intent-parser/intents';
 
 /** How far back "my orders" looks when a date range is asked for. */
@@ -64,14 +62,19 @@ export async function answerOrders(db: Db, userId: string, intent: Extract<Inten
 	};
 }
 
-export async function answerOrder(db: Db, userId: string, number: number): Promise<Answer> {
-	let o: OrderView;
+/** One of the shopper's orders by number, or null when it is not theirs or does not exist. */
+async function ownOrder(db: Db, userId: string, number: number): Promise<OrderView | null> {
 	try {
-		o = await getOrder(db, userId, number);
+		return await getOrder(db, userId, number);
 	} catch (error) {
-		if (error instanceof AppError && error.code === 'NOT_FOUND') return noSuchOrder(number);
+		if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
 		throw error;
 	}
+}
+
+export async function answerOrder(db: Db, userId: string, number: number): Promise<Answer> {
+	const o = await ownOrder(db, userId, number);
+	if (!o) return noSuchOrder(number);
 	const lines = o.items.map((i) => `${i.quantity} × ${i.title}`).join(', ');
 	const pay = o.status === 'pending_payment' ? ' It is waiting for payment; you can pay on its page.' : '';
 	return {
@@ -82,10 +85,10 @@ export async function answerOrder(db: Db, userId: string, number: number): Promi
 }
 
 /**
- * Cancels one of the shopper's unpaid orders through the orders state machine (its stock
- * goes back); without a number, offers the unpaid ones to pick from.
+ * Offers to cancel one of the shopper's unpaid orders, to be confirmed like an order the
+ * assistant places (`confirmProposal`); without a number, offers the unpaid ones to pick from.
  */
-export async function answerCancel(db: Db, userId: string, payments: Pick<PaymentProvider, 'cancel'>, number?: number): Promise<Answer> {
+export async function answerCancel(db: Db, userId: string, number?: number): Promise<Answer> {
 	if (number === undefined) {
 		const unpaid = (await listOrders(db, userId, { ordering: '-placedAt', status: 'pending_payment', limit: 10 })).items;
 		if (!unpaid.length) return { text: 'You have no unpaid orders to cancel. Paid orders are cancelled by the shop: reply to your order email.' };
@@ -95,23 +98,10 @@ export async function answerCancel(db: Db, userId: string, payments: Pick<Paymen
 			choices: unpaid.map((o) => ({ label: `Cancel #${o.number}`, message: `cancel order ${o.number}` }))
 		};
 	}
-	const mine = and(eq(orders.number, number), eq(orders.userId, userId))!;
-	const [current] = await db.select().from(orders).where(mine);
-	if (!current) return noSuchOrder(number);
-	if (current.status !== 'pending_payment') {
-		return { text: `Order #${number} is ${label(current)}, so I can't cancel it here; only unpaid orders can be. Reply to your order email for help.` };
+	const order = await ownOrder(db, userId, number);
+	if (!order) return noSuchOrder(number);
+	if (order.status !== 'pending_payment') {
+		return { text: `Order #${number} is ${label(order)}, so I can't cancel it here; only unpaid orders can be. Reply to your order email for help.` };
 	}
-	// As for the shop's own cancellations: stop the payment first, so it cannot go through after the stock went back.
-	if (current.paymentReference && (await payments.cancel(current.paymentReference)) === 'too_late') {
-		return { text: `The payment for order #${number} is going through right now, so it can't be cancelled.` };
-	}
-	const moved = await db.transaction(async (tx) => {
-		const order = await lockOrder(tx, mine);
-		return order && (await moveOrder(tx, order, 'cancelled', { reason: 'cancelled by the shopper through the assistant' }));
-	});
-	if (!moved) return { text: `Order #${number} could not be cancelled: it is no longer waiting for payment.` };
-	return {
-		text: `Order #${number} is cancelled; nothing will be charged.`,
-		link: { href: `/account/orders/${number}`, label: `Order #${number}` }
-	};
+	return proposeCancel(db, userId, order);
 }

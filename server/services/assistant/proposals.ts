@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { money, PROPOSAL_MINUTES, type Answer, type Proposal, type ProposalLine } from '../../../src/lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/cart';
-import { shippingCost } from '../../../src/lib/shared/orders';
+import { shippingCost, statusLabels, type OrderView } from '../../../src/lib/shared/orders';
 import type { SessionUser } from '../../auth/session';
 import type { Db, Tx } from '../../db/client';
 import { assistantProposals, orders, type AssistantProposal } from '../../db/schema';
@@ -9,6 +9,8 @@ import { recordAudit } from '../audit';
 import { placeOrder } from '../checkout';
 import { addressFieldsOf, listAddresses, listShippingMethods } from '../delivery';
 import { AppError } from '../errors';
+import { cancelUnpaid, lockOrder } from '../orders';
+import type { PaymentProvider } from '../payments/provider';
 import { userCartId, userCartLines } from '../cart';
 import { applyAccountMutation } from '../sync';
 import { productCards } from './products';
@@ -26,16 +28,18 @@ const notValid: Answer = { text: 'That order proposal is no longer valid. Ask me
 const oneLine = (a: { name: string; line1: string; city: string; postalCode: string | null; country: string }) =>
 	[a.name, a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].join(', ');
 
-function view(p: AssistantProposal, shippingMethod: string): Proposal {
+function view(p: AssistantProposal, shippingMethod: string, orderNumber?: number): Proposal {
 	return {
 		id: p.id,
+		action: p.action,
+		...(orderNumber !== undefined && { orderNumber }),
 		lines: p.lines,
 		subtotalMinor: p.subtotalMinor,
 		shippingMinor: p.shippingMinor,
 		totalMinor: p.totalMinor,
 		currency: p.currency,
 		shippingMethod,
-		shipTo: oneLine(p.address),
+		shipTo: p.address ? oneLine(p.address) : '',
 		expiresAt: p.expiresAt.toISOString()
 	};
 }
@@ -127,7 +131,13 @@ async function cartForNamed(tx: Tx, userId: string, named: { productId: string; 
  * it. Refused, with nothing changed, when the proposal is unknown, expired, someone else's,
  * or prices, stock or the cart moved since. The audit row is written with the order.
  */
-export async function confirmProposal(db: Db, user: SessionUser, ip: string | null, proposalId: string, provider: string): Promise<Answer> {
+export async function confirmProposal(
+	db: Db,
+	user: SessionUser,
+	ip: string | null,
+	proposalId: string,
+	payments: Pick<PaymentProvider, 'name' | 'cancel'>
+): Promise<Answer> {
 	try {
 		return await db.transaction(async (tx) => {
 			const [p] = await tx
@@ -136,6 +146,7 @@ export async function confirmProposal(db: Db, user: SessionUser, ip: string | nu
 				.where(and(eq(assistantProposals.id, proposalId), eq(assistantProposals.userId, user.id)))
 				.for('update');
 			if (!p) throw new Refusal(notValid);
+			if (p.action === 'cancel') return confirmCancel(tx, user, ip, p, payments);
 			if (p.orderId) return placed(tx, p.orderId);
 			if (p.expiresAt.getTime() <= Date.now()) throw new Refusal(notValid);
 			const changes = await changesSince(tx, p);
@@ -148,7 +159,7 @@ export async function confirmProposal(db: Db, user: SessionUser, ip: string | nu
 				throw new Refusal({ text: 'Your cart changed since I offered this order, so nothing was ordered. Ask me again for a new proposal.', suggestions: ['Place my order', 'My cart'] });
 			}
 			const cartId = await userCartId(tx, user.id);
-			const placement = await placeOrder(tx, user.id, { cartId, idempotencyKey: p.id, shippingMethodId: p.shippingMethodId, address: p.address }, provider);
+			const placement = await placeOrder(tx, user.id, { cartId, idempotencyKey: p.id, shippingMethodId: p.shippingMethodId!, address: p.address! }, payments.name);
 			const [order] = await tx.select().from(orders).where(eq(orders.id, placement.orderId));
 			if (order!.totalMinor !== p.totalMinor) {
 				throw new Refusal({ text: `The total would now be ${money(order!.totalMinor, order!.currency)}, not ${money(p.totalMinor, p.currency)}. Nothing was ordered. Ask me again for a new proposal.` });
@@ -169,6 +180,68 @@ export async function confirmProposal(db: Db, user: SessionUser, ip: string | nu
 		if (error instanceof AppError && error.code !== 'UNAUTHORIZED') return { text: `${error.message} Nothing was ordered.`, suggestions: ['My cart'] };
 		throw error;
 	}
+}
+
+/**
+ * Offers to cancel one of the shopper's unpaid orders; nothing changes until Confirm. The
+ * caller has checked the order is theirs and waiting for payment.
+ */
+export async function proposeCancel(db: Db, userId: string, order: OrderView): Promise<Answer> {
+	const [row] = await db
+		.insert(assistantProposals)
+		.values({
+			userId,
+			action: 'cancel',
+			lines: order.items,
+			currency: order.currency,
+			subtotalMinor: order.subtotalMinor,
+			shippingMinor: order.shippingMinor,
+			totalMinor: order.totalMinor,
+			address: order.shippingAddress,
+			orderId: order.id,
+			expiresAt: new Date(Date.now() + PROPOSAL_MINUTES * 60_000)
+		})
+		.returning();
+	return {
+		text: `Cancel order #${order.number} (${money(order.totalMinor, order.currency)})? Its items go back on the shelf and nothing will be charged. Press Cancel order #${order.number} within ${PROPOSAL_MINUTES} minutes to do it.`,
+		proposal: view(row!, order.shippingMethod ?? '', order.number)
+	};
+}
+
+const cancelledAnswer = (number: number): Answer => ({
+	text: `Order #${number} is cancelled; nothing will be charged.`,
+	link: { href: `/account/orders/${number}`, label: `Order #${number}` }
+});
+
+/**
+ * Cancels the order of a confirmed proposal, once, through the orders state machine (its
+ * stock goes back). The payment is stopped first, with the order locked, so it cannot go
+ * through after the stock went back. Audited like a placement.
+ */
+async function confirmCancel(
+	tx: Tx,
+	user: SessionUser,
+	ip: string | null,
+	p: AssistantProposal,
+	payments: Pick<PaymentProvider, 'cancel'>
+): Promise<Answer> {
+	const order = p.orderId ? await lockOrder(tx, and(eq(orders.id, p.orderId), eq(orders.userId, user.id))!) : undefined;
+	if (!order) throw new Refusal(notValid);
+	if (p.confirmedAt) return cancelledAnswer(order.number);
+	if (p.expiresAt.getTime() <= Date.now()) throw new Refusal(notValid);
+	const moved = await cancelUnpaid(tx, order, payments, { reason: 'cancelled by the shopper through the assistant' });
+	if (moved === 'paying') throw new Refusal({ text: `The payment for order #${order.number} is going through right now, so it can't be cancelled.` });
+	if (moved === 'not_unpaid') {
+		throw new Refusal({ text: `Order #${order.number} is ${statusLabels[order.status].toLowerCase()} now, so it was not cancelled; only unpaid orders can be.` });
+	}
+	await tx.update(assistantProposals).set({ confirmedAt: new Date() }).where(eq(assistantProposals.id, p.id));
+	await recordAudit(tx, { id: user.id, email: user.email, ip }, {
+		action: 'order.assistant_cancel',
+		entityType: 'order',
+		entityId: order.id,
+		changes: { proposal: { before: null, after: p.id }, status: { before: order.status, after: 'cancelled' } }
+	});
+	return cancelledAnswer(order.number);
 }
 
 async function placed(tx: Tx, orderId: string): Promise<Answer> {

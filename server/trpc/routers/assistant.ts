@@ -13,5 +13,5 @@ export const assistantRouter = {
 	confirm: customerProcedure
 		.use(limited('assistant'))
 		.input(assistantConfirmInput)
-		.mutation(({ ctx, input }) => confirmProposal(ctx.db, ctx.user, ctx.ip, input.proposalId, ctx.payments.name))
+		.mutation(({ ctx, input }) => confirmProposal(ctx.db, ctx.user, ctx.ip, input.proposalId, ctx.payments))
 } satisfies TRPCRouterRecord;

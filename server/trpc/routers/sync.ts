@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { pullInput, pushInput, snapshotInput } from '../../../src/lib/shared/sync';
 import { syncOperations } from '../../observability/metrics';
 import { pull, push, snapshot } from '../../services/sync';
-import { claimPullRows, limited, publicProcedure, publicRead } from '../init';
+import { claimPullRows, limited, publicProcedure } from '../init';
 
 export const syncRouter = {
 	pull: publicProcedure
@@ -19,12 +19,6 @@ export const syncRouter = {
 			syncOperations.inc({ op: 'push' });
 			return push(ctx.db, ctx.user, input, ctx.payments.name);
 		}),
-	/** The same for everyone at one catalog version: cached by key, and shareable over HTTP. */
-	snapshot: publicProcedure
-		.input(snapshotInput)
-		.query(({ ctx, input }) =>
-			'part' in input
-				? publicRead(ctx, 'sync.snapshot', { part: input.part, parts: input.parts }, () => snapshot(ctx.db, input))
-				: snapshot(ctx.db, input)
-		)
+	/** The same for everyone at one catalog version: kept by the read cache, and shareable over HTTP. */
+	snapshot: publicProcedure.input(snapshotInput).query(({ ctx, input }) => snapshot(ctx.db, input))
 } satisfies TRPCRouterRecord;

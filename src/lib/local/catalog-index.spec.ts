@@ -459,6 +459,15 @@ describe('LocalCatalog lookups', () => {
 		expect(found[0]).toEqual(summary);
 		expect(catalog.summaries([])).toEqual([]);
 	});
+
+	it('lists every picture once: first pictures in the shop’s order, then the rest of the galleries', () => {
+		const shown = [...visible].sort(referenceOrder.newest);
+		const first = shown.flatMap((p) => p.images.slice(0, 1).map((i) => i.src));
+		const rest = shown.flatMap((p) => p.images.slice(1).map((i) => i.src));
+		expect(catalog.pictures()).toEqual([...first, ...rest]);
+		const twice = LocalCatalog.build([{ ...visible[0]!, images: [{ src: '/img/same.webp', alt: '' }, { src: '/img/same.webp', alt: '' }] }], COLLECTIONS);
+		expect(twice.pictures()).toEqual(['/img/same.webp']);
+	});
 });
 
 describe('LocalCatalog speed', () => {

@@ -377,6 +377,18 @@ export class LocalCatalog {
 		return out;
 	}
 
+	/**
+	 * The address of every picture of every product, once each: first pictures (the ones
+	 * grids show) in the shop's default order, then the rest of each product's gallery.
+	 */
+	pictures(): string[] {
+		const newest = Array.from(this.#order.newest, (i) => this.#entries[i]!.product.images);
+		const all = new Set<string>();
+		for (const images of newest) if (images[0]) all.add(images[0].src);
+		for (const images of newest) for (const image of images.slice(1)) all.add(image.src);
+		return [...all];
+	}
+
 	#collectionSummary(i: number): CollectionSummary {
 		const c = this.#collections[i]!;
 		return { id: c.id, slug: c.slug, title: c.title, description: c.description, productCount: this.#productCounts[i]! };

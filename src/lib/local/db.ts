@@ -1,8 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderRequestArgs } from '$lib/shared/mutations';
-import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
-import type { CartLine, SyncCollection, SyncProduct } from '$lib/shared/sync';
+import type { OrderView } from '$lib/shared/orders';
+import type { CartLine, SyncCollection, SyncProduct, SyncShippingMethod } from '$lib/shared/sync';
 
 /** A mutation waiting to reach the server; ids number 1, 2, 3 … per client group. */
 export type OutboxEntry = { id: number; name: string; args: unknown; clientId: string; createdAt: string };
@@ -73,10 +73,10 @@ export type StoreDb = Dexie & {
 	outbox: EntityTable<OutboxEntry, 'id'>;
 	/** The signed-in shopper's recent orders, as the server last reported them. */
 	orders: EntityTable<OrderView, 'id'>;
-	/** The signed-in shopper's address book, so checkout fills in with no network. */
+	/** The signed-in shopper's address book, as the last pull brought it, so checkout fills in with no network. */
 	addresses: EntityTable<AddressView, 'id'>;
-	/** The shop's active shipping methods, as last heard. */
-	shippingMethods: EntityTable<ShippingMethodView, 'id'>;
+	/** The shop's active shipping methods, pulled with the catalog. */
+	shippingMethods: EntityTable<SyncShippingMethod, 'id'>;
 	orderRequests: EntityTable<OrderRequestRecord, 'mutationId'>;
 	changes: EntityTable<ChangeRecord, 'mutationId'>;
 	meta: EntityTable<MetaRow, 'key'>;

@@ -43,16 +43,22 @@ export type Choice = { label: string; message: string };
 
 export type ProposalLine = { productId: string; title: string; quantity: number; unitPriceMinor: number };
 
-/** An order the assistant would place, waiting for the shopper's Confirm. */
+/** What a proposal does when confirmed: place an order, or cancel an unpaid one. */
+export type ProposalAction = 'place' | 'cancel';
+
+/** An order the assistant would place, or cancel, waiting for the shopper's Confirm. */
 export type Proposal = {
 	id: string;
+	action: ProposalAction;
+	/** The order to cancel. */
+	orderNumber?: number;
 	lines: ProposalLine[];
 	subtotalMinor: number;
 	shippingMinor: number;
 	totalMinor: number;
 	currency: string;
 	shippingMethod: string;
-	/** The delivery address on one line. */
+	/** The delivery address on one line ('' when the order had none). */
 	shipTo: string;
 	expiresAt: string;
 };

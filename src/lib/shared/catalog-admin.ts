@@ -36,12 +36,26 @@ export const productUpdateInput = z.strictObject({ id: z.uuid(), editToken: z.st
 
 export const productArchiveInput = z.strictObject({ id: z.uuid(), archived: z.boolean() });
 
-export const stockReasons = ['received', 'correction', 'damaged'] as const;
-export const stockReasonLabels: Record<(typeof stockReasons)[number], string> = {
+export const stockReasons = ['received', 'returned', 'correction', 'damaged', 'lost'] as const;
+export type StockReason = (typeof stockReasons)[number];
+export const stockReasonLabels: Record<StockReason, string> = {
 	received: 'Received',
-	correction: 'Correction',
-	damaged: 'Damaged'
+	returned: 'Returned by a customer',
+	correction: 'Correction (count)',
+	damaged: 'Damaged',
+	lost: 'Lost or stolen'
 };
+/** Which way a reason moves stock: units come in, go out, or either (a count corrected). */
+export const stockReasonDirection: Record<StockReason, 'in' | 'out' | 'either'> = {
+	received: 'in',
+	returned: 'in',
+	correction: 'either',
+	damaged: 'out',
+	lost: 'out'
+};
+/** The reasons that fit a change of this sign. */
+export const reasonsFor = (change: number): StockReason[] =>
+	stockReasons.filter((r) => stockReasonDirection[r] === 'either' || (stockReasonDirection[r] === 'in') === change > 0);
 
 /** A relative change of stock ("+12 received", "−1 damaged"), safe against concurrent sales. */
 export const stockAdjustInput = z.strictObject({
@@ -53,6 +67,9 @@ export const stockAdjustInput = z.strictObject({
 		.refine((n) => n !== 0, 'Enter a change other than 0.'),
 	reason: z.enum(stockReasons, 'Choose a reason.'),
 	note: z.string().trim().max(200).default('')
+}).refine((s) => reasonsFor(s.change).includes(s.reason), {
+	message: 'That reason does not fit the change: units received or returned are added (12), damaged or lost ones taken away (-1).',
+	path: ['reason']
 });
 
 export const productImageRemoveInput = z.strictObject({ id: z.uuid(), src: z.string().min(1).max(300) });

@@ -22,6 +22,8 @@ export const mutationArgs = {
 			lines: z.array(z.strictObject({ productId, quantity: z.int().min(1).max(MAX_LINE_QUANTITY) })).min(1).max(200),
 			address: addressFields.optional(),
 			addressId: z.uuid().optional(),
+			/** Keep the typed address in the book, as online checkout does: once, when the order is placed. */
+			saveAddress: z.boolean().optional(),
 			shippingMethodId: z.uuid(),
 			/** In minor units of the cart's currency. */
 			expectedTotal: z.int().min(0).max(10_000_000_000)

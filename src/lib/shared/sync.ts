@@ -1,3 +1,5 @@
+import type { AddressView } from './addresses';
+import type { ShippingMethodView } from './orders';
 import { z } from './zod';
 
 /** Pushes carry at most this many mutations. */
@@ -47,8 +49,8 @@ export const snapshotInput = z.union([
 ]);
 export type SnapshotInput = z.input<typeof snapshotInput>;
 export type SnapshotManifest = { version: number; parts: number };
-/** Live products whose id falls in the part, and (in part 0) every live collection, as of `version` or later. */
-export type SnapshotPart = { version: number; products: SyncProduct[]; collections: SyncCollection[] };
+/** Live products whose id falls in the part, and (in part 0) every live collection and active shipping method, as of `version` or later. */
+export type SnapshotPart = { version: number; products: SyncProduct[]; collections: SyncCollection[]; shippingMethods: SyncShippingMethod[] };
 
 export type SyncProduct = {
 	id: string;
@@ -75,6 +77,9 @@ export type SyncCollection = {
 	position: number;
 };
 
+/** An active shipping method, versioned with the catalog; a withdrawn one travels as a tombstone. */
+export type SyncShippingMethod = ShippingMethodView & { version: number; position: number };
+
 export type Tombstone = { id: string; version: number; deleted: true };
 
 export type CartLine = { productId: string; quantity: number };
@@ -84,9 +89,12 @@ export type PullResult = {
 	more: boolean;
 	products: (SyncProduct | Tombstone)[];
 	collections: (SyncCollection | Tombstone)[];
+	shippingMethods: (SyncShippingMethod | Tombstone)[];
 	lastMutationId?: number;
 	cart?: { id: string; lines: CartLine[] };
 	favorites?: string[];
+	/** A signed-in shopper's address book, whole ([] for a visitor), so checkout fills in offline. */
+	addresses?: AddressView[];
 	/** The group's latest order requests and what became of them. */
 	orderRequests?: OrderRequestOutcome[];
 };

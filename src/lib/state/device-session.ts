@@ -1,6 +1,7 @@
 import { liveQuery, type Table } from 'dexie';
 import toast from 'svelte-french-toast';
 import { LocalCatalog } from '$lib/local/catalog-index';
+import { OfflineImages } from '$lib/local/offline-images';
 import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import type { MutationArgs, MutationName, OrderRequestArgs } from '$lib/shared/mutations';
 import type { AddressView } from '$lib/shared/addresses';
@@ -167,13 +168,10 @@ export class DeviceSession {
 		return all.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 	}
 
-	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
-		await replaceAll(this.db, this.db.shippingMethods, methods);
-	}
-
+	/** The shipping methods the last pull brought, in the shop's order. */
 	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
 		const all = await this.db.shippingMethods.toArray();
-		return all.sort((a, b) => a.priceMinor - b.priceMinor);
+		return all.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
 	}
 
 	rememberedOrders(): Promise<OrderView[]> {
@@ -219,7 +217,7 @@ export class DeviceSession {
 			engine.sync().then(
 				() => {
 					failures = 0;
-					this.prefetchImages();
+					this.keepImages();
 				},
 				() => {
 					// Back off: 2 s, 4 s … up to a minute, and at once when the network returns.
@@ -263,18 +261,12 @@ export class DeviceSession {
 	}
 
 	private runSync: (() => void) | null = null;
-	private prefetched = new Set<string>();
+	private readonly images = new OfflineImages();
 
-	/** Fetches the pictures of the cart and favorites once, so the service worker keeps them for offline. */
-	private prefetchImages() {
-		const { state } = this;
-		const ids = [...state.cart.map((l) => l.productId), ...state.favorites];
-		for (const product of state.catalog?.summaries(ids) ?? []) {
-			const src = product.image?.src;
-			if (!src || this.prefetched.has(src)) continue;
-			this.prefetched.add(src);
-			fetch(src).catch(() => this.prefetched.delete(src));
-		}
+	/** In the tab that syncs: the pictures of what the device holds, kept for offline. */
+	private keepImages() {
+		const { catalog, cart, favorites } = this.state;
+		if (catalog) this.images.keep(catalog, [...cart.map((l) => l.productId), ...favorites]);
 	}
 
 	private hear(message: Message) {
@@ -307,7 +299,13 @@ export class DeviceSession {
 		subscribe(() => db.changes.orderBy('at').reverse().toArray(), (rows) => (state.changes = rows));
 		subscribe(() => db.orderRequests.orderBy('createdAt').reverse().toArray(), (rows) => (state.orderRequests = rows));
 		subscribe(() => readMeta(db, 'syncedAt'), (at) => (state.syncedAt = at ?? null));
-		subscribe(() => readCatalog(db), (catalog) => (state.catalog = catalog));
+		subscribe(
+			() => readCatalog(db),
+			(catalog) => {
+				state.catalog = catalog;
+				if (this.runSync) this.keepImages();
+			}
+		);
 	}
 
 	private shutdown() {

@@ -9,6 +9,7 @@ import type { CartLine } from '$lib/shared/sync';
 import type { SyncApi } from '$lib/sync/api';
 import type { SyncStatus } from '$lib/sync/engine';
 import type { DeviceSession } from './device-session';
+import { network } from './network.svelte';
 import { whenLoaded } from './when-loaded';
 
 /** What the working half of the device keeps up to date for the pages. */
@@ -38,7 +39,6 @@ class Device implements DeviceState {
 	/** Whether the device has read this browser's cart and favorites yet (until then they are unknown, not empty). */
 	ready = $state(false);
 	status = $state<SyncStatus>('idle');
-	online = $state(true);
 	pending = $state(0);
 	syncedAt = $state<string | null>(null);
 	/** Changes waiting to be sent, oldest first (taken-back ones are left out). */
@@ -66,12 +66,9 @@ class Device implements DeviceState {
 	private wake = () => {};
 	private readonly woken = new Promise<void>((resolve) => (this.wake = resolve));
 
-	constructor() {
-		if (typeof window === 'undefined') return;
-		this.online = navigator.onLine;
-		const onLine = () => (this.online = navigator.onLine);
-		addEventListener('online', onLine);
-		addEventListener('offline', onLine);
+	/** Whether the browser has a network now (see network.svelte.ts). */
+	get online(): boolean {
+		return network.online;
 	}
 
 	/**
@@ -116,7 +113,9 @@ class Device implements DeviceState {
 
 	/** Sends a refused change again, as a new change. */
 	async retryChange(change: ChangeRecord): Promise<void> {
-		if (await this.act(change.name as MutationName, change.args as MutationArgs<MutationName>)) await this.discardChange(change);
+		// A plain copy of the args: the page's reactive view of them cannot be stored.
+		const { name, args } = $state.snapshot(change);
+		if (await this.act(name as MutationName, args as MutationArgs<MutationName>)) await this.discardChange(change);
 	}
 
 	/** Forgets a refused change: the server's state stands. */
@@ -155,10 +154,7 @@ class Device implements DeviceState {
 		return (await this.open()).rememberedAddresses();
 	}
 
-	async rememberShippingMethods(methods: ShippingMethodView[]): Promise<void> {
-		await (await this.open()).rememberShippingMethods(methods);
-	}
-
+	/** The shop's shipping methods as the last pull brought them, in the shop's order. */
 	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
 		return (await this.open()).rememberedShippingMethods();
 	}

@@ -29,7 +29,7 @@ function fakeServer(options: { offline?: boolean } = {}) {
 		},
 		async pull() {
 			if (options.offline) throw new TypeError('Failed to fetch');
-			return { cursor: '1', more: false, products: [], collections: [], lastMutationId: applied, cart: { id: CART, lines: [] }, favorites: [] };
+			return { cursor: '1', more: false, products: [], collections: [], shippingMethods: [], lastMutationId: applied, cart: { id: CART, lines: [] }, favorites: [] };
 		}
 	};
 	return { api, pushes };

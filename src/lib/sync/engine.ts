@@ -1,6 +1,7 @@
 import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
 import { readMeta, writeMeta, type ChangeRecord, type OrderRequestRecord, type OrderRequestState, type StoreDb } from '$lib/local/db';
 import { isRefusal } from '$lib/api';
+import type { AddressView } from '$lib/shared/addresses';
 import type { SyncApi } from './api';
 import { rebase } from './outbox';
 
@@ -146,6 +147,14 @@ export class SyncEngine {
 		if (requests.length) this.options.onOrderRequests?.(requests);
 	}
 
+	/** The shopper's address book as the server holds it, in place of the device's copy. */
+	private async keepAddresses(addresses: AddressView[]) {
+		await this.db.transaction('rw', this.db.addresses, async () => {
+			await this.db.addresses.clear();
+			await this.db.addresses.bulkPut(addresses);
+		});
+	}
+
 	/** Requests still waiting on the device that the server already decided (an answer lost on the way). */
 	private async catchUp(outcomes: OrderRequestOutcome[]) {
 		const caughtUp: OrderRequestRecord[] = [];
@@ -171,11 +180,12 @@ export class SyncEngine {
 		const { version, parts } = await snapshot.manifest();
 		for (let part = 0; part < parts; part++) {
 			const page = await snapshot.part({ version, parts, part });
-			await this.db.transaction('rw', [this.db.products, this.db.collections], async () => {
+			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods], async () => {
 				// What an interrupted earlier load left may since have been archived: start clean.
-				if (part === 0) await Promise.all([this.db.products.clear(), this.db.collections.clear()]);
+				if (part === 0) await Promise.all([this.db.products.clear(), this.db.collections.clear(), this.db.shippingMethods.clear()]);
 				await this.db.products.bulkPut(page.products);
 				await this.db.collections.bulkPut(page.collections);
+				await this.db.shippingMethods.bulkPut(page.shippingMethods);
 			});
 		}
 		// Each part is as of `version` or later; what changed after `version` comes with the next pull.
@@ -193,13 +203,15 @@ export class SyncEngine {
 				clientGroupId
 			});
 			// One Dexie transaction per batch: a closed tab never leaves half a batch.
-			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.meta], async () => {
+			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, this.db.meta], async () => {
 				const alive = <T extends object>(rows: (T | Tombstone)[]) => rows.filter((r): r is T => !('deleted' in r));
 				const gone = (rows: object[]) => rows.filter((r): r is Tombstone => 'deleted' in r).map((r) => r.id);
 				await this.db.products.bulkPut(alive(page.products));
 				await this.db.products.bulkDelete(gone(page.products));
 				await this.db.collections.bulkPut(alive(page.collections));
 				await this.db.collections.bulkDelete(gone(page.collections));
+				await this.db.shippingMethods.bulkPut(alive(page.shippingMethods));
+				await this.db.shippingMethods.bulkDelete(gone(page.shippingMethods));
 				await writeMeta(this.db, 'catalogCursor', page.cursor);
 				if (!page.more) {
 					if (!(await readMeta(this.db, 'catalogLoadedAt'))) await writeMeta(this.db, 'catalogLoadedAt', new Date().toISOString());
@@ -211,6 +223,7 @@ export class SyncEngine {
 				if (page.cart && page.favorites && page.lastMutationId !== undefined) {
 					await rebase(this.db, { lastMutationId: page.lastMutationId, cart: page.cart, favorites: page.favorites }, signedIn);
 				}
+				if (page.addresses) await this.keepAddresses(page.addresses);
 				if (page.orderRequests?.length) await this.catchUp(page.orderRequests);
 				return;
 			}

@@ -8,7 +8,7 @@ export type LiveOptions = {
 
 /**
  * Listens to `/api/events` and calls `onChange` when the catalog moves past what the
- * device holds, or the signed-in user's cart, favorites or orders change. A dropped
+ * device holds, or the signed-in user's cart, favorites, orders or addresses change. A dropped
  * connection comes back after 1 s, 2 s, 4 s … (at most 30 s), at once when the network
  * returns, and resumes from the last version it heard. Returns a function that stops it.
  */

@@ -9,6 +9,7 @@ import { TEST_ADDRESS } from '$server/testing/shop-fixtures';
 import { seedCatalog } from '$server/db/seed';
 import { openTestDatabase } from '$server/db/test-database';
 import { signUp } from '$server/services/accounts';
+import { createAddress, deleteAddress, listAddresses } from '$server/services/delivery';
 import { pull, push, snapshot } from '$server/services/sync';
 import { openStoreDb, readMeta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
 import { pullInput, pushInput, snapshotInput, type SnapshotManifest, type SnapshotPart } from '$lib/shared/sync';
@@ -232,9 +233,46 @@ describe('device sync', () => {
 	});
 });
 
+describe('what an offline checkout needs, from the first sync', () => {
+	it('brings the shipping methods with the catalog, a changed or withdrawn one at the next pull, and the shopper’s address book', async () => {
+		const user = await signUp(database.db, { email: `choices-${crypto.randomUUID()}@sync.test`, password: 'a fine long password', firstName: '', lastName: '' });
+		const shopper = { id: user.id, email: user.email, role: user.role };
+		const saved = await createAddress(database.db, shopper.id, { address: TEST_ADDRESS, isDefault: true });
+		const [courier] = await database.db
+			.insert(shippingMethods)
+			.values({ name: `Courier ${crypto.randomUUID()}`, priceMinor: 1200, countries: ['US', 'CA'], position: 9 })
+			.returning();
+		const { db, engine } = await newDevice(shopper, serverApi(() => shopper));
+		await engine.sync();
+		const active = await database.db.$count(shippingMethods, eq(shippingMethods.active, true));
+		expect(await db.shippingMethods.count()).toBe(active);
+		expect(await db.shippingMethods.get(courier!.id)).toMatchObject({ priceMinor: 1200, countries: ['US', 'CA'], position: 9 });
+		expect(await db.addresses.toArray()).toEqual([saved]);
+
+		await database.db.update(shippingMethods).set({ priceMinor: 1500 }).where(eq(shippingMethods.id, courier!.id));
+		await engine.sync();
+		expect((await db.shippingMethods.get(courier!.id))?.priceMinor).toBe(1500);
+
+		await database.db.update(shippingMethods).set({ active: false }).where(eq(shippingMethods.id, courier!.id));
+		await deleteAddress(database.db, shopper.id, saved.id);
+		await engine.sync();
+		expect(await db.shippingMethods.get(courier!.id)).toBeUndefined();
+		expect(await db.shippingMethods.count()).toBe(active - 1);
+		expect(await db.addresses.count()).toBe(0);
+	});
+
+	it('holds no address book for a visitor', async () => {
+		const { db, engine } = await newDevice(null, serverApi(() => null));
+		await db.addresses.put({ ...TEST_ADDRESS, id: crypto.randomUUID(), line2: null, region: null, phone: null, isDefault: true });
+		await engine.sync();
+		expect(await db.addresses.count()).toBe(0);
+		expect(await db.shippingMethods.count()).toBeGreaterThan(0);
+	});
+});
+
 describe('order requests from the device', () => {
 	/** A signed-in shopper's device holding one line, synced, ready to request an order. */
-	async function shopperDevice(faults: { loseNextPushReply?: boolean } = {}) {
+	async function shopperDevice(faults: { loseNextPushReply?: boolean } = {}, choices: { saveAddress?: boolean } = {}) {
 		const user = await signUp(database.db, { email: `requests-${crypto.randomUUID()}@sync.test`, password: 'a fine long password', firstName: '', lastName: '' });
 		const shopper = { id: user.id, email: user.email, role: user.role };
 		let offline = false;
@@ -253,13 +291,14 @@ describe('order requests from the device', () => {
 			cartId: (await readMeta(device.db, 'cartId'))!,
 			lines: [{ productId: product.id, quantity: 1 }],
 			address: TEST_ADDRESS,
+			...choices,
 			shippingMethodId: method!.id,
 			expectedTotal: row!.priceMinor + method!.priceMinor
 		};
 		const seen = { lines: [{ productId: product.id, title: 'x', quantity: 1, unitPriceMinor: row!.priceMinor }], currency: 'USD', expectedTotal: args.expectedTotal, shippingName: 'Standard', shipTo: 'London' };
 		const request = () => queueOrderRequest(device.db, args, seen, { signedIn: true, clientId: TAB });
 		const ordersOfShopper = () => database.db.select().from(orders).where(eq(orders.userId, shopper.id));
-		return { db: device.db, engine, request, decided, ordersOfShopper, goOffline: (value: boolean) => (offline = value) };
+		return { db: device.db, engine, request, decided, ordersOfShopper, shopper, goOffline: (value: boolean) => (offline = value) };
 	}
 
 	it('waits offline as "not placed yet", and is placed once back online', async () => {
@@ -288,6 +327,45 @@ describe('order requests from the device', () => {
 		await shopper.engine.sync();
 		expect(await shopper.ordersOfShopper()).toHaveLength(1);
 		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'placed' });
+	});
+
+	it('keeps the typed address in the book when asked, once, though the answer was lost and the push sent again', async () => {
+		const faults = { loseNextPushReply: false };
+		const shopper = await shopperDevice(faults, { saveAddress: true });
+		await shopper.request();
+		faults.loseNextPushReply = true;
+		await expect(shopper.engine.sync()).rejects.toThrow(/connection reset/);
+		await shopper.engine.sync();
+		expect(await shopper.ordersOfShopper()).toHaveLength(1);
+		const book = await listAddresses(database.db, shopper.shopper.id);
+		expect(book).toEqual([expect.objectContaining({ ...TEST_ADDRESS, isDefault: true })]);
+		expect(await shopper.db.addresses.toArray()).toEqual(book);
+	});
+
+	it('keeps no address unless asked', async () => {
+		const shopper = await shopperDevice();
+		await shopper.request();
+		await shopper.engine.sync();
+		expect(await shopper.ordersOfShopper()).toHaveLength(1);
+		expect(await listAddresses(database.db, shopper.shopper.id)).toEqual([]);
+	});
+
+	it('asks again when shipping costs more than the shopper saw, and orders and keeps nothing meanwhile', async () => {
+		const shopper = await shopperDevice({}, { saveAddress: true });
+		shopper.goOffline(true);
+		const mutationId = await shopper.request();
+		const [method] = await database.db.select().from(shippingMethods).where(eq(shippingMethods.name, 'Standard'));
+		await database.db.update(shippingMethods).set({ priceMinor: method!.priceMinor + 250 }).where(eq(shippingMethods.id, method!.id));
+		try {
+			shopper.goOffline(false);
+			await shopper.engine.sync();
+		} finally {
+			await database.db.update(shippingMethods).set({ priceMinor: method!.priceMinor }).where(eq(shippingMethods.id, method!.id));
+		}
+		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'needs_confirmation' });
+		expect(await shopper.ordersOfShopper()).toEqual([]);
+		expect(await listAddresses(database.db, shopper.shopper.id)).toEqual([]);
+		expect((await shopper.db.shippingMethods.get(method!.id))?.priceMinor).toBe(method!.priceMinor + 250);
 	});
 
 	it('can be taken back before it is sent, and then nothing is ordered', async () => {

@@ -1,7 +1,9 @@
 import { loadAddresses, requireSignedIn } from '$lib/orders-source';
+import { NETWORK } from '$lib/state/network.svelte';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, parent, url }) => {
+export const load: PageLoad = async ({ fetch, parent, url, depends }) => {
+	depends(NETWORK);
 	requireSignedIn((await parent()).user, url);
 	return loadAddresses(fetch);
 };

@@ -1,7 +1,9 @@
 import { loadOrders, requireSignedIn } from '$lib/orders-source';
+import { NETWORK } from '$lib/state/network.svelte';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, parent, url }) => {
+export const load: PageLoad = async ({ fetch, parent, url, depends }) => {
+	depends(NETWORK);
 	requireSignedIn((await parent()).user, url);
 	return loadOrders(fetch, url.searchParams.get('cursor') ?? undefined);
 };

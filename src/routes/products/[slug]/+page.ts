@@ -1,9 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { apiFor, fromApi } from '$lib/api';
 import { localCatalog } from '$lib/catalog-source';
+import { network, NETWORK } from '$lib/state/network.svelte';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ params, url, fetch, parent }) => {
+export const load: PageLoad = async ({ params, url, fetch, parent, depends }) => {
+	// Offline the reviews wait; they come when the network does.
+	depends(NETWORK);
 	const api = apiFor(fetch);
 	const local = await localCatalog();
 	const product = local ? local.product(params.slug) : await fromApi(api.catalog.product.query({ slug: params.slug }));
@@ -20,6 +23,6 @@ export const load: PageLoad = async ({ params, url, fetch, parent }) => {
 
 /** A failed request while the device has no network: the page does without that part. */
 function offline(e: unknown): null {
-	if (typeof navigator !== 'undefined' && !navigator.onLine) return null;
+	if (!network.online) return null;
 	throw e;
 }

@@ -1,12 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { loadOrder, requireSignedIn } from '$lib/orders-source';
+import { NeedsNetwork, NETWORK } from '$lib/state/network.svelte';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, parent, params, url }) => {
+export const load: PageLoad = async ({ fetch, parent, params, url, depends }) => {
+	depends(NETWORK);
 	requireSignedIn((await parent()).user, url);
 	const number = Number(params.number);
 	if (!Number.isInteger(number) || number < 1) error(404, 'No such order');
 	const { order, fromDevice } = await loadOrder(fetch, number);
-	if (!order) error(404, 'This device does not hold that order; open it again when you are online.');
+	// Online the shop answers 404 itself; offline the device may simply not hold that one.
+	if (!order) throw new NeedsNetwork();
 	return { order, fromDevice };
 };
