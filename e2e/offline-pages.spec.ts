@@ -1,5 +1,5 @@
 import { offlineNote, offlineRoutes } from '../src/lib/offline-routes';
-import { expect, test, type Page } from './fixtures';
+import { expect, shopMenu, test, type Page } from './fixtures';
 
 // Every page answers with no network, from a brand-new browser that synced once: the page
 // from the device, or that page's own offline note; never the site's error page.
@@ -176,6 +176,8 @@ test('offline notes go the moment the network returns, without a reload', async 
 	await syncedOnce(page);
 	await page.goto('/products/walnut-serving-board');
 	await page.getByRole('button', { name: 'Add to cart' }).click();
+	// The line is on the device before the page is left.
+	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cart: unknown[] } }).storeDevice.cart.length)).toBe(1);
 	await page.goto('/checkout');
 	await expect(page.getByRole('button', { name: 'Place order' })).toBeVisible();
 
@@ -188,7 +190,7 @@ test('offline notes go the moment the network returns, without a reload', async 
 
 	// The orders page opened offline says so; back online it shows the shop's word.
 	await context.setOffline(true);
-	await page.getByRole('link', { name: 'Account' }).click();
+	await (await shopMenu(page)).getByRole('link', { name: 'Account' }).click();
 	await page.getByRole('link', { name: 'Your orders' }).click();
 	await expect(page.getByText('You are offline: these are your orders as this device last saw them.')).toBeVisible();
 	await expect(page.getByText('This device holds none of your orders yet.')).toBeVisible();
