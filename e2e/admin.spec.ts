@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { expect, test, type Page, type TestInfo } from './fixtures';
+import { expect, type Page, signUp, test, type TestInfo } from './fixtures';
 
 // The demo admin runs the shop here; a shopper of its own (signed up by the test) buys.
 // Products are made by the test, so stock and titles never collide with other tests.
@@ -8,16 +8,6 @@ const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as 
 async function signIn(page: Page, baseURL: string, account: { email: string; password: string }) {
 	const response = await page.request.post('/login', { form: account, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 });
 	expect(response.status(), `signing in as ${account.email}`).toBe(303);
-}
-
-async function signUp(page: Page, baseURL: string) {
-	const email = `e2e-admin-buyer-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-	const response = await page.request.post('/signup', {
-		form: { email, password: 'admin-tester-2026', firstName: 'Robin', lastName: 'Buyer' },
-		headers: { origin: baseURL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
 }
 
 async function open(page: Page, url: string) {
@@ -113,7 +103,7 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	// 4. An order to ship: a shopper buys something and pays with the test card.
 	const buyer = await browser.newContext();
 	const buyerPage = await buyer.newPage();
-	await signUp(buyerPage, baseURL!);
+	await signUp(buyerPage, baseURL!, 'admin-buyer');
 	await open(buyerPage, '/products/cast-iron-dutch-oven');
 	await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
 	await expect(buyerPage.getByRole('group', { name: /^Quantity of .* in your cart$/ }).locator('output')).toHaveText('1 in cart');
@@ -162,7 +152,7 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 });
 
 test('a customer gets 403 on the admin pages and a visitor is sent to sign in', async ({ page, baseURL }) => {
-	await signUp(page, baseURL!);
+	await signUp(page, baseURL!, 'admin-buyer');
 	for (const path of ['/admin/products', '/admin/orders', '/admin/audit', '/admin/collections', '/admin/customers', '/admin/reviews', '/admin/emails']) {
 		expect((await page.goto(path))?.status(), path).toBe(403);
 	}

@@ -1,17 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, shopMenu, test, type Page } from './fixtures';
+import { expect, type Page, shopMenu, signUp, test } from './fixtures';
 
 // One shopper of its own; the products it buys are used by no other spec's counts.
 const CARD = '4242 4242 4242 4242';
 
-async function signUp(page: Page, baseURL: string) {
-	const email = `e2e-assistant-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-	const response = await page.request.post('/signup', {
-		form: { email, password: 'assistant-tester-2026', firstName: 'Casey', lastName: 'Asker' },
-		headers: { origin: baseURL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status(), `signing up ${email}`).toBe(303);
+/** A shopper of the test's own, with a default address for the assistant's proposals. */
+async function signUpWithAddress(page: Page, baseURL: string) {
+	await signUp(page, baseURL, 'assistant');
 	const address = await page.request.post('/api/trpc/addresses.create', {
 		data: { address: { name: 'Ada Lovelace', line1: '500 Market Street', line2: null, city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US', phone: null }, isDefault: true },
 		headers: { origin: baseURL }
@@ -36,7 +31,7 @@ async function openAssistant(page: Page) {
 
 test('ask about stock, add from the answer, order after Confirm, pay, track it; offline the device answers', async ({ page, context, baseURL }) => {
 	test.slow();
-	await signUp(page, baseURL!);
+	await signUpWithAddress(page, baseURL!);
 	await page.goto('/');
 	await openAssistant(page);
 
@@ -96,7 +91,7 @@ test('ask about stock, add from the answer, order after Confirm, pay, track it; 
 });
 
 test('cancelling an order is offered first, and only Cancel order cancels it', async ({ page, baseURL }) => {
-	await signUp(page, baseURL!);
+	await signUpWithAddress(page, baseURL!);
 	await page.goto('/');
 	await openAssistant(page);
 	await ask(page, 'add 1 walnut serving board');

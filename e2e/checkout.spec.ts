@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from './fixtures';
+import { expect, type Page, signUp, test, type TestInfo } from './fixtures';
 
 // Each test signs up shoppers of its own (the e2e server's sign-up budget allows it), so
 // their carts and orders are theirs alone. Stock is shared: each project buys products of
@@ -11,17 +11,6 @@ const scarceProduct = (testInfo: TestInfo): Product =>
 		: { slug: 'bamboo-matcha-whisk', title: 'Bamboo Matcha Whisk' };
 
 const CARDS = { succeeds: '4242 4242 4242 4242', declines: '4000 0000 0000 0002' } as const;
-
-/** Signs up a new shopper through the form's endpoint; the session lands in the page's context. */
-async function signUp(page: Page, baseURL: string, label: string) {
-	const email = `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-	const response = await page.request.post('/signup', {
-		form: { email, password: 'checkout-tester-2026', firstName: 'Casey', lastName: 'Buyer' },
-		headers: { origin: baseURL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status(), `signing up ${email}`).toBe(303);
-}
 
 /** Opens a page and waits until the app has hydrated (also for pages the fixture did not make). */
 async function open(page: Page, url: string) {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, type Page, signUp, test } from './fixtures';
 
 // The e2e server has no SMTP_URL: its in-process sender writes every email to the local
 // mailbox, which /admin/emails reads. It looks for due emails every second.
@@ -6,18 +6,6 @@ const WALNUT_BOARD = { slug: 'walnut-serving-board', title: 'Walnut Serving Boar
 const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as const;
 const PASSWORD = 'email-tester-2026';
 const ADDRESS = { name: 'Ada Lovelace', line1: '500 Market Street', city: 'San Francisco', region: 'CA', postalCode: '94105' } as const;
-
-/** Signs up a new shopper through the form's endpoint; the session lands in the page's context. */
-async function signUp(page: Page, baseURL: string, label: string): Promise<string> {
-	const email = `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-	const response = await page.request.post('/signup', {
-		form: { email, password: PASSWORD, firstName: 'Casey', lastName: 'Buyer' },
-		headers: { origin: baseURL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status(), `signing up ${email}`).toBe(303);
-	return email;
-}
 
 async function signInByRequest(page: Page, baseURL: string, account: { email: string; password: string }) {
 	const response = await page.request.post('/login', {
@@ -67,7 +55,7 @@ async function emailRow(admin: Page, text: string | RegExp, label: string, state
 
 test('an order placed and paid with the test provider: its confirmation shows on /admin/emails and on the receipt', async ({ page, baseURL }) => {
 	test.slow();
-	const shopper = await signUp(page, baseURL!, 'email');
+	const shopper = await signUp(page, baseURL!, 'email', PASSWORD);
 	await addOneToCart(page);
 
 	await open(page, '/checkout');
@@ -108,7 +96,7 @@ test('an order placed and paid with the test provider: its confirmation shows on
 
 test('forgot password: the same answer for any email; the emailed link sets a new password once', async ({ page, baseURL }) => {
 	test.slow();
-	const shopper = await signUp(page, baseURL!, 'reset');
+	const shopper = await signUp(page, baseURL!, 'reset', PASSWORD);
 	await page.context().clearCookies();
 
 	const answers: string[] = [];

@@ -99,3 +99,18 @@ export async function shopMenu(page: Page): Promise<Locator> {
 	}
 	return nav;
 }
+
+/**
+ * Signs up a shopper of the test's own through the form's endpoint; the session lands in the
+ * page's context. Returns the email (`label` makes it easy to find in the shop's lists).
+ */
+export async function signUp(page: Page, baseURL: string, label: string, password = 'e2e-shopper-2026'): Promise<string> {
+	const email = `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+	const response = await page.request.post('/signup', {
+		form: { email, password, firstName: 'Casey', lastName: 'Tester' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `signing up ${email}`).toBe(303);
+	return email;
+}

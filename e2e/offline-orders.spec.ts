@@ -1,5 +1,5 @@
 import type { Browser } from '@playwright/test';
-import { expect, test, type Page } from './fixtures';
+import { expect, type Page, signUp, test } from './fixtures';
 
 // A shopper asks for an order with no network; the shop places it (or says why not) when
 // the device is back online. Products are made by the test, so stock is the test's own.
@@ -29,16 +29,6 @@ async function makeProduct(admin: Admin, baseURL: string, title: string, invento
 		slug: string;
 		title: string;
 	}>;
-}
-
-async function signUp(page: Page, baseURL: string) {
-	const email = `e2e-offline-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-	const response = await page.request.post('/signup', {
-		form: { email, password: 'offline-tester-2026', firstName: 'Oona', lastName: 'Train' },
-		headers: { origin: baseURL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
 }
 
 const pending = (page: Page) => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending);
@@ -90,7 +80,7 @@ const call = async (page: Page, procedure: string, input: unknown = {}) =>
 async function firstTrip(page: Page, baseURL: string, product: { slug: string }) {
 	// A whole journey: sign-up, install, browse, offline checkout and back.
 	test.slow();
-	await signUp(page, baseURL);
+	await signUp(page, baseURL, 'offline');
 	await installed(page);
 	await page.goto(`/products/${product.slug}`);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -162,7 +152,7 @@ test('a shipping method the admin made dearer while the shopper was offline asks
 test('an order requested offline is placed when the network returns, and then paid', async ({ page, context, browser, baseURL }) => {
 	const admin = await adminOf(browser, baseURL!);
 	const product = await makeProduct(admin, baseURL!, 'Train Thermos', 5);
-	await signUp(page, baseURL!);
+	await signUp(page, baseURL!, 'offline');
 	await cartThenCheckout(page, product);
 
 	await context.setOffline(true);
@@ -186,7 +176,7 @@ test('an order requested offline is placed when the network returns, and then pa
 test('a line sold out while the shopper was offline places nothing and is reported, fixable in one step', async ({ page, context, browser, baseURL }) => {
 	const admin = await adminOf(browser, baseURL!);
 	const product = await makeProduct(admin, baseURL!, 'Last Lantern', 1);
-	await signUp(page, baseURL!);
+	await signUp(page, baseURL!, 'offline');
 	await cartThenCheckout(page, product);
 
 	await context.setOffline(true);
@@ -207,7 +197,7 @@ test('a line sold out while the shopper was offline places nothing and is report
 test('the pending-changes panel shows a refused cart edit with its reason, and discards it', async ({ page, context, browser, baseURL }) => {
 	const admin = await adminOf(browser, baseURL!);
 	const product = await makeProduct(admin, baseURL!, 'Brief Bookend', 3);
-	await signUp(page, baseURL!);
+	await signUp(page, baseURL!, 'offline');
 	await installed(page);
 	await page.goto(`/products/${product.slug}`);
 	await expect.poll(() => pending(page)).toBe(0);
