@@ -7,11 +7,11 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
-import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
-import { IMAGE_CACHE, OFFLINE_IMAGES_BUDGET } from '$lib/local/offline-images';
-import { httpSyncApi } from '$lib/sync/api';
-import { openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/sync/background';
-import { OUTBOX_SYNC_TAG } from '$lib/sync/names';
+import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
+import { IMAGE_CACHE, OFFLINE_IMAGES_BUDGET } from '$lib/device/offline-images';
+import { httpSyncApi } from '$lib/device/sync-api';
+import { openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/device/background';
+import { OUTBOX_SYNC_TAG } from '$lib/device/names';
 
 type SyncEvent = ExtendableEvent & { readonly tag: string; readonly lastChance: boolean };
 const sw = self as unknown as ServiceWorkerGlobalScope;

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { apiFor, fromApi } from '$lib/api';
-import type { LocalCatalog } from '$lib/local/catalog-index';
+import type { LocalCatalog } from '$lib/device/catalog-index';
 import { CROSSED_PRICES, type CatalogPage } from '$lib/shared/catalog';
 import { catalogQuery, crossedPrices, readCatalogParams } from '$lib/shared/catalog-url';
-import { device } from '$lib/state/device.svelte';
+import { device } from '$lib/device/device.svelte';
 
 type Fetch = typeof fetch;
 

@@ -3,8 +3,8 @@ import { browser } from '$app/environment';
 import { apiFor, fromApi } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
-import { device } from '$lib/state/device.svelte';
-import { network } from '$lib/state/network.svelte';
+import { device } from '$lib/device/device.svelte';
+import { network } from '$lib/device/network.svelte';
 
 type Fetch = typeof fetch;
 

@@ -1,7 +1,7 @@
 import { browser } from '$app/environment';
 import { apiFor } from '$lib/api';
-import { device } from '$lib/state/device.svelte';
-import { network } from '$lib/state/network.svelte';
+import { device } from '$lib/device/device.svelte';
+import { network } from '$lib/device/network.svelte';
 import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async ({ fetch }) => {

@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
-import { openStoreDb, type StoreDb } from '$lib/local/db';
+import { openStoreDb, type StoreDb } from '$lib/device/db';
 import type { Answer } from '$lib/shared/assistant';
-import { device } from '$lib/state/device.svelte';
+import { device } from '$lib/device/device.svelte';
 import { api } from '$lib/api';
 import { answerOnDevice } from './offline';
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStoreDb, writeMeta, type StoreDb } from '$lib/local/db';
+import { openStoreDb, writeMeta, type StoreDb } from '$lib/device/db';
 import type { OrderView } from '$lib/shared/orders';
 import type { SyncProduct } from '$lib/shared/sync';
-import { mutate } from '$lib/sync/outbox';
+import { mutate } from '$lib/device/outbox';
 import { answerOnDevice, type DeviceAnswerer } from './offline';
 
 const now = new Date('2026-11-25T10:00:00Z');

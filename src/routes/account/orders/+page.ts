@@ -1,5 +1,5 @@
 import { loadOrders, requireSignedIn } from '$lib/orders-source';
-import { NETWORK } from '$lib/state/network.svelte';
+import { NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, url, depends }) => {

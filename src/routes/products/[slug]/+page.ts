@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { apiFor, fromApi } from '$lib/api';
 import { localCatalog } from '$lib/catalog-source';
-import { network, NETWORK } from '$lib/state/network.svelte';
+import { network, NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, url, fetch, parent, depends }) => {

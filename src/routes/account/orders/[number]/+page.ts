@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadOrder, requireSignedIn } from '$lib/orders-source';
-import { NeedsNetwork, NETWORK } from '$lib/state/network.svelte';
+import { NeedsNetwork, NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, params, url, depends }) => {

@@ -1,14 +1,14 @@
-import { afterFirstPaint } from '$lib/first-paint';
-import type { LocalCatalog } from '$lib/local/catalog-index';
-import type { ChangeRecord, Meta, OrderRequestRecord, OutboxEntry } from '$lib/local/db';
+import { afterFirstPaint } from '$lib/device/first-paint';
+import type { LocalCatalog } from '$lib/device/catalog-index';
+import type { ChangeRecord, Meta, OrderRequestRecord, OutboxEntry } from '$lib/device/db';
 import type { AddressView } from '$lib/shared/addresses';
 import type { ProductSummary } from '$lib/shared/catalog';
 import type { MutationArgs, MutationName, OrderRequestArgs } from '$lib/shared/mutations';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
 import type { CartLine } from '$lib/shared/sync';
-import type { SyncApi } from '$lib/sync/api';
-import type { SyncStatus } from '$lib/sync/engine';
-import type { DeviceSession } from './device-session';
+import type { SyncApi } from '$lib/device/sync-api';
+import type { SyncStatus } from '$lib/device/engine';
+import type { DeviceSession } from './runtime';
 import { network } from './network.svelte';
 import { whenLoaded } from './when-loaded';
 
@@ -194,7 +194,7 @@ class Device implements DeviceState {
 	 * For the pages that show only what the device holds: they bring the device's code with
 	 * them, so it is neither fetched nor waited for, even if the network drops at once.
 	 */
-	bring(session: typeof import('./device-session'), sync: typeof import('./device-sync')) {
+	bring(session: typeof import('./runtime'), sync: typeof import('./sync-code')) {
 		if (typeof window === 'undefined') return;
 		this.session ??= Promise.resolve(new session.DeviceSession(this));
 		session.provideSync(sync);
@@ -203,7 +203,7 @@ class Device implements DeviceState {
 
 	/** The working half, loaded on first use (again once the network is back, if it dropped before the code arrived). */
 	private open(): Promise<DeviceSession> {
-		return (this.session ??= whenLoaded(() => import('./device-session')).then(({ DeviceSession }) => new DeviceSession(this)));
+		return (this.session ??= whenLoaded(() => import('./runtime')).then(({ DeviceSession }) => new DeviceSession(this)));
 	}
 
 	/** The working half once started: a shopper's action does not wait for the browser to be idle. */

@@ -1,8 +1,8 @@
 import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
-import { readMeta, writeMeta, type ChangeRecord, type OrderRequestRecord, type OrderRequestState, type StoreDb } from '$lib/local/db';
+import { readMeta, writeMeta, type ChangeRecord, type OrderRequestRecord, type OrderRequestState, type StoreDb } from '$lib/device/db';
 import { isRefusal } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
-import type { SyncApi } from './api';
+import type { SyncApi } from './sync-api';
 import { rebase } from './outbox';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error';

@@ -1,5 +1,5 @@
-import { readMeta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
-import type { SyncApi } from './api';
+import { readMeta, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
+import type { SyncApi } from './sync-api';
 import { SyncEngine } from './engine';
 import { currentIdentity } from './identity';
 import { SYNC_LOCK } from './names';

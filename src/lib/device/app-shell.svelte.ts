@@ -1,4 +1,4 @@
-import { afterFirstPaint } from '$lib/first-paint';
+import { afterFirstPaint } from '$lib/device/first-paint';
 
 type InstallPrompt = Event & { prompt(): Promise<void>; userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }> };
 

@@ -1,4 +1,4 @@
-import { whenIdle } from '$lib/first-paint';
+import { whenIdle } from '$lib/device/first-paint';
 import type { LocalCatalog } from './catalog-index';
 
 /**

@@ -4,9 +4,9 @@
 // the page up for long.
 export { MutationRefused } from '$lib/shared/mutations';
 export { MAX_PULL } from '$lib/shared/sync';
-export { httpSyncApi } from '$lib/sync/api';
-export { orderRequestNews } from '$lib/sync/background';
-export { SyncEngine } from '$lib/sync/engine';
-export { currentIdentity } from '$lib/sync/identity';
-export { listenForChanges } from '$lib/sync/live';
-export { mutate, queueOrderRequest, takeBack } from '$lib/sync/outbox';
+export { httpSyncApi } from '$lib/device/sync-api';
+export { orderRequestNews } from '$lib/device/background';
+export { SyncEngine } from '$lib/device/engine';
+export { currentIdentity } from '$lib/device/identity';
+export { listenForChanges } from '$lib/device/live';
+export { mutate, queueOrderRequest, takeBack } from '$lib/device/outbox';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openStoreDb, type OrderRequestRecord } from '$lib/local/db';
+import { openStoreDb, type OrderRequestRecord } from '$lib/device/db';
 import type { PushInput } from '$lib/shared/sync';
-import type { SyncApi } from './api';
+import type { SyncApi } from './sync-api';
 import { openFromNotification, orderRequestNews, sendOutboxInBackground, type BackgroundOptions } from './background';
 import { SYNC_LOCK } from './names';
 import { ensureIdentity } from './identity';

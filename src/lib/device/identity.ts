@@ -1,4 +1,4 @@
-import { readMeta, writeMeta, type StoreDb } from '$lib/local/db';
+import { readMeta, writeMeta, type StoreDb } from '$lib/device/db';
 
 /**
  * Makes sure the device has a client group for whoever is signed in now. A visitor who

@@ -1,25 +1,25 @@
 import { liveQuery, type Table } from 'dexie';
 import toast from 'svelte-french-toast';
-import { LocalCatalog } from '$lib/local/catalog-index';
-import { OfflineImages } from '$lib/local/offline-images';
-import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/local/db';
+import { LocalCatalog } from '$lib/device/catalog-index';
+import { OfflineImages } from '$lib/device/offline-images';
+import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
 import type { MutationArgs, MutationName, OrderRequestArgs } from '$lib/shared/mutations';
 import type { AddressView } from '$lib/shared/addresses';
 import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
-import type { SyncApi } from '$lib/sync/api';
-import type { OrderRequestsMessage } from '$lib/sync/background';
-import type { Refusal, SyncStatus } from '$lib/sync/engine';
-import { ensureIdentity } from '$lib/sync/identity';
-import { whileLeader } from '$lib/sync/leader';
-import { OUTBOX_SYNC_TAG, SYNC_LOCK, TABS_CHANNEL } from '$lib/sync/names';
-import { whenIdle } from '$lib/first-paint';
+import type { SyncApi } from '$lib/device/sync-api';
+import type { OrderRequestsMessage } from '$lib/device/background';
+import type { Refusal, SyncStatus } from '$lib/device/engine';
+import { ensureIdentity } from '$lib/device/identity';
+import { whileLeader } from '$lib/device/leader';
+import { OUTBOX_SYNC_TAG, SYNC_LOCK, TABS_CHANNEL } from '$lib/device/names';
+import { whenIdle } from '$lib/device/first-paint';
 import type { DeviceState } from './device.svelte';
 import { whenLoaded } from './when-loaded';
 
-type Sync = typeof import('./device-sync');
+type Sync = typeof import('./sync-code');
 let syncCode: Promise<Sync> | null = null;
 /** The sync machinery, loaded on first use. */
-const loadSync = (): Promise<Sync> => (syncCode ??= whenLoaded(() => import('./device-sync')));
+const loadSync = (): Promise<Sync> => (syncCode ??= whenLoaded(() => import('./sync-code')));
 
 /** The sync machinery, from a page that brought it along (see `device.bring`). */
 export function provideSync(sync: Sync) {
