@@ -16,14 +16,7 @@ const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'post
 const dbName = `store_bench_sync_${process.pid}`;
 const dbUrl = Object.assign(new URL(base), { pathname: `/${dbName}` }).toString();
 
-type Device = {
-	catalog: {
-		size: number;
-		list(q: object): { items: { slug: string; priceMinor: number }[] };
-		product(slug: string): { priceMinor: number } | null;
-	} | null;
-};
-const device = (page: Page) => page.evaluate(() => Boolean((window as unknown as { storeDevice?: Device }).storeDevice));
+const device = (page: Page) => page.evaluate(() => Boolean(window.store?.catalog));
 
 function stats(label: string, samples: number[]) {
 	const sorted = [...samples].sort((a, b) => a - b);
@@ -33,7 +26,7 @@ function stats(label: string, samples: number[]) {
 /** Times `list()` calls inside the page, on the device's own catalog. */
 function timeQueries(page: Page, queries: object[]): Promise<number[]> {
 	return page.evaluate((qs) => {
-		const catalog = (window as unknown as { storeDevice: Device }).storeDevice.catalog!;
+		const catalog = window.store.catalog.local!;
 		return qs.map((q) => {
 			const t = performance.now();
 			catalog.list({ sort: 'newest', limit: 24, ...q });
@@ -78,7 +71,7 @@ try {
 	// 1. First visit: the whole catalog into IndexedDB, then the in-memory index over it.
 	const started = performance.now();
 	await page.goto(origin);
-	await page.waitForFunction((n) => (window as unknown as { storeDevice?: Device }).storeDevice?.catalog?.size === n, PRODUCTS, {
+	await page.waitForFunction((n) => window.store.catalog.local?.size === n, PRODUCTS, {
 		timeout: 120_000,
 		polling: 20
 	});
@@ -91,7 +84,7 @@ try {
 	console.log(
 		`  pulls ${(lastPullAt - firstPullAt).toFixed(0)} ms + index ${(started + firstLoadMs - lastPullAt).toFixed(0)} ms; from opening the page ${firstLoadMs.toFixed(0)} ms`
 	);
-	if (!(await device(page))) throw new Error('the page has no storeDevice handle');
+	if (!(await device(page))) throw new Error('the page has no window.store.catalog handle');
 
 	// 2. Offline queries against the device.
 	await context.setOffline(true);
@@ -120,7 +113,7 @@ try {
 	const changed = await sql<{ id: string; slug: string; price_minor: number }[]>`select id, slug, price_minor from products order by random() limit 10`;
 	const watched = changed[0]!;
 	await page.goto(`${origin}/products/${watched.slug}`);
-	await page.waitForFunction(() => (window as unknown as { storeDevice: Device }).storeDevice.catalog !== null);
+	await page.waitForFunction(() => window.store.catalog.local !== null);
 	const newPrice = watched.price_minor + 1234;
 	const priceText = `$${(newPrice / 100).toFixed(2)}`;
 	pullBytes = 0;

@@ -107,7 +107,7 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	await open(buyerPage, '/products/cast-iron-dutch-oven');
 	await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
 	await expect(buyerPage.getByRole('group', { name: /^Quantity of .* in your cart$/ }).locator('output')).toHaveText('1 in cart');
-	await expect.poll(() => buyerPage.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+	await expect.poll(() => buyerPage.evaluate(() => window.store.device.pending)).toBe(0);
 	await open(buyerPage, '/checkout');
 	await buyerPage.getByLabel('Full name').fill('Robin Buyer');
 	await buyerPage.getByLabel('Street address').fill('1 Harbour Road');

@@ -50,7 +50,7 @@ test('ask about stock, add from the answer, order after Confirm, pay, track it; 
 	await expect(stepper.locator('output')).toHaveText('1 in cart');
 	await stepper.getByRole('button', { name: 'One more' }).click();
 	await expect(stepper.locator('output')).toHaveText('2 in cart');
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+	await expect.poll(() => page.evaluate(() => window.store.device.pending)).toBe(0);
 
 	// Placing asks for Confirm; only Confirm orders.
 	await ask(page, 'place my order');
@@ -77,7 +77,7 @@ test('ask about stock, add from the answer, order after Confirm, pay, track it; 
 	await expect(log(page)).toContainText(`Your last order, #${number}, is paid`);
 
 	// No network: the device answers about products and the cart, and keeps ordering for later.
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+	await expect.poll(() => page.evaluate(() => window.store.device.pending)).toBe(0);
 	await context.setOffline(true);
 	await ask(page, 'do you have espresso cups?');
 	await expect(log(page)).toContainText(/Double-walled Espresso Cups: .* as of .*No network: answered from this device/);

@@ -87,7 +87,7 @@ test('an order requested offline is placed by the service worker after every tab
 		await page.getByRole('button', { name: 'Add to cart' }).click();
 		// In the cart on the device first: until then nothing is pending yet either.
 		await expect(page.getByRole('group', { name: `Quantity of ${PRODUCT.title} in your cart` }).locator('output')).toHaveText('1 in cart');
-		await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+		await expect.poll(() => page.evaluate(() => window.store.device.pending)).toBe(0);
 		await open(page, '/checkout');
 		await expect(page.getByRole('radio', { name: /Standard/ })).toBeChecked();
 

@@ -22,7 +22,7 @@ const stepper = (page: Page, title: string) => page.getByRole('group', { name: `
 
 /** Waits until the server has every change this device made. */
 async function waitForSync(page: Page) {
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+	await expect.poll(() => page.evaluate(() => window.store.device.pending)).toBe(0);
 }
 
 /** Puts `quantity` of a product in the cart from its page (`'all'`: as many as the shop has). */

@@ -27,7 +27,7 @@ async function addOneToCart(page: Page) {
 	await page.getByRole('button', { name: 'Add to cart' }).click();
 	const stepper = page.getByRole('group', { name: `Quantity of ${WALNUT_BOARD.title} in your cart` });
 	await expect(stepper.locator('output')).toHaveText('1 in cart');
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending)).toBe(0);
+	await expect.poll(() => page.evaluate(() => window.store.device.pending)).toBe(0);
 }
 
 /** An admin's page in a context of its own, so the shopper stays signed in. */

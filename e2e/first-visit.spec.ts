@@ -23,7 +23,7 @@ for (const path of ['/', '/products/walnut-serving-board']) {
 			).toEqual([]);
 		}
 		// Then the device opens on its own and fills itself from the shop.
-		await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { catalog: unknown } }).storeDevice.catalog !== null)).toBe(true);
+		await expect.poll(() => page.evaluate(() => window.store.catalog.local !== null)).toBe(true);
 		await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
 	});
 }
@@ -40,10 +40,10 @@ test('a first visit that loses the network before the device code arrived gets t
 	await page.goto('/');
 	await context.setOffline(true);
 	await page.waitForTimeout(1500);
-	expect(await page.evaluate(() => (window as unknown as { storeDevice: { ready: boolean } }).storeDevice.ready)).toBe(false);
+	expect(await page.evaluate(() => window.store.cart.ready)).toBe(false);
 	down = false;
 	await context.setOffline(false);
 	// Back online at once, or at the next of its retries (1, 2, 4 … s) when the browser had not noticed the network was gone.
 	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible({ timeout: 15_000 });
-	expect(await page.evaluate(() => (window as unknown as { storeDevice: { ready: boolean } }).storeDevice.ready)).toBe(true);
+	expect(await page.evaluate(() => window.store.cart.ready)).toBe(true);
 });

@@ -31,7 +31,7 @@ async function makeProduct(admin: Admin, baseURL: string, title: string, invento
 	}>;
 }
 
-const pending = (page: Page) => page.evaluate(() => (window as unknown as { storeDevice: { pending: number } }).storeDevice.pending);
+const pending = (page: Page) => page.evaluate(() => window.store.device.pending);
 
 /** The app controlled by its service worker, so its code is there with no network. */
 async function installed(page: Page) {
@@ -48,7 +48,7 @@ async function cartThenCheckout(page: Page, product: { slug: string }) {
 	await page.getByRole('button', { name: 'Add to cart' }).click();
 	await expect.poll(() => pending(page)).toBe(0);
 	// The product is new: checkout lists the line once the device's catalog has it too.
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cartItems: unknown[] } }).storeDevice.cartItems.length)).toBe(1);
+	await expect.poll(() => page.evaluate(() => window.store.cart.items.length)).toBe(1);
 	await page.goto('/checkout');
 	await expect(page.getByRole('heading', { name: 'Delivery' })).toBeVisible();
 	await expect(page.getByRole('radio', { name: /Standard/ })).toBeChecked();
@@ -85,7 +85,7 @@ async function firstTrip(page: Page, baseURL: string, product: { slug: string })
 	await page.goto(`/products/${product.slug}`);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
 	await expect.poll(() => pending(page)).toBe(0);
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cartItems: unknown[] } }).storeDevice.cartItems.length)).toBe(1);
+	await expect.poll(() => page.evaluate(() => window.store.cart.items.length)).toBe(1);
 }
 
 /** Offline: the cart, then checkout for the first time, a new address typed and kept. */
@@ -190,7 +190,7 @@ test('a line sold out while the shopper was offline places nothing and is report
 	const orders = await page.evaluate(() => fetch('/api/trpc/orders.list?input=%7B%7D').then((r) => r.json()));
 	expect(orders.result.data.items).toEqual([]);
 	await request.getByRole('button', { name: 'Update my cart to what is available' }).click();
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cart: unknown[] } }).storeDevice.cart.length)).toBe(0);
+	await expect.poll(() => page.evaluate(() => window.store.cart.lines.length)).toBe(0);
 	await admin.close();
 });
 

@@ -143,7 +143,7 @@ test('the pictures of products never opened online show offline, and a missing o
 	await syncedOnce(page);
 	await expect.poll(() => page.evaluate((src) => caches.match(src).then(Boolean), unseen!.image.src), { timeout: 30_000 }).toBe(true);
 	await page.evaluate(
-		(productId) => (window as unknown as { storeDevice: { act(name: string, args: object): Promise<boolean> } }).storeDevice.act('cart.add', { productId, quantity: 1 }),
+		(productId) => window.store.device.act('cart.add', { productId, quantity: 1 }),
 		missing!.id
 	);
 	await context.setOffline(true);
@@ -170,7 +170,7 @@ test('offline notes go the moment the network returns, without a reload', async 
 	await page.goto('/products/walnut-serving-board');
 	await page.getByRole('button', { name: 'Add to cart' }).click();
 	// The line is on the device before the page is left.
-	await expect.poll(() => page.evaluate(() => (window as unknown as { storeDevice: { cart: unknown[] } }).storeDevice.cart.length)).toBe(1);
+	await expect.poll(() => page.evaluate(() => window.store.cart.lines.length)).toBe(1);
 	await page.goto('/checkout');
 	await expect(page.getByRole('button', { name: 'Place order' })).toBeVisible();
 

@@ -50,8 +50,8 @@ async function stop(child: ChildProcess) {
 
 const device = (page: Page) =>
 	page.evaluate(() => {
-		const d = (window as unknown as { storeDevice: { pending: number; cart: { quantity: number }[] } }).storeDevice;
-		return { pending: d.pending, units: d.cart.reduce((n, l) => n + l.quantity, 0) };
+		const { device, cart } = window.store;
+		return { pending: device.pending, units: cart.count };
 	});
 
 test('a release deployed while a tab is open: the update toast, then the new version with the cart and pending changes intact', async ({ page }, testInfo) => {

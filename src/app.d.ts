@@ -14,6 +14,17 @@ declare global {
 			session: Session | null;
 		}
 	}
+	interface Window {
+		/** The device's stores by name, for the browser console, the tests and the benchmarks (see `expose` in device.svelte.ts). */
+		store: {
+			device: typeof import('$lib/device/device.svelte').device;
+			cart: typeof import('$lib/device/cart.svelte').cart;
+			catalog: typeof import('$lib/device/catalog.svelte').catalog;
+			changes: typeof import('$lib/device/changes.svelte').changes;
+			favorites: typeof import('$lib/device/favorites.svelte').favorites;
+			orders: typeof import('$lib/device/orders.svelte').orders;
+		};
+	}
 }
 
 export {};

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '$server/trpc/root';
 
@@ -44,4 +44,9 @@ export async function fromApi<T>(call: Promise<T>): Promise<T> {
 /** What a page shows for a failed call: the API's message and details for a 4xx, else a plain apology. */
 export function apiProblem(e: unknown): { status: number | null; message: string; details: Record<string, unknown> | null } {
 	return clientMistake(e) ?? { status: null, message: 'The shop could not be reached. Check your connection and try again.', details: null };
+}
+
+/** Sends a visitor to sign in first, and back here after. */
+export function requireSignedIn(user: unknown, url: URL) {
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 }

@@ -2,6 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { openStoreDb, type StoreDb } from '$lib/device/db';
 import type { Answer } from '$lib/shared/assistant';
 import { device } from '$lib/device/device.svelte';
+import { cart } from '$lib/device/cart.svelte';
 import { api } from '$lib/api';
 import { answerOnDevice } from './offline';
 
@@ -103,7 +104,7 @@ export class Conversation {
 		this.busy = true;
 		try {
 			// The shop answers about the cart it holds: send what this device changed first.
-			if (device.pending > 0 && navigator.onLine) await device.flush(5_000).catch(() => undefined);
+			if (device.pending > 0 && navigator.onLine) await cart.flush(5_000).catch(() => undefined);
 			const answer = await this.#call(message, () => api.assistant.chat.mutate({ message }), () => this.#offline(message));
 			if (answer.changed) device.syncSoon();
 			this.#push({ from: 'assistant', text: answer.text, answer });

@@ -1,19 +1,17 @@
-import { liveQuery, type Table } from 'dexie';
+import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
-import { LocalCatalog } from '$lib/device/catalog-index';
-import { OfflineImages } from '$lib/device/offline-images';
-import { openStoreDb, readMeta, writeMeta, type ChangeRecord, type Meta, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
-import type { MutationArgs, MutationName, OrderRequestArgs } from '$lib/shared/mutations';
-import type { AddressView } from '$lib/shared/addresses';
-import type { OrderView, ShippingMethodView } from '$lib/shared/orders';
-import type { SyncApi } from '$lib/device/sync-api';
-import type { OrderRequestsMessage } from '$lib/device/background';
-import type { Refusal, SyncStatus } from '$lib/device/engine';
-import { ensureIdentity } from '$lib/device/identity';
-import { whileLeader } from '$lib/device/leader';
-import { OUTBOX_SYNC_TAG, SYNC_LOCK, TABS_CHANNEL } from '$lib/device/names';
-import { whenIdle } from '$lib/device/first-paint';
-import type { DeviceState } from './device.svelte';
+import { LocalCatalog } from './catalog-index';
+import { OfflineImages } from './offline-images';
+import { openStoreDb, readMeta, writeMeta, type Meta, type OrderRequestRecord, type StoreDb } from './db';
+import type { MutationArgs, MutationName } from '$lib/shared/mutations';
+import type { SyncApi } from './sync-api';
+import type { OrderRequestsMessage } from './background';
+import type { Refusal, SyncStatus } from './engine';
+import { ensureIdentity } from './identity';
+import { whileLeader } from './leader';
+import { OUTBOX_SYNC_TAG, SYNC_LOCK, TABS_CHANNEL } from './names';
+import { whenIdle } from './first-paint';
+import type { Watcher } from './device.svelte';
 import { whenLoaded } from './when-loaded';
 
 type Sync = typeof import('./sync-code');
@@ -28,24 +26,41 @@ export function provideSync(sync: Sync) {
 
 const SYNC_INTERVAL_MS = 30_000;
 const LIVE_JITTER_MS = 150;
-/** How many of the shopper's latest orders the device keeps for offline. */
-const KEPT_ORDERS = 50;
 
 type Message = { type: 'poke' } | { type: 'status'; status: SyncStatus } | { type: 'refusals'; refusals: Refusal[] };
 
+/** The part of the device's entry the runtime keeps current. */
+export interface DeviceShell {
+	readonly clientId: string;
+	status: SyncStatus;
+	pending: number;
+	syncedAt: string | null;
+	leading: boolean;
+	readonly watchers: Watcher[];
+}
+
 /**
  * The working half of the shopper's device, loaded after the first page has painted: the
- * Dexie database, the mutations the pages make, and (in the one tab that leads) the sync
- * engine. What it learns it writes into the reactive `DeviceState` the pages read.
+ * Dexie database, the live queries the domain stores watch, the channel between tabs and
+ * (in the one tab that leads) the sync engine with its backoff.
  */
-export class DeviceSession {
-	private readonly db: StoreDb = openStoreDb();
-	private firstCatalog: Promise<LocalCatalog | null> | null = null;
-	private signedIn = false;
+export class DeviceRuntime {
+	readonly db: StoreDb = openStoreDb();
+	signedIn = false;
+	private catalog: Promise<LocalCatalog | null> | null = null;
 	private channel: BroadcastChannel | null = null;
 	private stop: (() => void)[] = [];
+	/** Whether the device has started for its user: the stores' watchers run from then on. */
+	private live = false;
+	private readonly watching = new Set<Watcher>();
+	private runSync: (() => void) | null = null;
+	private readonly images = new OfflineImages();
 
-	constructor(private readonly state: DeviceState) {}
+	constructor(private readonly shell: DeviceShell) {}
+
+	get clientId(): string {
+		return this.shell.clientId;
+	}
 
 	/**
 	 * Starts (or restarts, when the signed-in user changed) the device for this tab: first
@@ -53,12 +68,17 @@ export class DeviceSession {
 	 * settles: a shopper is waiting on it), the sync.
 	 */
 	async start(user: Meta['user'], api?: SyncApi, needed?: Promise<void>): Promise<void> {
-		const { db, state } = this;
+		const { db } = this;
 		this.shutdown();
 		this.signedIn = user !== null;
 		await ensureIdentity(db, user?.id ?? null);
 		await writeMeta(db, 'user', user);
-		this.watch();
+		this.live = true;
+		this.stop.push(() => {
+			this.live = false;
+			this.watching.clear();
+		});
+		for (const watcher of this.shell.watchers) this.subscribe(watcher);
 		this.channel = new BroadcastChannel(TABS_CHANNEL);
 		this.channel.onmessage = (event: MessageEvent<Message>) => this.hear(event.data);
 		this.stop.push(() => this.channel?.close());
@@ -78,114 +98,80 @@ export class DeviceSession {
 		this.poke();
 	}
 
-	async act<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
-		const { mutate, MutationRefused } = await loadSync();
+	/** Keeps a store's watcher told, once the device has started (`start` subscribes the ones known by then). */
+	subscribe(watcher: Watcher) {
+		if (!this.live || this.watching.has(watcher)) return;
+		this.watching.add(watcher);
+		const subscription = liveQuery(() => watcher.query(this)).subscribe({
+			next: watcher.next,
+			error: (e) => console.error('Device query failed:', e)
+		});
+		this.stop.push(() => subscription.unsubscribe());
+	}
+
+	/** Runs a change on the device; a refusal (the mutator's rule said no) is told in a toast and answers false. */
+	async attempt(change: (sync: Sync) => Promise<string | void>): Promise<boolean> {
+		const sync = await loadSync();
 		try {
-			const note = await mutate(this.db, name, args, { signedIn: this.signedIn, clientId: this.state.clientId });
-			if (note?.message) toast(note.message);
+			const note = await change(sync);
+			if (note) toast(note);
 			this.poke();
 			return true;
 		} catch (error) {
-			if (!(error instanceof MutationRefused)) throw error;
+			if (!(error instanceof sync.MutationRefused)) throw error;
 			toast.error(error.message);
 			return false;
 		}
 	}
 
-	async requestOrder(
-		args: Omit<OrderRequestArgs, 'cartId'>,
-		seen: Omit<OrderRequestRecord, 'mutationId' | 'createdAt' | 'state' | 'request'>
-	): Promise<number> {
-		const cartId = await readMeta(this.db, 'cartId');
-		if (!cartId) throw new Error('This device has not heard from the shop yet: connect once, then you can order offline.');
-		const { queueOrderRequest } = await loadSync();
-		const mutationId = await queueOrderRequest(this.db, { ...args, cartId }, seen, { signedIn: this.signedIn, clientId: this.state.clientId });
-		this.poke();
-		void registerBackgroundSync();
-		return mutationId;
+	act<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
+		return this.attempt(async ({ mutate }) => (await mutate(this.db, name, args, { signedIn: this.signedIn, clientId: this.clientId }))?.message);
 	}
 
-	async takeBack(mutationId: number): Promise<boolean> {
-		const { takeBack, MutationRefused } = await loadSync();
-		try {
-			await takeBack(this.db, mutationId);
-			this.poke();
-			return true;
-		} catch (error) {
-			if (!(error instanceof MutationRefused)) throw error;
-			toast.error(error.message);
-			return false;
-		}
+	/** The sync machinery (mutators, outbox, engine), loaded on first use. */
+	sync(): Promise<Sync> {
+		return loadSync();
 	}
 
-	async discardRequest(request: OrderRequestRecord): Promise<void> {
-		if (request.state !== 'waiting') await this.db.orderRequests.delete(request.mutationId);
-	}
-
-	async discardChange(change: ChangeRecord): Promise<void> {
-		await this.db.changes.delete(change.mutationId);
-	}
-
-	async flush(timeoutMs: number): Promise<string> {
-		const { state } = this;
+	/** Sends what is pending and waits for a pull that began after this call. */
+	async flush(timeoutMs: number): Promise<void> {
+		const { shell } = this;
 		const since = new Date().toISOString();
 		this.poke();
 		const deadline = Date.now() + timeoutMs;
-		while (!(state.pending === 0 && state.status === 'idle' && state.syncedAt && state.syncedAt >= since)) {
+		while (!(shell.pending === 0 && shell.status === 'idle' && shell.syncedAt && shell.syncedAt >= since)) {
 			if (Date.now() > deadline) throw new Error('The shop could not be reached. Try again in a moment.');
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
-		const cartId = await readMeta(this.db, 'cartId');
-		if (!cartId) throw new Error('The shop has not sent your cart yet. Try again in a moment.');
-		return cartId;
 	}
 
-	async checkedOut(order: OrderView): Promise<void> {
-		const { db } = this;
-		await db.transaction('rw', [db.cartLines, db.meta, db.orders], async () => {
-			await db.cartLines.clear();
-			await writeMeta(db, 'cartId', null);
-			await db.orders.put(order);
-		});
-		this.poke();
+	/** What the sync status shows: how many changes wait, and when the device last synced. */
+	async syncState(): Promise<{ pending: number; syncedAt: string | null }> {
+		const [pending, syncedAt] = await Promise.all([this.db.outbox.count(), readMeta(this.db, 'syncedAt')]);
+		return { pending, syncedAt: syncedAt ?? null };
 	}
 
-	async rememberOrders(orders: OrderView[]): Promise<void> {
-		const { db } = this;
-		await db.transaction('rw', db.orders, async () => {
-			await db.orders.bulkPut(orders);
-			const stale = await db.orders.orderBy('placedAt').reverse().offset(KEPT_ORDERS).primaryKeys();
-			await db.orders.bulkDelete(stale);
-		});
+	/** The catalog the device holds, with its search index, or null before its first full load. */
+	readCatalog(): Promise<LocalCatalog | null> {
+		const catalog = readCatalog(this.db);
+		this.catalog = catalog;
+		return catalog;
 	}
 
-	async rememberAddresses(addresses: AddressView[]): Promise<void> {
-		await replaceAll(this.db, this.db.addresses, addresses);
-	}
-
-	async rememberedAddresses(): Promise<AddressView[]> {
-		const all = await this.db.addresses.toArray();
-		return all.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
-	}
-
-	/** The shipping methods the last pull brought, in the shop's order. */
-	async rememberedShippingMethods(): Promise<ShippingMethodView[]> {
-		const all = await this.db.shippingMethods.toArray();
-		return all.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
-	}
-
-	rememberedOrders(): Promise<OrderView[]> {
-		return this.db.orders.orderBy('placedAt').reverse().toArray();
-	}
-
-	localCatalog(): Promise<LocalCatalog | null> {
-		if (this.state.catalog) return Promise.resolve(this.state.catalog);
-		this.firstCatalog ??= readCatalog(this.db).then((catalog) => (this.state.catalog ??= catalog));
-		return this.firstCatalog;
+	/** The catalog as last read (read now if it never was): for a page that loads before the stores watch. */
+	lastCatalog(): Promise<LocalCatalog | null> {
+		return (this.catalog ??= readCatalog(this.db));
 	}
 
 	async lastUser(): Promise<Meta['user']> {
 		return (await readMeta(this.db, 'user')) ?? null;
+	}
+
+	/** Asks the service worker to send the outbox when the network returns, even if every tab has closed (Chromium). */
+	async sendWhenOnline() {
+		const registration = await navigator.serviceWorker?.ready;
+		const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+		await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
 	}
 
 	/** Asks the tab that leads for a sync now. */
@@ -195,13 +181,13 @@ export class DeviceSession {
 	}
 
 	private lead({ SyncEngine, currentIdentity, listenForChanges, MAX_PULL }: Sync, api: SyncApi): () => void {
-		const { db, state } = this;
+		const { db, shell } = this;
 		const engine = new SyncEngine(db, {
 			api,
 			identity: () => currentIdentity(db),
 			pullLimit: MAX_PULL,
 			onStatus: (status) => {
-				state.status = status;
+				shell.status = status;
 				this.channel?.postMessage({ type: 'status', status } satisfies Message);
 			},
 			onRefusals: (refusals) => {
@@ -217,7 +203,7 @@ export class DeviceSession {
 			engine.sync().then(
 				() => {
 					failures = 0;
-					this.keepImages();
+					void this.keepImages();
 				},
 				() => {
 					// Back off: 2 s, 4 s … up to a minute, and at once when the network returns.
@@ -227,6 +213,7 @@ export class DeviceSession {
 			);
 		};
 		this.runSync = run;
+		shell.leading = true;
 		const onVisible = () => document.visibilityState === 'visible' && run();
 		addEventListener('online', run);
 		addEventListener('focus', run);
@@ -250,6 +237,7 @@ export class DeviceSession {
 		run();
 		return () => {
 			this.runSync = null;
+			shell.leading = false;
 			stopListening();
 			clearTimeout(soon);
 			clearTimeout(retry);
@@ -260,52 +248,21 @@ export class DeviceSession {
 		};
 	}
 
-	private runSync: (() => void) | null = null;
-	private readonly images = new OfflineImages();
-
 	/** In the tab that syncs: the pictures of what the device holds, kept for offline. */
-	private keepImages() {
-		const { catalog, cart, favorites } = this.state;
-		if (catalog) this.images.keep(catalog, [...cart.map((l) => l.productId), ...favorites]);
+	private async keepImages() {
+		const { db } = this;
+		const [catalog, lines, favorites] = await Promise.all([this.lastCatalog(), db.cartLines.toArray(), db.favorites.toArray()]);
+		if (catalog) this.images.keep(catalog, [...lines.map((l) => l.productId), ...favorites.map((f) => f.productId)]);
 	}
 
 	private hear(message: Message) {
 		if (message.type === 'poke') this.runSync?.();
-		if (message.type === 'status') this.state.status = message.status;
+		if (message.type === 'status') this.shell.status = message.status;
 		if (message.type === 'refusals') this.showRefusals(message.refusals);
 	}
 
 	private showRefusals(refusals: Refusal[]) {
-		for (const r of refusals) if (r.clientId === this.state.clientId) toast.error(r.message);
-	}
-
-	private watch() {
-		const { db, state } = this;
-		const subscribe = <T>(query: () => Promise<T>, next: (value: T) => void) => {
-			const subscription = liveQuery(query).subscribe({ next, error: (e) => console.error('Device query failed:', e) });
-			this.stop.push(() => subscription.unsubscribe());
-		};
-		subscribe(
-			() => Promise.all([db.cartLines.toArray(), db.favorites.orderBy('addedAt').reverse().toArray()]),
-			([lines, favorites]) => {
-				state.cart = lines;
-				state.favorites = favorites.map((f) => f.productId);
-				state.ready = true;
-			}
-		);
-		subscribe(() => db.outbox.count(), (count) => (state.pending = count));
-		subscribe(() => db.outbox.orderBy('id').filter((m) => m.name !== 'noop').toArray(), (rows) => (state.queued = rows));
-		subscribe(() => readMeta(db, 'sendingThrough'), (id) => (state.sendingThrough = id ?? null));
-		subscribe(() => db.changes.orderBy('at').reverse().toArray(), (rows) => (state.changes = rows));
-		subscribe(() => db.orderRequests.orderBy('createdAt').reverse().toArray(), (rows) => (state.orderRequests = rows));
-		subscribe(() => readMeta(db, 'syncedAt'), (at) => (state.syncedAt = at ?? null));
-		subscribe(
-			() => readCatalog(db),
-			(catalog) => {
-				state.catalog = catalog;
-				if (this.runSync) this.keepImages();
-			}
-		);
+		for (const r of refusals) if (r.clientId === this.clientId) toast.error(r.message);
 	}
 
 	private shutdown() {
@@ -326,21 +283,6 @@ async function announceRequests(decided: OrderRequestRecord[], { notify = true }
 			);
 		}
 	}
-}
-
-/** Asks the service worker to send the outbox when the network returns, even if every tab has closed (Chromium). */
-async function registerBackgroundSync() {
-	const registration = await navigator.serviceWorker?.ready;
-	const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
-	await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
-}
-
-/** Replaces all a table holds with the server's list, in one transaction. */
-async function replaceAll<T>(db: StoreDb, table: Table<T>, rows: T[]): Promise<void> {
-	await db.transaction('rw', table, async () => {
-		await table.clear();
-		await table.bulkPut(rows);
-	});
 }
 
 async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {

@@ -1,4 +1,5 @@
-import { loadAddresses, requireSignedIn } from '$lib/orders-source';
+import { requireSignedIn } from '$lib/api';
+import { loadAddresses } from '$lib/device/addresses.svelte';
 import { NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 

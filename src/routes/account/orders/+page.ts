@@ -1,4 +1,5 @@
-import { loadOrders, requireSignedIn } from '$lib/orders-source';
+import { requireSignedIn } from '$lib/api';
+import { loadOrders } from '$lib/device/orders.svelte';
 import { NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 

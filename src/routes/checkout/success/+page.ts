@@ -1,4 +1,4 @@
-import { requireSignedIn } from '$lib/orders-source';
+import { requireSignedIn } from '$lib/api';
 import type { PageLoad } from './$types';
 
 // Checkout lives in the browser: it reads the device's cart and talks to the payment provider.

@@ -1,4 +1,4 @@
-import { loadCatalogGrid } from '$lib/catalog-source';
+import { loadCatalogGrid } from '$lib/device/catalog.svelte';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url, fetch, params }) => {

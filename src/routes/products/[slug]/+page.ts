@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { apiFor, fromApi } from '$lib/api';
-import { localCatalog } from '$lib/catalog-source';
+import { localCatalog } from '$lib/device/catalog.svelte';
 import { network, NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { loadOrder, requireSignedIn } from '$lib/orders-source';
+import { requireSignedIn } from '$lib/api';
+import { loadOrder } from '$lib/device/orders.svelte';
 import { NeedsNetwork, NETWORK } from '$lib/device/network.svelte';
 import type { PageLoad } from './$types';
 
