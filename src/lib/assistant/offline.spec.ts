@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStoreDb, writeMeta, type StoreDb } from '$lib/device/db';
+import { openStoreDb, type StoreDb } from '$lib/device/db';
+import { writeMeta } from '$lib/device/meta';
 import type { OrderView } from '$lib/shared/orders';
 import type { SyncProduct } from '$lib/shared/sync';
 import { mutate } from '$lib/device/outbox';

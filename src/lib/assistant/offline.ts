@@ -1,6 +1,7 @@
 import type { Intent } from '$lib/shared/intent-parser/intents';
 import { parseIntent } from '$lib/shared/intent-parser/rules-parser';
-import { readMeta, type StoreDb } from '$lib/device/db';
+import type { StoreDb } from '$lib/device/db';
+import { readMeta } from '$lib/device/meta';
 import { agePhrase, helpSuggestions, helpText, money, stockPhrase, orderCard, type Answer, type ProductCard } from '$lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
 import { statusLabels } from '$lib/shared/orders';

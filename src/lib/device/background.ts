@@ -1,4 +1,5 @@
-import { readMeta, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
+import type { OrderRequestRecord, StoreDb } from '$lib/device/db';
+import { readMeta } from '$lib/device/meta';
 import type { SyncApi } from './sync-api';
 import { SyncEngine } from './engine';
 import { currentIdentity } from './identity';

@@ -2,7 +2,7 @@ import type { ProductSummary } from '$lib/shared/catalog';
 import type { OrderView } from '$lib/shared/orders';
 import type { CartLine } from '$lib/shared/sync';
 import { catalog } from './catalog.svelte';
-import { readMeta, writeMeta } from './db';
+import { readMeta, writeMeta } from './meta';
 import { device, expose } from './device.svelte';
 
 export type CartItem = CartLine & { product: ProductSummary; total: number };

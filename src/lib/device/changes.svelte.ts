@@ -1,5 +1,6 @@
 import type { MutationArgs, MutationName } from '$lib/shared/mutations';
-import { readMeta, type ChangeRecord, type OutboxEntry } from './db';
+import type { ChangeRecord, OutboxEntry } from './db';
+import { readMeta } from './meta';
 import { device, expose } from './device.svelte';
 
 /** The changes made on this device: those still waiting to be sent, and what became of sent ones the shop refused. */

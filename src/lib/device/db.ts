@@ -115,11 +115,3 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 	db.version(5).stores({ orderRequests: 'mutationId, createdAt', changes: 'mutationId, at' });
 	return db;
 }
-
-export async function readMeta<K extends keyof Meta>(db: StoreDb, key: K): Promise<Meta[K] | undefined> {
-	return ((await db.meta.get(key)) as { value: Meta[K] } | undefined)?.value;
-}
-
-export async function writeMeta<K extends keyof Meta>(db: StoreDb, key: K, value: Meta[K]): Promise<void> {
-	await db.meta.put({ key, value } as MetaRow);
-}

@@ -1,5 +1,6 @@
 import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
-import { readMeta, writeMeta, type ChangeRecord, type OrderRequestRecord, type OrderRequestState, type StoreDb } from '$lib/device/db';
+import type { ChangeRecord, OrderRequestRecord, OrderRequestState, StoreDb } from '$lib/device/db';
+import { readMeta, writeMeta } from '$lib/device/meta';
 import { isRefusal } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
 import type { SyncApi } from './sync-api';

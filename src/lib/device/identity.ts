@@ -1,4 +1,5 @@
-import { readMeta, writeMeta, type StoreDb } from '$lib/device/db';
+import type { StoreDb } from '$lib/device/db';
+import { readMeta, writeMeta } from '$lib/device/meta';
 
 /**
  * Makes sure the device has a client group for whoever is signed in now. A visitor who

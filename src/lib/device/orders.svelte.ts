@@ -2,7 +2,8 @@ import { browser } from '$app/environment';
 import { apiFor, fromApi } from '$lib/api';
 import type { OrderRequestArgs } from '$lib/shared/mutations';
 import type { OrderView } from '$lib/shared/orders';
-import { readMeta, type OrderRequestRecord } from './db';
+import type { OrderRequestRecord } from './db';
+import { readMeta } from './meta';
 import { device, expose } from './device.svelte';
 import { network } from './network.svelte';
 

@@ -7,7 +7,8 @@ import {
 	type OrderRequestArgs
 } from '$lib/shared/mutations';
 import type { CartLine } from '$lib/shared/sync';
-import { readMeta, writeMeta, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
+import type { OrderRequestRecord, StoreDb } from '$lib/device/db';
+import { readMeta, writeMeta } from '$lib/device/meta';
 import { deviceStore } from '$lib/device/mutation-store';
 
 const tables = (db: StoreDb) => [db.products, db.cartLines, db.favorites, db.outbox, db.meta];

@@ -6,13 +6,15 @@ import type { SessionUser } from '$server/auth/session';
 import type { Database } from '$server/db/client';
 import { orders, products, shippingMethods } from '$server/db/schema';
 import { TEST_ADDRESS } from '$server/testing/shop-fixtures';
+import { serverSyncApi, type SyncFaults } from '$server/testing/sync-api';
 import { seedCatalog } from '$server/db/seed';
 import { openTestDatabase } from '$server/db/test-database';
 import { signUp } from '$server/services/accounts';
 import { createAddress, deleteAddress, listAddresses } from '$server/services/delivery';
-import { pull, push, snapshot } from '$server/services/sync';
-import { openStoreDb, readMeta, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
-import { pullInput, pushInput, snapshotInput, type SnapshotManifest, type SnapshotPart } from '$lib/shared/sync';
+import { pull } from '$server/services/sync';
+import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
+import { readMeta } from '$lib/device/meta';
+import { pullInput } from '$lib/shared/sync';
 import type { SyncApi } from './sync-api';
 import { SyncEngine, type Refusal } from './engine';
 import { currentIdentity, ensureIdentity } from './identity';
@@ -31,24 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-/** The server's own services behind the device's API, as one user (or a visitor). */
-function serverApi(user: () => SessionUser | null, faults: { loseNextPushReply?: boolean } = {}): SyncApi {
-	return {
-		pull: (input) => pull(database.db, user(), pullInput.parse(input)),
-		async push(input) {
-			const result = await push(database.db, user(), pushInput.parse(input));
-			if (faults.loseNextPushReply) {
-				faults.loseNextPushReply = false;
-				throw new Error('connection reset after the server applied the push');
-			}
-			return result;
-		},
-		snapshot: {
-			manifest: async () => (await snapshot(database.db, snapshotInput.parse({}))) as SnapshotManifest,
-			part: async (input) => (await snapshot(database.db, snapshotInput.parse(input))) as SnapshotPart
-		}
-	};
-}
+const serverApi = (user: () => SessionUser | null, faults: SyncFaults = {}) => serverSyncApi(database, user, faults);
 
 let dbCount = 0;
 const TAB = '00000000-0000-4000-8000-0000000000aa';
@@ -272,13 +257,10 @@ describe('what an offline checkout needs, from the first sync', () => {
 
 describe('order requests from the device', () => {
 	/** A signed-in shopper's device holding one line, synced, ready to request an order. */
-	async function shopperDevice(faults: { loseNextPushReply?: boolean } = {}, choices: { saveAddress?: boolean } = {}) {
+	async function shopperDevice(faults: SyncFaults = {}, choices: { saveAddress?: boolean } = {}) {
 		const user = await signUp(database.db, { email: `requests-${crypto.randomUUID()}@sync.test`, password: 'a fine long password', firstName: '', lastName: '' });
 		const shopper = { id: user.id, email: user.email, role: user.role };
-		let offline = false;
-		const server = serverApi(() => shopper, faults);
-		const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
-		const api: SyncApi = { pull: (input) => (offline ? unreachable() : server.pull(input)), push: (input) => (offline ? unreachable() : server.push(input)) };
+		const api = serverApi(() => shopper, faults);
 		const device = await newDevice(shopper, api);
 		const decided: OrderRequestRecord[] = [];
 		const engine = new SyncEngine(device.db, { api, identity: () => currentIdentity(device.db), onOrderRequests: (r) => decided.push(...r), pullLimit: 1000 });
@@ -298,7 +280,7 @@ describe('order requests from the device', () => {
 		const seen = { lines: [{ productId: product.id, title: 'x', quantity: 1, unitPriceMinor: row!.priceMinor }], currency: 'USD', expectedTotal: args.expectedTotal, shippingName: 'Standard', shipTo: 'London' };
 		const request = () => queueOrderRequest(device.db, args, seen, { signedIn: true, clientId: TAB });
 		const ordersOfShopper = () => database.db.select().from(orders).where(eq(orders.userId, shopper.id));
-		return { db: device.db, engine, request, decided, ordersOfShopper, shopper, goOffline: (value: boolean) => (offline = value) };
+		return { db: device.db, engine, request, decided, ordersOfShopper, shopper, goOffline: (value: boolean) => (faults.offline = value) };
 	}
 
 	it('waits offline as "not placed yet", and is placed once back online', async () => {
