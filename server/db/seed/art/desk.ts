@@ -137,9 +137,7 @@ const radio: Draw = (c) =>
 	shadow(200, 310, 120, 10) +
 	`<rect x="88" y="148" width="224" height="156" rx="20" fill="${c.main}"/>` +
 	`<circle cx="152" cy="226" r="46" fill="${c.dark}"/>` +
-	[[-16, -16], [16, -16], [-16, 16], [16, 16], [0, 0]]
-		.map(([dx, dy]) => `<circle cx="${152 + dx}" cy="${226 + dy}" r="6" fill="${c.ink}"/>`)
-		.join('') +
+	`<path d="M136 210h.1M168 210h.1M136 242h.1M168 242h.1M152 226h.1" stroke="${c.ink}" stroke-width="12" stroke-linecap="round"/>` +
 	`<rect x="214" y="180" width="78" height="38" rx="6" fill="${c.lite}"/>` +
 	`<rect x="244" y="184" width="4" height="30" fill="${c.accent}"/>` +
 	`<circle cx="252" cy="262" r="18" fill="${c.ink}"/>`;
