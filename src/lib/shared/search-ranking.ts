@@ -1,6 +1,7 @@
 // How a search reads a shopper's words and ranks what it finds: one rule for the server
 // (in SQL, see `server/services/catalog.ts`) and for the device's offline index.
 import { MAX_SEARCH_WORDS } from './catalog';
+import { distance } from './product-match';
 
 /** Runs of letters and digits: the words of a search and of a product. */
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -57,28 +58,15 @@ export function transpositions(term: string): string[] {
 /** How many edits a word of this length forgives: one per five characters. */
 export const fuzzyEdits = (term: string) => Math.round(term.length * 0.2);
 
-function levenshtein(a: string, b: string, max: number): number {
-	if (Math.abs(a.length - b.length) > max) return max + 1;
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++) {
-			next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-		}
-		row = next;
-	}
-	return row[b.length]!;
-}
-
 /**
- * Whether a word is a near spelling of the typed `term`: a few edits, or one swapped pair
- * and a prefix. Made once per term, as it is asked of many words.
+ * Whether a word is a near spelling of the typed `term`: a few edits (a swapped pair counts
+ * as one), or one swapped pair and a prefix. Made once per term, as it is asked of many words.
  */
 export function nearSpelling(term: string): (word: string) => boolean {
 	if (term.length < MIN_FUZZY_LENGTH) return () => false;
 	const edits = fuzzyEdits(term);
 	const swaps = transpositions(term);
-	return (word) => levenshtein(term, word, edits) <= edits || swaps.some((swapped) => word.startsWith(swapped));
+	return (word) => distance(term, word, edits) <= edits || swaps.some((swapped) => word.startsWith(swapped));
 }
 
 /**
