@@ -60,6 +60,15 @@ test('search from the header finds products and is kept in the URL', async ({ pa
 	await expect(page.getByText('No products match these filters.')).toBeVisible();
 });
 
+test('a misspelt search lists its best match first', async ({ page }) => {
+	await page.goto('/?q=expresso%20cups');
+	await expect(resultsHeading(page)).toHaveText(/for “expresso cups”/);
+	await expect(productCards(page).first()).toContainText('Double-walled Espresso Cups');
+	await expect(productCards(page).nth(1)).toContainText('Burr Hand Grinder');
+	await openFilters(page);
+	await expect(page.getByLabel('Sort by')).toHaveValue('relevance');
+});
+
 test('filters and sort live in the URL and the back button undoes them', async ({ page }) => {
 	await page.goto('/');
 	await openFilters(page);

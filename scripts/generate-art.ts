@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { productArt } from '../server/db/seed/art';
+import { artKind, COLLECTION_KINDS, kindFits, type ArtCollection } from '../server/db/seed/art/kinds';
 import { demoCollections, demoProducts } from '../server/db/seed/catalog-data';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,17 +24,20 @@ prepare(collectionsDir);
 
 let bytes = 0;
 for (const product of demoProducts) {
-	const svg = productArt(product);
+	const kind = artKind(product.slug);
+	if (!kind || !kindFits(product.collectionSlug, kind)) {
+		throw new Error(`${product.slug} has no picture of its own kind: add a rule to server/db/seed/art/kinds.ts.`);
+	}
+	const svg = productArt({ ...product, kind });
 	writeFileSync(join(productsDir, `${product.slug}.svg`), svg);
 	bytes += Buffer.byteLength(svg);
 }
 
 for (const collection of demoCollections) {
-	// A variant of the collection's own drawing, seeded by the collection slug.
 	const svg = productArt({
 		slug: collection.slug,
 		title: collection.title,
-		collectionSlug: collection.slug
+		kind: COLLECTION_KINDS[collection.slug as ArtCollection]
 	});
 	writeFileSync(join(collectionsDir, `${collection.slug}.svg`), svg);
 	bytes += Buffer.byteLength(svg);

@@ -3,18 +3,17 @@ import type { CatalogListQuery } from '../../src/lib/shared/catalog-input';
 import {
 	averageRating,
 	COUNT_CAP,
-	MAX_SEARCH_WORDS,
 	type CatalogPage,
 	type CatalogSort,
 	type CollectionSummary,
 	type ProductDetail,
 	type ProductSummary
 } from '../../src/lib/shared/catalog';
+import { queryWords, searchTerms, WORD_SCORE } from '../../src/lib/shared/search-ranking';
 import type { Db } from '../db/client';
 import { collections, products } from '../db/schema';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
-
 
 /**
  * Each sort is a keyset: (key, id) in one direction. `text` prints the key for the cursor
@@ -25,7 +24,7 @@ type Sort = { key: SQL; text: SQL; type: string; valid: (key: string) => boolean
 const integerKey = (key: string) => /^\d{1,10}$/.test(key);
 const byPrice = { key: sql`${products.priceMinor}`, text: sql`${products.priceMinor}::text`, type: 'integer', valid: integerKey };
 
-const sorts: Record<CatalogSort, Sort> = {
+const sorts: Record<Exclude<CatalogSort, 'relevance'>, Sort> = {
 	newest: {
 		key: sql`${products.createdAt}`,
 		text: timestampKey(products.createdAt),
@@ -47,8 +46,35 @@ const sorts: Record<CatalogSort, Sort> = {
 
 /** Turns shopper text into a prefix-matching tsquery ("walnut boa" → walnut:* & boa:*). */
 export function toPrefixQuery(text: string): string | null {
-	const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_SEARCH_WORDS);
-	return words?.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+	const words = queryWords(text);
+	return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+/**
+ * `wordScorer` and `rank` of search-ranking.ts in SQL. A search word is letters and digits
+ * only, so it goes into a regular expression as it is; \m and \M are word edges. The
+ * server forgives no misspelling, so it never scores a near spelling.
+ */
+function relevance(terms: string[]): Sort {
+	// Constants, not parameters: Postgres would read untyped parameters as text.
+	const score = (key: keyof typeof WORD_SCORE) => sql.raw(String(WORD_SCORE[key]));
+	const title = sql`lower(${products.title})`;
+	const description = sql`lower(${products.description})`;
+	const scores = terms.map((term) => {
+		const [word, prefix] = [`\\m${term}\\M`, `\\m${term}`];
+		return sql`case when ${title} ~ ${word} then ${score('titleWord')} when ${title} ~ ${prefix} then ${score('titlePrefix')}
+			when ${description} ~ ${word} then ${score('descriptionWord')} when ${description} ~ ${prefix} then ${score('descriptionPrefix')}
+			else ${score('matched')} end`;
+	});
+	const key = sql`((${sql.join(scores, sql` + `)}) * 2 + (${products.inventory} > 0)::int)`;
+	return { key, text: sql`${key}::text`, type: 'integer', valid: integerKey, desc: true };
+}
+
+/** The keyset of a list: ranked by relevance when searching, else the sort chosen ("best match" with no words is newest). */
+function sortOf(input: CatalogListQuery): Sort {
+	if (input.sort !== 'relevance') return sorts[input.sort];
+	const terms = searchTerms(input.q);
+	return terms?.length ? relevance(terms) : sorts.newest;
 }
 
 function listFilters(input: CatalogListQuery): SQL[] {
@@ -109,7 +135,7 @@ export async function listProducts(
 	db: Db,
 	input: CatalogListQuery
 ): Promise<CatalogPage> {
-	const sort = sorts[input.sort];
+	const sort = sortOf(input);
 	const filters = listFilters(input);
 	const where = and(...filters);
 

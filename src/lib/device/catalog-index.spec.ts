@@ -3,6 +3,7 @@ import { catalogSorts, COUNT_CAP, type CatalogSort } from '$lib/shared/catalog';
 import { catalogListInput, type CatalogListInput } from '$lib/shared/catalog-input';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
 import { seededRandom } from '$lib/shared/random';
+import { rank, wordScorer, words } from '$lib/shared/search-ranking';
 import { LocalCatalog } from './catalog-index';
 
 // ---- A synthetic catalog, the same on every run ----
@@ -71,7 +72,7 @@ function makeProducts({ count, seed = 1, goneEvery = 0, nonsense = false }: Opti
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const referenceOrder: Record<CatalogSort, (a: SyncProduct, b: SyncProduct) => number> = {
+const referenceOrder: Record<Exclude<CatalogSort, 'relevance'>, (a: SyncProduct, b: SyncProduct) => number> = {
 	newest: (a, b) => cmp(b.createdAt, a.createdAt) || cmp(b.id, a.id),
 	price_asc: (a, b) => a.priceMinor - b.priceMinor || cmp(a.id, b.id),
 	price_desc: (a, b) => b.priceMinor - a.priceMinor || cmp(b.id, a.id),
@@ -122,7 +123,18 @@ function reference(products: SyncProduct[], input: CatalogListInput): SyncProduc
 			const words = tokens(`${p.title} ${p.description}`);
 			return terms.every((t) => words.some((w) => wordMatches(w, t)));
 		})
-		.sort(referenceOrder[query.sort]);
+		.sort(query.sort !== 'relevance' ? referenceOrder[query.sort] : terms.length ? byRank(terms) : referenceOrder.newest);
+}
+
+/** Best match: the shared rank of each product, then by id, highest first. */
+function byRank(terms: string[]) {
+	const scorers = terms.map(wordScorer);
+	const rankOf = (p: SyncProduct) =>
+		rank(
+			scorers.reduce((sum, score) => sum + score(words(p.title), words(p.description)), 0),
+			p.inventory
+		);
+	return (a: SyncProduct, b: SyncProduct) => rankOf(b) - rankOf(a) || cmp(b.id, a.id);
 }
 
 /** Every page of a query, checking each page's shape on the way. */

@@ -1,8 +1,6 @@
-import MiniSearch, { type Query } from 'minisearch';
 import {
 	COUNT_CAP,
 	DEFAULT_PAGE_SIZE,
-	MAX_SEARCH_WORDS,
 	MAX_PAGE_SIZE,
 	catalogSorts,
 	type CatalogPage,
@@ -12,92 +10,14 @@ import {
 	type ProductSummary
 } from '$lib/shared/catalog';
 import type { CatalogListQuery } from '$lib/shared/catalog-input';
+import { TextSearch } from '$lib/shared/search-index';
+import { rank, searchTerms } from '$lib/shared/search-ranking';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
-
-
-/** Words shorter than this are matched exactly or by prefix, never fuzzily. */
-const MIN_FUZZY_LENGTH = 4;
 
 const CURSOR_PREFIX = 'local:';
 const CURSOR_PATTERN = /^local:(\d{1,9})$/;
 
-/**
- * Words whose matches are remembered, so paging through a search, changing its sort or
- * filters, or typing one more word does not search for the earlier words again.
- */
-const WORD_CACHE_SIZE = 64;
-
-/** The server's word pattern (see `toPrefixQuery`): runs of letters and digits. */
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/**
- * Postgres's English stop words (tsearch_data/english.stop). The server's `english` text
- * search drops them from both the products and the query, so the device does too.
- */
-const STOP_WORDS = new Set(
-	(
-		'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
-		'herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
-		'are was were be been being have has had having do does did doing a an the and but if or because as until ' +
-		'while of at by for with about against between into through during before after above below to from up ' +
-		'down in out on off over under again further then once here there when where why how all any both each ' +
-		'few more most other some such no nor not only own same so than too very s t can will just don should now'
-	).split(' ')
-);
-
-function words(text: string): string[] {
-	return text.toLowerCase().match(WORD) ?? [];
-}
-
-function keepTerm(term: string): string | null {
-	return STOP_WORDS.has(term) ? null : term;
-}
-
-/**
- * The words of a shopper's search as the server reads them: the first eight words,
- * stop words left out. `null` when the text has no words at all (no search); an empty
- * list when every word is a stop word (a search that matches nothing, as on the server).
- */
-function searchTerms(text: string | undefined): string[] | null {
-	if (!text) return null;
-	const found = words(text).slice(0, MAX_SEARCH_WORDS);
-	if (found.length === 0) return null;
-	return [...new Set(found.filter((w) => !STOP_WORDS.has(w)))];
-}
-
-/** Each spelling of `term` with two neighbouring characters swapped ("wlanut" → "walnut", …). */
-function transpositions(term: string): string[] {
-	const out = new Set<string>();
-	for (let i = 0; i + 1 < term.length; i++) {
-		if (term[i] === term[i + 1]) continue;
-		out.add(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
-	}
-	return [...out];
-}
-
-/**
- * One word of four or more letters: by prefix, within one edit per five characters
- * (Levenshtein), and — since a swap of two letters is two Levenshtein edits — by prefix
- * of any one swap.
- */
-function wordQuery(term: string): Query {
-	return {
-		combineWith: 'OR',
-		queries: [term, { combineWith: 'OR', fuzzy: false, prefix: true, queries: transpositions(term) }]
-	};
-}
-
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-type IndexDoc = { i: number; title: string; description: string };
-
-/**
- * MiniSearch over titles and descriptions, and every indexed word in code-unit order with
- * the products holding it. Words of one to three letters match by prefix only, where the
- * word list answers at once; MiniSearch would score every word under the prefix ("c" →
- * thousands) for a ranking the sorts ignore.
- */
-type TextIndex = { search: MiniSearch<IndexDoc>; terms: string[]; postings: Uint32Array[] };
 
 type Entry = {
 	product: SyncProduct;
@@ -108,7 +28,11 @@ type Entry = {
 	ratingKey: number;
 };
 
-function sortComparator(sort: CatalogSort, entries: Entry[]): (a: number, b: number) => number {
+/** The orders kept ready. "Best match" is ranked per search, and is newest without one. */
+type ReadySort = Exclude<CatalogSort, 'relevance'>;
+const readySorts = catalogSorts.filter((s): s is ReadySort => s !== 'relevance');
+
+function sortComparator(sort: ReadySort, entries: Entry[]): (a: number, b: number) => number {
 	const e = (i: number) => entries[i]!;
 	switch (sort) {
 		case 'newest':
@@ -182,12 +106,10 @@ export class LocalCatalog {
 	readonly #price: Float64Array;
 	readonly #inventory: Float64Array;
 	/** Product indices in each sort's order, for all products and per collection. */
-	readonly #order: Record<CatalogSort, Uint32Array>;
-	readonly #collectionOrder: Record<CatalogSort, Uint32Array>[];
+	readonly #order: Record<ReadySort, Uint32Array>;
+	readonly #collectionOrder: Record<ReadySort, Uint32Array>[];
 	/** The words of every product, indexed at the first search: browsing never pays for it. */
-	#text: TextIndex | null = null;
-	/** Per search word, a flag per product index: 1 where the word matches. */
-	readonly #wordCache = new Map<string, Uint8Array>();
+	#text: TextSearch | null = null;
 
 	private constructor(products: SyncProduct[], collections: SyncCollection[]) {
 		const collectionById = new Map<string, SyncCollection>();
@@ -233,9 +155,9 @@ export class LocalCatalog {
 		}
 
 		const identity = Array.from({ length: n }, (_, i) => i);
-		const order = {} as Record<CatalogSort, Uint32Array>;
-		this.#collectionOrder = this.#collections.map(() => ({}) as Record<CatalogSort, Uint32Array>);
-		for (const sort of catalogSorts) {
+		const order = {} as Record<ReadySort, Uint32Array>;
+		this.#collectionOrder = this.#collections.map(() => ({}) as Record<ReadySort, Uint32Array>);
+		for (const sort of readySorts) {
 			const sorted = Uint32Array.from(identity.slice().sort(sortComparator(sort, entries)));
 			order[sort] = sorted;
 			const buckets: number[][] = this.#collections.map(() => []);
@@ -247,38 +169,6 @@ export class LocalCatalog {
 
 	static build(products: SyncProduct[], collections: SyncCollection[]): LocalCatalog {
 		return new LocalCatalog(products, collections);
-	}
-
-	#textIndex(): TextIndex {
-		if (this.#text) return this.#text;
-		const entries = this.#entries;
-		const search = new MiniSearch<IndexDoc>({
-			idField: 'i',
-			fields: ['title', 'description'],
-			storeFields: [],
-			tokenize: words,
-			processTerm: keepTerm,
-			searchOptions: {
-				boost: { title: 3 },
-				prefix: true,
-				fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? 0.2 : false),
-				combineWith: 'AND'
-			}
-		});
-		search.addAll(entries.map((e, i) => ({ i, title: e.product.title, description: e.product.description })));
-
-		const postings = new Map<string, number[]>();
-		for (let i = 0; i < entries.length; i++) {
-			const p = entries[i]!.product;
-			for (const term of words(`${p.title} ${p.description}`)) {
-				if (STOP_WORDS.has(term)) continue;
-				const list = postings.get(term);
-				if (!list) postings.set(term, [i]);
-				else if (list[list.length - 1] !== i) list.push(i);
-			}
-		}
-		const terms = [...postings.keys()].sort();
-		return (this.#text = { search, terms, postings: terms.map((term) => Uint32Array.from(postings.get(term)!)) });
 	}
 
 	/**
@@ -299,12 +189,15 @@ export class LocalCatalog {
 			collection = found;
 		}
 
-		const candidates = collection >= 0 ? this.#collectionOrder[collection]![sort] : this.#order[sort];
-		let matches: Uint8Array | null = null;
+		const ready = sort === 'relevance' ? 'newest' : sort;
+		let candidates: ArrayLike<number> = collection >= 0 ? this.#collectionOrder[collection]![ready] : this.#order[ready];
+		let matches: Uint16Array | null = null;
 		const terms = searchTerms(query.q);
 		if (terms) {
 			if (terms.length === 0) return emptyPage();
-			matches = this.#matches(terms);
+			this.#text ??= new TextSearch(this.#entries.map((e) => e.product));
+			matches = this.#text.scores(terms);
+			if (sort === 'relevance') candidates = this.#ranked(candidates, matches);
 		}
 
 		const { minPrice, maxPrice, inStock } = query;
@@ -394,48 +287,12 @@ export class LocalCatalog {
 		return { id: c.id, slug: c.slug, title: c.title, description: c.description, productCount: this.#productCounts[i]! };
 	}
 
-	/** A flag per product index: 1 where every word matches (shared; do not change it). */
-	#matches(terms: string[]): Uint8Array {
-		const masks = terms.map((term) => this.#wordMatches(term));
-		if (masks.length === 1) return masks[0]!;
-		const all = masks[0]!.slice();
-		for (let m = 1; m < masks.length; m++) {
-			const mask = masks[m]!;
-			for (let i = 0; i < all.length; i++) all[i]! &= mask[i]!;
-		}
-		return all;
-	}
-
-	#wordMatches(term: string): Uint8Array {
-		const cached = this.#wordCache.get(term);
-		if (cached) {
-			// Most recently used last, so the oldest goes first.
-			this.#wordCache.delete(term);
-			this.#wordCache.set(term, cached);
-			return cached;
-		}
-		const mask = new Uint8Array(this.size);
-		const { search, terms, postings } = this.#textIndex();
-		if (term.length < MIN_FUZZY_LENGTH) {
-			// The first word at or after `term`, then every word that starts with it.
-			let lo = 0;
-			let hi = terms.length;
-			while (lo < hi) {
-				const mid = (lo + hi) >>> 1;
-				if (terms[mid]! < term) lo = mid + 1;
-				else hi = mid;
-			}
-			for (let k = lo; k < terms.length && terms[k]!.startsWith(term); k++) {
-				for (const i of postings[k]!) mask[i] = 1;
-			}
-		} else {
-			for (const result of search.search(wordQuery(term))) mask[result.id as number] = 1;
-		}
-		this.#wordCache.set(term, mask);
-		if (this.#wordCache.size > WORD_CACHE_SIZE) {
-			const oldest = this.#wordCache.keys().next();
-			if (!oldest.done) this.#wordCache.delete(oldest.value);
-		}
-		return mask;
+	/** These candidates that match, best rank first, then by id as the server breaks ties. */
+	#ranked(candidates: ArrayLike<number>, scores: Uint16Array): number[] {
+		const found = Array.from(candidates).filter((i) => scores[i]);
+		const ranks = new Uint32Array(this.size);
+		for (const i of found) ranks[i] = rank(scores[i]!, this.#inventory[i]!);
+		const id = (i: number) => this.#entries[i]!.product.id;
+		return found.sort((a, b) => ranks[b]! - ranks[a]! || compareText(id(b), id(a)));
 	}
 }

@@ -10,7 +10,8 @@ import {
 	MAX_SLUG_LENGTH,
 	SLUG_PATTERN,
 	catalogSorts,
-	CROSSED_PRICES
+	CROSSED_PRICES,
+	defaultSort
 } from './catalog';
 
 export const slugSchema = z
@@ -29,14 +30,15 @@ export const catalogListInput = z
 		minPrice: priceSchema.optional(),
 		maxPrice: priceSchema.optional(),
 		inStock: z.boolean().optional(),
-		sort: z.enum(catalogSorts).default('newest'),
+		sort: z.enum(catalogSorts).optional(),
 		cursor: cursorSchema.optional(),
 		limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)
 	})
 	.refine((i) => i.minPrice === undefined || i.maxPrice === undefined || i.minPrice <= i.maxPrice, {
 		message: CROSSED_PRICES,
 		path: ['minPrice']
-	});
+	})
+	.transform((i) => ({ ...i, sort: i.sort ?? defaultSort(i.q) }));
 export type CatalogListInput = z.input<typeof catalogListInput>;
 export type CatalogListQuery = z.output<typeof catalogListInput>;
 

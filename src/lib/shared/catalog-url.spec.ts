@@ -11,6 +11,15 @@ describe('catalog URLs', () => {
 		expect(catalogSearch(readCatalogParams(new URLSearchParams()))).toBe('');
 	});
 
+	it('lists a search best match first unless another order is chosen, and keeps the link short', () => {
+		const params = readCatalogParams(new URLSearchParams('q=espresso'));
+		expect(params.sort).toBe('relevance');
+		expect(catalogQuery(params).sort).toBe('relevance');
+		expect(catalogSearch(params)).toBe('?q=espresso');
+		expect(catalogSearch({ ...params, sort: 'newest' })).toBe('?q=espresso&sort=newest');
+		expect(catalogSearch({ q: '', sort: 'relevance' })).toBe('?sort=relevance');
+	});
+
 	it('turns URL filters into a catalog.list query with prices in minor units', () => {
 		const query = catalogQuery(readCatalogParams(new URLSearchParams('min=10&max=40.5&instock=1')));
 		expect(query).toMatchObject({ minPrice: 1000, maxPrice: 4050, inStock: true, sort: 'newest', limit: 24 });

@@ -6,6 +6,7 @@ import {
 	MAX_SLUG_LENGTH,
 	SLUG_PATTERN,
 	catalogSorts,
+	defaultSort,
 	type CatalogSort
 } from './catalog';
 import type { CatalogListQuery } from './catalog-input';
@@ -23,13 +24,14 @@ export type CatalogParams = {
 
 export function readCatalogParams(params: URLSearchParams): CatalogParams {
 	const sort = params.get('sort') ?? '';
+	const q = (params.get('q') ?? '').slice(0, MAX_SEARCH_LENGTH);
 	return {
-		q: (params.get('q') ?? '').slice(0, MAX_SEARCH_LENGTH),
+		q,
 		collection: params.get('collection') ?? '',
 		min: params.get('min') ?? '',
 		max: params.get('max') ?? '',
 		inStock: params.get('instock') === '1',
-		sort: (catalogSorts as readonly string[]).includes(sort) ? (sort as CatalogSort) : 'newest'
+		sort: (catalogSorts as readonly string[]).includes(sort) ? (sort as CatalogSort) : defaultSort(q)
 	};
 }
 
@@ -60,7 +62,7 @@ export function catalogQuery(p: CatalogParams, cursor?: string | null): CatalogL
 	if (minPrice !== undefined && !(maxPrice !== undefined && minPrice > maxPrice)) query.minPrice = minPrice;
 	if (maxPrice !== undefined) query.maxPrice = maxPrice;
 	if (p.inStock) query.inStock = true;
-	query.sort = catalogSorts.includes(p.sort) ? p.sort : 'newest';
+	query.sort = catalogSorts.includes(p.sort) ? p.sort : defaultSort(q);
 	if (cursor && cursor.length <= MAX_CURSOR_LENGTH) query.cursor = cursor;
 	query.limit = DEFAULT_PAGE_SIZE;
 	return query as CatalogListQuery;
@@ -74,7 +76,7 @@ export function catalogSearch(p: Partial<CatalogParams>, cursor?: string | null)
 	if (p.min) out.set('min', p.min);
 	if (p.max) out.set('max', p.max);
 	if (p.inStock) out.set('instock', '1');
-	if (p.sort && p.sort !== 'newest') out.set('sort', p.sort);
+	if (p.sort && p.sort !== defaultSort(p.q)) out.set('sort', p.sort);
 	if (cursor) out.set('cursor', cursor);
 	const text = out.toString();
 	return text ? `?${text}` : '';

@@ -1,7 +1,14 @@
-export const catalogSorts = ['newest', 'price_asc', 'price_desc', 'title', 'rating'] as const;
+export const catalogSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'title', 'rating'] as const;
 export type CatalogSort = (typeof catalogSorts)[number];
 
+/**
+ * The order a list takes when none is chosen: best match first for a search, else newest.
+ * Without a search, "best match" has nothing to rank and lists the newest first.
+ */
+export const defaultSort = (q: string | undefined): CatalogSort => (q?.trim() ? 'relevance' : 'newest');
+
 export const sortLabels: Record<CatalogSort, string> = {
+	relevance: 'Best match',
 	newest: 'Newest',
 	price_asc: 'Price: low to high',
 	price_desc: 'Price: high to low',
