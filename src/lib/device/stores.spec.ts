@@ -50,9 +50,10 @@ vi.hoisted(() => {
 	class EventSource extends EventTarget {
 		close() {}
 	}
+	// Node 21+ has a navigator of its own, behind a getter: define ours over it.
+	Object.defineProperty(globalThis, 'navigator', { value: { onLine: true, locks }, configurable: true, writable: true });
 	Object.assign(globalThis, {
 		EventSource,
-		navigator: { onLine: true, locks },
 		document: { visibilityState: 'visible', addEventListener() {}, removeEventListener() {} },
 		addEventListener: events.addEventListener.bind(events),
 		removeEventListener: events.removeEventListener.bind(events)
