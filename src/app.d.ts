@@ -17,6 +17,7 @@ declare global {
 	interface Window {
 		/** The device's stores by name, for the browser console, the tests and the benchmarks (see `expose` in device.svelte.ts). */
 		store: {
+			alerts: typeof import('$lib/device/alerts.svelte').alerts;
 			device: typeof import('$lib/device/device.svelte').device;
 			cart: typeof import('$lib/device/cart.svelte').cart;
 			catalog: typeof import('$lib/device/catalog.svelte').catalog;

@@ -22,6 +22,7 @@ export const offlineRoutes: Record<string, OfflineAnswer> = {
 	'/products/[slug]': { from: 'device', missing: 'This product is not on this device yet — it opens when you are back online.' },
 	'/cart': DEVICE,
 	'/favorites': DEVICE,
+	'/alerts': DEVICE,
 	'/checkout': DEVICE,
 	'/checkout/success': DEVICE,
 	'/login': { from: 'network', note: 'Signing in needs the network — you can keep browsing and filling your cart.' },

@@ -44,6 +44,35 @@ export type ChangeRecord = {
 	at: string;
 };
 
+/**
+ * A product the shopper watches (every favorite, and a sold-out product they asked to hear
+ * about), with the price and stock the device last knew for it: the next change is told
+ * against these.
+ */
+export type WatchRecord = {
+	productId: string;
+	priceMinor: number;
+	inventory: number;
+	/** Asked for from a sold-out product ("Notify me when it's back"): watched without being a favorite, until it is back. */
+	asked: boolean;
+	since: string;
+};
+
+/** A watched product came back in stock or got cheaper: told once, kept on the device until it ages out. */
+export type AlertRecord = {
+	/** The product, the kind and the product's version: one alert per change, whichever tab or load notices it. */
+	id: string;
+	kind: 'restock' | 'price';
+	productId: string;
+	slug: string;
+	title: string;
+	currency: string;
+	priceMinor: number;
+	previousPriceMinor: number;
+	at: string;
+	read: boolean;
+};
+
 /** One row per setting: identities, cursors and what the device last heard from the server. */
 export type Meta = {
 	clientGroupId: string;
@@ -79,6 +108,8 @@ export type StoreDb = Dexie & {
 	shippingMethods: EntityTable<SyncShippingMethod, 'id'>;
 	orderRequests: EntityTable<OrderRequestRecord, 'mutationId'>;
 	changes: EntityTable<ChangeRecord, 'mutationId'>;
+	watches: EntityTable<WatchRecord, 'productId'>;
+	alerts: EntityTable<AlertRecord, 'id'>;
 	meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -113,5 +144,7 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 	db.version(4).stores({ addresses: 'id', shippingMethods: 'id' });
 	// 5: orders requested offline, and what became of sent changes (the pending-changes panel).
 	db.version(5).stores({ orderRequests: 'mutationId, createdAt', changes: 'mutationId, at' });
+	// 6: watched products and the alerts they raised (back in stock, a lower price).
+	db.version(6).stores({ watches: 'productId', alerts: 'id, at' });
 	return db;
 }

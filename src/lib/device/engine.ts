@@ -1,10 +1,11 @@
 import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
-import type { ChangeRecord, OrderRequestRecord, OrderRequestState, StoreDb } from '$lib/device/db';
+import type { AlertRecord, ChangeRecord, OrderRequestRecord, OrderRequestState, StoreDb } from '$lib/device/db';
 import { readMeta, writeMeta } from '$lib/device/meta';
 import { isRefusal } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
 import type { SyncApi } from './sync-api';
 import { rebase } from './outbox';
+import { noticeChanges } from './watching';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error';
 export type Refusal = { clientId: string; name: string; code: string; message: string };
@@ -20,6 +21,8 @@ export type EngineOptions = {
 	onRefusals?: (refusals: Refusal[]) => void;
 	/** Order requests the server decided: placed, or why not. */
 	onOrderRequests?: (decided: OrderRequestRecord[]) => void;
+	/** Watched products that came back in stock or got cheaper in this pull. */
+	onAlerts?: (alerts: AlertRecord[]) => void;
 	pullLimit?: number;
 };
 
@@ -175,19 +178,22 @@ export class SyncEngine {
 	 * A device with no catalog yet loads it in parts that are the same bytes for everyone
 	 * at one version (so HTTP caches absorb a crowd), then pulls what changed since.
 	 */
-	private async loadSnapshot(): Promise<string | null> {
+	private async loadSnapshot(alerts: AlertRecord[]): Promise<string | null> {
 		const snapshot = this.options.api.snapshot;
 		if (!snapshot) return null;
 		const { version, parts } = await snapshot.manifest();
 		for (let part = 0; part < parts; part++) {
 			const page = await snapshot.part({ version, parts, part });
-			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods], async () => {
+			const found = await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, ...this.watching], async () => {
+				const news = await noticeChanges(this.db, page.products);
 				// What an interrupted earlier load left may since have been archived: start clean.
 				if (part === 0) await Promise.all([this.db.products.clear(), this.db.collections.clear(), this.db.shippingMethods.clear()]);
 				await this.db.products.bulkPut(page.products);
 				await this.db.collections.bulkPut(page.collections);
 				await this.db.shippingMethods.bulkPut(page.shippingMethods);
+				return news;
 			});
+			alerts.push(...found);
 		}
 		// Each part is as of `version` or later; what changed after `version` comes with the next pull.
 		const cursor = String(version);
@@ -195,16 +201,31 @@ export class SyncEngine {
 		return cursor;
 	}
 
-	private async pull({ clientGroupId, signedIn }: Identity): Promise<void> {
-		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? (await this.loadSnapshot());
+	/** What a catalog write reads and writes besides the catalog, to tell watched products' changes. */
+	private get watching() {
+		return [this.db.favorites, this.db.watches, this.db.alerts];
+	}
+
+	private async pull(identity: Identity): Promise<void> {
+		const alerts: AlertRecord[] = [];
+		try {
+			await this.pullCatalog(identity, alerts);
+		} finally {
+			if (alerts.length) this.options.onAlerts?.(alerts);
+		}
+	}
+
+	private async pullCatalog({ clientGroupId, signedIn }: Identity, alerts: AlertRecord[]): Promise<void> {
+		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? (await this.loadSnapshot(alerts));
 		for (;;) {
 			const page = await this.options.api.pull({
 				cursor,
 				limit: this.options.pullLimit,
 				clientGroupId
 			});
-			// One Dexie transaction per batch: a closed tab never leaves half a batch.
-			await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, this.db.meta], async () => {
+			// One Dexie transaction per batch: a closed tab never leaves half a batch, nor an alert told for a change not kept.
+			const found = await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, this.db.meta, ...this.watching], async () => {
+				const news = await noticeChanges(this.db, page.products);
 				const alive = <T extends object>(rows: (T | Tombstone)[]) => rows.filter((r): r is T => !('deleted' in r));
 				const gone = (rows: object[]) => rows.filter((r): r is Tombstone => 'deleted' in r).map((r) => r.id);
 				await this.db.products.bulkPut(alive(page.products));
@@ -218,7 +239,9 @@ export class SyncEngine {
 					if (!(await readMeta(this.db, 'catalogLoadedAt'))) await writeMeta(this.db, 'catalogLoadedAt', new Date().toISOString());
 					await writeMeta(this.db, 'syncedAt', new Date().toISOString());
 				}
+				return news;
 			});
+			alerts.push(...found);
 			cursor = page.cursor;
 			if (!page.more) {
 				if (page.cart && page.favorites && page.lastMutationId !== undefined) {

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
 import { LocalCatalog } from './catalog-index';
 import { OfflineImages } from './offline-images';
-import { openStoreDb, type Meta, type OrderRequestRecord, type StoreDb } from './db';
+import { openStoreDb, type AlertRecord, type Meta, type OrderRequestRecord, type StoreDb } from './db';
 import { readMeta, writeMeta } from './meta';
 import type { MutationArgs, MutationName } from '$lib/shared/mutations';
 import type { SyncApi } from './sync-api';
@@ -181,7 +181,8 @@ export class DeviceRuntime {
 		else this.channel?.postMessage({ type: 'poke' } satisfies Message);
 	}
 
-	private lead({ SyncEngine, currentIdentity, listenForChanges, MAX_PULL }: Sync, api: SyncApi): () => void {
+	private lead(sync: Sync, api: SyncApi): () => void {
+		const { SyncEngine, currentIdentity, listenForChanges, MAX_PULL } = sync;
 		const { db, shell } = this;
 		const engine = new SyncEngine(db, {
 			api,
@@ -195,7 +196,9 @@ export class DeviceRuntime {
 				this.showRefusals(refusals);
 				this.channel?.postMessage({ type: 'refusals', refusals } satisfies Message);
 			},
-			onOrderRequests: (decided) => void announceRequests(decided)
+			onOrderRequests: (decided) => void announceRequests(decided),
+			// The tab that pulled tells the system once; every tab's alerts store shows its own toast.
+			onAlerts: (alerts) => void notifyAlerts(alerts, sync.alertNews)
 		});
 		let failures = 0;
 		let retry: ReturnType<typeof setTimeout> | undefined;
@@ -268,6 +271,15 @@ export class DeviceRuntime {
 
 	private shutdown() {
 		for (const stop of this.stop.splice(0)) stop();
+	}
+}
+
+/** A system notification per alert, when the shopper allowed them; tapping one opens the product. */
+async function notifyAlerts(alerts: AlertRecord[], news: Sync['alertNews']) {
+	if (!('Notification' in window) || Notification.permission !== 'granted') return;
+	const registration = await navigator.serviceWorker?.ready;
+	for (const alert of alerts) {
+		await registration?.showNotification('Store', { body: news(alert), tag: alert.id, data: { url: `/products/${alert.slug}` } });
 	}
 }
 

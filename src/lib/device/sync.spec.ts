@@ -11,8 +11,9 @@ import { seedCatalog } from '$server/db/seed';
 import { openTestDatabase } from '$server/db/test-database';
 import { signUp } from '$server/services/accounts';
 import { createAddress, deleteAddress, listAddresses } from '$server/services/delivery';
+import { adjustStock } from '$server/services/admin/catalog';
 import { pull } from '$server/services/sync';
-import { openStoreDb, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
+import { openStoreDb, type AlertRecord, type OrderRequestRecord, type StoreDb } from '$lib/device/db';
 import { readMeta } from '$lib/device/meta';
 import { pullInput } from '$lib/shared/sync';
 import type { SyncApi } from './sync-api';
@@ -375,6 +376,28 @@ describe('order requests from the device', () => {
 	});
 });
 
+describe('watched products', () => {
+	const admin = { id: crypto.randomUUID(), email: 'boss@sync.test', ip: null };
+
+	it('alerts once when a favorite sold out on the server comes back, at the pull after the restock', async () => {
+		const heard: AlertRecord[] = [];
+		const { db, act } = await newDevice(alice, serverApi(() => alice));
+		const engine = new SyncEngine(db, { api: serverApi(() => alice), identity: () => currentIdentity(db), onAlerts: (a) => heard.push(...a), pullLimit: 50 });
+		const product = stock[9]!;
+		await adjustStock(database.db, admin, { id: product.id, change: -product.inventory, reason: 'damaged', note: '' });
+		await engine.sync();
+		await act('favorites.add', { productId: product.id });
+		await engine.sync();
+		expect(heard).toEqual([]);
+
+		await adjustStock(database.db, admin, { id: product.id, change: 4, reason: 'received', note: '' });
+		await engine.sync();
+		await engine.sync();
+		expect(heard.map((a) => [a.productId, a.kind])).toEqual([[product.id, 'restock']]);
+		expect(await db.alerts.count()).toBe(1);
+	});
+});
+
 describe('device database', () => {
 	it('upgrades from version 1 without losing the cart or favorites, and gains the tables added since', async () => {
 		const name = 'upgrade-test';
@@ -392,7 +415,9 @@ describe('device database', () => {
 		expect(await db.orders.count()).toBe(0);
 		expect(await db.orderRequests.count()).toBe(0);
 		expect(await db.changes.count()).toBe(0);
-		expect(db.verno).toBe(5);
+		expect(await db.watches.count()).toBe(0);
+		expect(await db.alerts.count()).toBe(0);
+		expect(db.verno).toBe(6);
 		db.close();
 	});
 });

@@ -1,0 +1,80 @@
+import { formatMoney } from '$lib/shared/money';
+import type { SyncProduct } from '$lib/shared/sync';
+import type { AlertRecord, StoreDb, WatchRecord } from './db';
+
+/** How many alerts the device keeps, newest first. */
+export const KEPT_ALERTS = 50;
+
+type Seen = Pick<SyncProduct, 'priceMinor' | 'inventory'>;
+
+/** What a product did that a watcher wants to hear of: it came back in stock, or its price fell. A rise says nothing. */
+export function changesOf(before: Seen, after: Seen): AlertRecord['kind'][] {
+	const kinds: AlertRecord['kind'][] = [];
+	if (before.inventory <= 0 && after.inventory > 0) kinds.push('restock');
+	if (after.priceMinor < before.priceMinor) kinds.push('price');
+	return kinds;
+}
+
+/** The sentence an alert says, in the toast, the notification and the alerts list alike. */
+export function alertNews(alert: Pick<AlertRecord, 'kind' | 'title' | 'priceMinor' | 'previousPriceMinor' | 'currency'>): string {
+	if (alert.kind === 'restock') return `${alert.title} is back in stock.`;
+	return `${alert.title} is now ${formatMoney(alert.priceMinor, alert.currency)}, down from ${formatMoney(alert.previousPriceMinor, alert.currency)}.`;
+}
+
+/**
+ * Inside a pull's transaction, before the pulled rows are written: compares each watched
+ * product in `products` with what the device last knew of it (its watch, or else the row
+ * it is about to replace), keeps the alerts that raises and remembers the new price and
+ * stock, so the same change never alerts twice. Answers the new alerts.
+ */
+export async function noticeChanges(db: StoreDb, products: (SyncProduct | { deleted: true })[]): Promise<AlertRecord[]> {
+	const [favoriteIds, watches] = await Promise.all([db.favorites.toCollection().primaryKeys(), db.watches.toArray()]);
+	const known = new Map(watches.map((w) => [w.productId, w]));
+	const watched = new Set([...favoriteIds, ...watches.filter((w) => w.asked).map((w) => w.productId)]);
+	// A favorite removed forgets what it knew: added again, it is watched from then on.
+	const forgotten = watches.filter((w) => !watched.has(w.productId)).map((w) => w.productId);
+	const changed = products.filter((p): p is SyncProduct => !('deleted' in p) && watched.has(p.id));
+	const before = changed.length ? await db.products.bulkGet(changed.map((p) => p.id)) : [];
+	const at = new Date().toISOString();
+	const alerts: AlertRecord[] = [];
+	const remembered: WatchRecord[] = changed.map((product, i) => {
+		const watch = known.get(product.id);
+		const last = watch ?? before[i];
+		const kinds = last ? changesOf(last, product) : [];
+		for (const kind of kinds) {
+			alerts.push({
+				id: `${product.id}:${kind}:${product.version}`,
+				kind,
+				productId: product.id,
+				slug: product.slug,
+				title: product.title,
+				currency: product.currency,
+				priceMinor: product.priceMinor,
+				previousPriceMinor: last!.priceMinor,
+				at,
+				read: false
+			});
+		}
+		// "Notify me when it's back" is answered once it is back.
+		const asked = (watch?.asked ?? false) && !kinds.includes('restock');
+		return { productId: product.id, priceMinor: product.priceMinor, inventory: product.inventory, asked, since: watch?.since ?? at };
+	});
+	if (forgotten.length) await db.watches.bulkDelete(forgotten);
+	if (remembered.length) await db.watches.bulkPut(remembered);
+	if (alerts.length) {
+		await db.alerts.bulkPut(alerts);
+		const stale = await db.alerts.orderBy('at').reverse().offset(KEPT_ALERTS).primaryKeys();
+		await db.alerts.bulkDelete(stale);
+	}
+	return alerts;
+}
+
+/** Watches a sold-out product without favoriting it (or stops), from what the shopper sees of it now. */
+export async function askToNotify(db: StoreDb, product: Seen & { id: string }, asked: boolean): Promise<void> {
+	if (!asked) {
+		await db.watches.delete(product.id);
+		return;
+	}
+	const since = new Date().toISOString();
+	await db.watches.put({ productId: product.id, priceMinor: product.priceMinor, inventory: product.inventory, asked: true, since });
+}
