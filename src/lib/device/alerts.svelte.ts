@@ -20,16 +20,17 @@ class Alerts {
 	/** Whether this browser may show system notifications; the shopper is asked only from a button they press. */
 	permission = $state<Permission>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
-	private known: Set<string> | null = null;
+	/** Alerts raised from now on are news in this tab (earlier ones were told where they were raised). */
+	private readonly openedAt = new Date().toISOString();
+	private readonly told = new Set<string>();
 	private readonly listeners = new Set<Listener>();
 
 	constructor() {
 		device.watch(
 			(rt) => rt.db.alerts.orderBy('at').reverse().toArray(),
 			(rows) => {
-				// What the device held when this tab opened was told before; only what a pull adds from now on is news here.
-				const arrived = this.known ? rows.filter((a) => !a.read && !this.known!.has(a.id)) : [];
-				this.known = new Set(rows.map((a) => a.id));
+				const arrived = rows.filter((a) => !a.read && a.at >= this.openedAt && !this.told.has(a.id));
+				for (const a of arrived) this.told.add(a.id);
 				this.list = rows;
 				this.ready = true;
 				if (arrived.length) for (const listener of this.listeners) listener(arrived);

@@ -5,11 +5,11 @@ import { readMeta, writeMeta } from '$lib/device/meta';
  * Makes sure the device has a client group for whoever is signed in now. A visitor who
  * signs in keeps the group (the server then merges the guest cart into the account); a
  * sign-out or a different account starts a new group and clears the previous person's
- * cart, favorites, orders, addresses, order requests and pending changes from the device (so
+ * cart, favorites, watches and alerts, orders, addresses, order requests and pending changes from the device (so
  * nothing a signed-out shopper queued is ever sent). The catalog stays.
  */
 export async function ensureIdentity(db: StoreDb, userId: string | null): Promise<{ clientGroupId: string; cleared: boolean }> {
-	return db.transaction('rw', [db.meta, db.cartLines, db.favorites, db.outbox, db.orders, db.addresses, db.orderRequests, db.changes], async () => {
+	return db.transaction('rw', [db.meta, db.cartLines, db.favorites, db.watches, db.alerts, db.outbox, db.orders, db.addresses, db.orderRequests, db.changes], async () => {
 		const group = await readMeta(db, 'clientGroupId');
 		const owner = (await readMeta(db, 'userId')) ?? '';
 		const current = userId ?? '';
@@ -17,7 +17,7 @@ export async function ensureIdentity(db: StoreDb, userId: string | null): Promis
 			if (owner !== current) await writeMeta(db, 'userId', current);
 			return { clientGroupId: group, cleared: false };
 		}
-		await Promise.all([db.cartLines.clear(), db.favorites.clear(), db.outbox.clear(), db.orders.clear(), db.addresses.clear(), db.orderRequests.clear(), db.changes.clear()]);
+		await Promise.all([db.cartLines.clear(), db.favorites.clear(), db.watches.clear(), db.alerts.clear(), db.outbox.clear(), db.orders.clear(), db.addresses.clear(), db.orderRequests.clear(), db.changes.clear()]);
 		const clientGroupId = crypto.randomUUID();
 		await writeMeta(db, 'clientGroupId', clientGroupId);
 		await writeMeta(db, 'userId', current);

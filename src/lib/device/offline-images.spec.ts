@@ -1,28 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
+import type { SyncCollection } from '$lib/shared/sync';
 import { LocalCatalog } from './catalog-index';
+import { sampleId, sampleProduct } from './sample-products';
 import { IMAGE_CACHE, OFFLINE_IMAGES_BUDGET, OfflineImages } from './offline-images';
 
 const COLLECTION: SyncCollection = { id: 'c0000000-0000-4000-a000-000000000001', version: 1, slug: 'kitchen', title: 'Kitchen', description: '', position: 1 };
-const idOf = (n: number) => `p0000000-0000-4000-a000-00000000000${n}`;
-
-function product(n: number): SyncProduct {
-	return {
-		id: idOf(n),
-		version: n,
-		slug: `product-${n}`,
-		title: `Product ${n}`,
-		description: '',
-		priceMinor: 1000,
-		currency: 'USD',
-		inventory: 5,
-		collectionId: COLLECTION.id,
-		images: [{ src: `/images/${n}.svg`, alt: `Product ${n}` }],
-		rating: null,
-		reviewCount: 0,
-		createdAt: `2025-01-0${n}T00:00:00.000Z`
-	};
-}
+const idOf = sampleId;
+const product = (n: number) =>
+	sampleProduct(n, { version: n, priceMinor: 1000, images: [{ src: `/images/${n}.svg`, alt: `Product ${n}` }], createdAt: `2025-01-0${n}T00:00:00.000Z` });
 
 // The shop's order is newest first: 3, 2, 1.
 const catalog = LocalCatalog.build([product(1), product(2), product(3)], [COLLECTION]);

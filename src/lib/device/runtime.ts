@@ -198,7 +198,7 @@ export class DeviceRuntime {
 			},
 			onOrderRequests: (decided) => void announceRequests(decided),
 			// The tab that pulled tells the system once; every tab's alerts store shows its own toast.
-			onAlerts: (alerts) => void notifyAlerts(alerts, sync.alertNews)
+			onAlerts: (alerts) => void notifyAlerts(alerts, sync)
 		});
 		let failures = 0;
 		let retry: ReturnType<typeof setTimeout> | undefined;
@@ -275,11 +275,15 @@ export class DeviceRuntime {
 }
 
 /** A system notification per alert, when the shopper allowed them; tapping one opens the product. */
-async function notifyAlerts(alerts: AlertRecord[], news: Sync['alertNews']) {
+async function notifyAlerts(alerts: AlertRecord[], sync: Sync) {
 	if (!('Notification' in window) || Notification.permission !== 'granted') return;
 	const registration = await navigator.serviceWorker?.ready;
+	if (alerts.length > sync.TOLD_ONE_BY_ONE) {
+		await registration?.showNotification('Store', { body: sync.alertsNews(alerts.length), tag: 'alerts', data: { url: '/alerts' } });
+		return;
+	}
 	for (const alert of alerts) {
-		await registration?.showNotification('Store', { body: news(alert), tag: alert.id, data: { url: `/products/${alert.slug}` } });
+		await registration?.showNotification('Store', { body: sync.alertNews(alert), tag: alert.id, data: { url: `/products/${alert.slug}` } });
 	}
 }
 

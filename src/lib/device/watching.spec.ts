@@ -1,29 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncProduct } from '$lib/shared/sync';
 import { openStoreDb, type StoreDb } from './db';
+import { ensureIdentity } from './identity';
+import { sampleId, sampleProduct } from './sample-products';
 import { KEPT_ALERTS, alertNews, askToNotify, changesOf, noticeChanges } from './watching';
 
-const idOf = (n: number) => `p0000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
-
-function product(n: number, change: Partial<SyncProduct> = {}): SyncProduct {
-	return {
-		id: idOf(n),
-		version: 1,
-		slug: `product-${n}`,
-		title: `Product ${n}`,
-		description: '',
-		priceMinor: 2000,
-		currency: 'USD',
-		inventory: 5,
-		collectionId: 'c0000000-0000-4000-a000-000000000001',
-		images: [],
-		rating: null,
-		reviewCount: 0,
-		createdAt: '2025-01-01T00:00:00.000Z',
-		...change
-	};
-}
+const idOf = sampleId;
+const product = sampleProduct;
 
 let db: StoreDb;
 let dbCount = 0;
@@ -114,5 +97,16 @@ describe('alerts after a pull', () => {
 		expect(await db.transaction('rw', [db.products, db.favorites, db.watches, db.alerts], () => noticeChanges(db, [{ deleted: true }]))).toEqual([]);
 		for (let v = 2; v < KEPT_ALERTS + 12; v++) await pull(product(2, { version: v, priceMinor: 2000 - v }));
 		expect(await db.alerts.count()).toBe(KEPT_ALERTS);
+	});
+
+	it('keeps a visitor’s watches through sign-in, and forgets every watch and alert at sign-out', async () => {
+		await ensureIdentity(db, null);
+		await askToNotify(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, true);
+		await ensureIdentity(db, 'u-1');
+		await favorite(2);
+		await pull(product(2, { version: 2, priceMinor: 1000 }));
+		expect([await db.watches.count(), await db.alerts.count()]).toEqual([2, 1]);
+		await ensureIdentity(db, null);
+		expect([await db.watches.count(), await db.alerts.count()]).toEqual([0, 0]);
 	});
 });

@@ -34,12 +34,15 @@ export async function noticeChanges(db: StoreDb, products: (SyncProduct | { dele
 	// A favorite removed forgets what it knew: added again, it is watched from then on.
 	const forgotten = watches.filter((w) => !watched.has(w.productId)).map((w) => w.productId);
 	const changed = products.filter((p): p is SyncProduct => !('deleted' in p) && watched.has(p.id));
-	const before = changed.length ? await db.products.bulkGet(changed.map((p) => p.id)) : [];
+	// The row about to be replaced stands in for a watch not yet remembered (a favorite added since the last change).
+	const unknown = changed.filter((p) => !known.has(p.id));
+	const rows = unknown.length ? await db.products.bulkGet(unknown.map((p) => p.id)) : [];
+	const before = new Map(unknown.map((p, i) => [p.id, rows[i]]));
 	const at = new Date().toISOString();
 	const alerts: AlertRecord[] = [];
-	const remembered: WatchRecord[] = changed.map((product, i) => {
+	const remembered: WatchRecord[] = changed.map((product) => {
 		const watch = known.get(product.id);
-		const last = watch ?? before[i];
+		const last = watch ?? before.get(product.id);
 		const kinds = last ? changesOf(last, product) : [];
 		for (const kind of kinds) {
 			alerts.push({
@@ -61,12 +64,21 @@ export async function noticeChanges(db: StoreDb, products: (SyncProduct | { dele
 	});
 	if (forgotten.length) await db.watches.bulkDelete(forgotten);
 	if (remembered.length) await db.watches.bulkPut(remembered);
-	if (alerts.length) {
-		await db.alerts.bulkPut(alerts);
+	const kept = alerts.slice(0, KEPT_ALERTS);
+	if (kept.length) {
+		await db.alerts.bulkPut(kept);
 		const stale = await db.alerts.orderBy('at').reverse().offset(KEPT_ALERTS).primaryKeys();
-		await db.alerts.bulkDelete(stale);
+		if (stale.length) await db.alerts.bulkDelete(stale);
 	}
-	return alerts;
+	return kept;
+}
+
+/** More alerts at once than this are told as one ("5 products you watch changed"), not one by one. */
+export const TOLD_ONE_BY_ONE = 3;
+
+/** What one notice says of several alerts. */
+export function alertsNews(count: number): string {
+	return `${count} products you watch are back in stock or cost less.`;
 }
 
 /** Watches a sold-out product without favoriting it (or stops), from what the shopper sees of it now. */

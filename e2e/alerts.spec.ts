@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findChromium } from './browser.js';
+import { expect, shopMenu, signUp, test } from './fixtures';
+
+const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as const;
+
+test('a watched product back in stock or cheaper is told in the open tab within a second, after a reconnect, and as a notification', async ({
+	browser,
+	playwright,
+	baseURL
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'The admin works at a desktop; one run of this flow is enough.');
+	const admin = await browser.newContext();
+	const adminApi = admin.request;
+	const login = await adminApi.post('/login', { form: ADMIN, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(login.status()).toBe(303);
+	const call = async (path: string, data: object) => {
+		const response = await adminApi.post(`/api/trpc/${path}`, { headers: { origin: baseURL! }, data });
+		expect(response.status(), path).toBe(200);
+		return (await response.json()).result.data as { id: string; slug: string; title: string };
+	};
+	const collections = await (await adminApi.get('/api/trpc/catalog.collections')).json();
+	const soldOut = (title: string) =>
+		call('admin.products.create', { title: `${title} ${Date.now().toString(36)}`, priceMinor: 3000, inventory: 0, collectionId: collections.result.data[0].id });
+	const favorite = await soldOut('Watched Kettle');
+	const asked = await soldOut('Awaited Lamp');
+
+	// A brand-new shopper who allowed notifications, in a real profile (a private window has none); the tab stays open on the shop.
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'store-alerts-'));
+	const context = await playwright.chromium.launchPersistentContext(profile, { ...findChromium(), headless: true, baseURL, permissions: ['notifications'] });
+	// What the shop asks the system to show: headless Chromium does not reliably keep a page's notifications to be read back.
+	await context.addInitScript(() => {
+		const shown: string[] = [];
+		Object.assign(window, { shownNotifications: shown });
+		const show = ServiceWorkerRegistration.prototype.showNotification;
+		ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+			shown.push(`${title}: ${options?.body} → ${(options?.data as { url?: string } | undefined)?.url}`);
+			return show.call(this, title, options);
+		};
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	await signUp(page, baseURL!, 'alerts');
+	await page.goto(`/products/${favorite.slug}`);
+	const main = page.getByRole('main');
+	await expect(main.getByRole('button', { name: 'Sold out' })).toBeVisible();
+	await main.getByRole('button', { name: `Save ${favorite.title} to favorites` }).click();
+	await expect(main.getByText('It is one of your favorites: you will hear when it is back.')).toBeVisible();
+	await page.goto(`/products/${asked.slug}`);
+	const notifyMe = main.getByRole('button', { name: 'Notify me when it’s back' });
+	await notifyMe.click();
+	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
+	await page.goto('/');
+	// The tab leads the sync and has caught up: from now on it hears the shop's changes as they happen.
+	await expect
+		.poll(() => page.evaluate(() => Boolean(window.store?.device.leading && window.store.device.status === 'idle' && window.store.device.syncedAt)))
+		.toBe(true);
+
+	// The admin restocks the favorite: the open tab says so within a second.
+	const restockedAt = Date.now();
+	await call('admin.products.adjustStock', { id: favorite.id, change: 3, reason: 'received' });
+	await expect(page.getByRole('status').filter({ hasText: `${favorite.title} is back in stock.` })).toBeVisible({ timeout: 1000 });
+	console.log(`restock → alert shown in the open tab: ${Date.now() - restockedAt} ms`);
+	const nav = await shopMenu(page);
+	await expect(nav.getByRole('link', { name: 'Alerts, 1 unread' })).toBeVisible();
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications))
+		.toEqual([`Store: ${favorite.title} is back in stock. → /products/${favorite.slug}`]);
+
+	// With the tab offline, the awaited lamp comes back and the kettle gets cheaper: told right after reconnecting.
+	await context.setOffline(true);
+	await call('admin.products.adjustStock', { id: asked.id, change: 2, reason: 'received' });
+	const current = (await (await adminApi.get(`/api/trpc/admin.products.get?input=${encodeURIComponent(JSON.stringify({ id: favorite.id }))}`)).json()).result.data;
+	const { title, slug, description, currency, collectionId, editToken } = current;
+	await call('admin.products.update', { id: favorite.id, editToken, title, slug, description, currency, collectionId, priceMinor: 2500 });
+	await context.setOffline(false);
+	await expect(page.getByRole('status').filter({ hasText: `${asked.title} is back in stock.` })).toBeVisible({ timeout: 5000 });
+	await expect(page.getByRole('status').filter({ hasText: `${favorite.title} is now $25.00, down from $30.00.` })).toBeVisible();
+
+	// The list keeps them, newest first, each opening its product; reading it clears the count.
+	await page.goto('/alerts');
+	const list = page.getByRole('main').getByRole('list').first();
+	await expect(list.getByRole('listitem')).toHaveCount(3);
+	await expect(list.getByRole('link', { name: `${favorite.title} is back in stock.` })).toBeVisible();
+	await expect((await shopMenu(page)).getByRole('link', { name: 'Alerts', exact: true })).toBeVisible();
+	await list.getByRole('link', { name: `${asked.title} is back in stock.` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: asked.title })).toBeVisible();
+	await context.close();
+	fs.rmSync(profile, { recursive: true, force: true });
+	await admin.close();
+});
+
