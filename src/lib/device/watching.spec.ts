@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncProduct } from '$lib/shared/sync';
 import { openStoreDb, type StoreDb } from './db';
 import { ensureIdentity } from './identity';
 import { sampleId, sampleProduct } from './sample-products';
