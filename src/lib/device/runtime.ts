@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import toast from 'svelte-french-toast';
 import { LocalCatalog } from './catalog-index';
 import { OfflineImages } from './offline-images';
-import { openStoreDb, type AlertRecord, type Meta, type OrderRequestRecord, type StoreDb } from './db';
+import { openStoreDb, type Meta, type StoreDb } from './db';
+import { announceRequests, notifyAlerts } from './announce';
 import { readMeta, writeMeta } from './meta';
 import type { MutationArgs, MutationName } from '$lib/shared/mutations';
 import type { SyncApi } from './sync-api';
@@ -85,7 +86,7 @@ export class DeviceRuntime {
 		this.stop.push(() => this.channel?.close());
 		// The service worker sent the outbox while no tab led (Background Sync): say what became of it.
 		const fromWorker = (event: MessageEvent<OrderRequestsMessage>) => {
-			if (event.data?.type === 'order-requests') void announceRequests(event.data.records, { notify: false });
+			if (event.data?.type === 'order-requests') void loadSync().then((sync) => announceRequests(event.data.records, sync, { notify: false }));
 		};
 		navigator.serviceWorker?.addEventListener('message', fromWorker);
 		this.stop.push(() => navigator.serviceWorker?.removeEventListener('message', fromWorker));
@@ -196,7 +197,7 @@ export class DeviceRuntime {
 				this.showRefusals(refusals);
 				this.channel?.postMessage({ type: 'refusals', refusals } satisfies Message);
 			},
-			onOrderRequests: (decided) => void announceRequests(decided),
+			onOrderRequests: (decided) => void announceRequests(decided, sync),
 			// The tab that pulled tells the system once; every tab's alerts store shows its own toast.
 			onAlerts: (alerts) => void notifyAlerts(alerts, sync)
 		});
@@ -271,34 +272,6 @@ export class DeviceRuntime {
 
 	private shutdown() {
 		for (const stop of this.stop.splice(0)) stop();
-	}
-}
-
-/** A system notification per alert, when the shopper allowed them; tapping one opens the product. */
-async function notifyAlerts(alerts: AlertRecord[], sync: Sync) {
-	if (!('Notification' in window) || Notification.permission !== 'granted') return;
-	const registration = await navigator.serviceWorker?.ready;
-	if (alerts.length > sync.TOLD_ONE_BY_ONE) {
-		await registration?.showNotification('Store', { body: sync.alertsNews(alerts.length), tag: 'alerts', data: { url: '/alerts' } });
-		return;
-	}
-	for (const alert of alerts) {
-		await registration?.showNotification('Store', { body: sync.alertNews(alert), tag: alert.id, data: { url: `/products/${alert.slug}` } });
-	}
-}
-
-/** A toast, and a system notification when allowed (unless the service worker already showed one). */
-async function announceRequests(decided: OrderRequestRecord[], { notify = true } = {}) {
-	const { orderRequestNews } = await loadSync();
-	for (const record of decided) {
-		const news = orderRequestNews(record);
-		if (record.state === 'placed') toast.success(news, { duration: 8000 });
-		else toast.error(news, { duration: 10_000 });
-		if (notify && 'Notification' in window && Notification.permission === 'granted') {
-			void navigator.serviceWorker?.ready.then((registration) =>
-				registration.showNotification('Store', { body: news, tag: `order-request-${record.mutationId}`, data: { url: '/account/orders' } })
-			);
-		}
 	}
 }
 
