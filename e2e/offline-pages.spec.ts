@@ -13,6 +13,7 @@ const visits: Record<string, { path: string; heading?: string }> = {
 	'/products/[slug]': { path: '/products/walnut-serving-board', heading: 'Walnut Serving Board' },
 	'/cart': { path: '/cart', heading: 'Your cart' },
 	'/favorites': { path: '/favorites', heading: 'Favorites' },
+	'/alerts': { path: '/alerts', heading: 'Alerts' },
 	'/checkout': { path: '/checkout', heading: 'Checkout' },
 	'/checkout/success': { path: `/checkout/success?order=${NO_SUCH_ID}`, heading: 'Your order' },
 	'/login': { path: '/login?next=%2Fcheckout' },
