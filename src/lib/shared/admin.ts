@@ -89,3 +89,18 @@ export type AdminReview = {
 	hidden: boolean;
 	createdAt: string;
 };
+
+/** The audit trail's filters, as the audit page's address carries them. */
+export const auditListInput = z.strictObject({
+	entityType: z.string().trim().max(40).optional(),
+	entityId: z.string().trim().max(80).optional(),
+	query: z.string().trim().max(200).optional(),
+	cursor: z.string().max(400).optional(),
+	limit: z.int().min(1).max(100).default(50)
+});
+
+export const emailStates = ['pending', 'sent', 'failed'] as const;
+export type EmailState = (typeof emailStates)[number];
+
+export const emailsListInput = z.strictObject({ state: z.enum(emailStates).optional(), limit: z.int().min(1).max(500).default(200) });
+export const emailIdInput = z.strictObject({ id: z.uuid() });
