@@ -120,17 +120,33 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	await buyerPage.getByLabel('Card number').fill('4242 4242 4242 4242');
 	await buyerPage.getByRole('button', { name: /^Pay \$/ }).click();
 	await expect(buyerPage).toHaveURL(/\/checkout\/success/);
-	await buyer.close();
 
 	await open(page, `/admin/orders?query=${number}`);
 	await page.getByRole('link', { name: number, exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order ${number}`);
+	// A tracking number that is not one is refused beside its field, and the order stays as it was.
+	await page.getByLabel('Carrier (optional)').fill('Harbour Post');
+	await page.getByLabel('Tracking number (optional)').fill('HP 2026 #7');
+	await page.getByRole('button', { name: 'Mark as shipped' }).click();
+	await expect(page.getByText('A tracking number has 3 to 40 letters, digits or dashes.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Paid');
+	await page.getByLabel('Tracking number (optional)').fill('HP-2026-7');
 	await page.getByRole('button', { name: 'Mark as shipped' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Shipped');
-	// Every email of the order, with its state.
+	await expect(page.getByRole('definition').filter({ hasText: 'HP-2026-7' })).toBeVisible();
+	// Every email of the order, with its state: the shipped one is told as it goes, never as "1 attempts".
 	const emails = page.getByRole('region', { name: 'Emails to the customer' });
 	await expect(emails.getByRole('listitem')).toHaveCount(3);
 	await expect(emails).toContainText('Order confirmation');
+	await expect(emails.getByRole('listitem').filter({ hasText: 'Order shipped' })).toContainText(/Order shipped — (being sent now|sent )/);
+	await expect(emails.getByRole('listitem').filter({ hasText: 'Order shipped' })).toContainText('Order shipped — sent ', { timeout: 15_000 });
+	await expect(emails).not.toContainText('attempts so far');
+
+	// The shopper's order page names the carrier and the tracking number.
+	await open(buyerPage, `/account/orders/${number}`);
+	await expect(buyerPage.getByRole('definition').filter({ hasText: 'Harbour Post' })).toBeVisible();
+	await expect(buyerPage.getByRole('definition').filter({ hasText: 'HP-2026-7' })).toBeVisible();
+	await buyer.close();
 	const slip = page.getByRole('region', { name: 'Packing slip' });
 	await expect(slip).toBeHidden();
 	await page.emulateMedia({ media: 'print' });
