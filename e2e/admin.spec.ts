@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
 import { expect, type Page, signUp, test, type TestInfo } from './fixtures';
 
 // The demo admin runs the shop here; a shopper of its own (signed up by the test) buys.
@@ -39,6 +40,30 @@ function tinyPng(): Buffer {
 	header.set([8, 2, 0, 0, 0], 8);
 	const pixels = Buffer.from([0, 200, 80, 40, 200, 80, 40, 0, 200, 80, 40, 200, 80, 40]);
 	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A shopper of its own signs up, buys a Dutch oven and pays with the test card; their page stays open. */
+async function paidOrder(browser: Browser, baseURL: string) {
+	const buyer = await browser.newContext();
+	const buyerPage = await buyer.newPage();
+	await signUp(buyerPage, baseURL, 'admin-buyer');
+	await open(buyerPage, '/products/cast-iron-dutch-oven');
+	await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
+	await expect(buyerPage.getByRole('group', { name: /^Quantity of .* in your cart$/ }).locator('output')).toHaveText('1 in cart');
+	await expect.poll(() => buyerPage.evaluate(() => window.store.device.pending)).toBe(0);
+	await open(buyerPage, '/checkout');
+	await buyerPage.getByLabel('Full name').fill('Robin Buyer');
+	await buyerPage.getByLabel('Street address').fill('1 Harbour Road');
+	await buyerPage.getByLabel('City').fill('Portland');
+	await buyerPage.getByLabel('Postal code').fill('97201');
+	await buyerPage.getByRole('button', { name: 'Place order' }).click();
+	const orderHeading = buyerPage.getByRole('heading', { level: 2, name: /^Order \d+$/ });
+	await expect(orderHeading).toBeVisible();
+	const number = (await orderHeading.textContent())!.replace('Order ', '').trim();
+	await buyerPage.getByLabel('Card number').fill('4242 4242 4242 4242');
+	await buyerPage.getByRole('button', { name: /^Pay \$/ }).click();
+	await expect(buyerPage).toHaveURL(/\/checkout\/success/);
+	return { buyer, buyerPage, number };
 }
 
 test('an admin creates a product with an image, sells out its stock, ships an order, and the audit log shows it all', async ({ page, browser, baseURL }, testInfo: TestInfo) => {
@@ -101,36 +126,33 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	await shopper.close();
 
 	// 4. An order to ship: a shopper buys something and pays with the test card.
-	const buyer = await browser.newContext();
-	const buyerPage = await buyer.newPage();
-	await signUp(buyerPage, baseURL!, 'admin-buyer');
-	await open(buyerPage, '/products/cast-iron-dutch-oven');
-	await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
-	await expect(buyerPage.getByRole('group', { name: /^Quantity of .* in your cart$/ }).locator('output')).toHaveText('1 in cart');
-	await expect.poll(() => buyerPage.evaluate(() => window.store.device.pending)).toBe(0);
-	await open(buyerPage, '/checkout');
-	await buyerPage.getByLabel('Full name').fill('Robin Buyer');
-	await buyerPage.getByLabel('Street address').fill('1 Harbour Road');
-	await buyerPage.getByLabel('City').fill('Portland');
-	await buyerPage.getByLabel('Postal code').fill('97201');
-	await buyerPage.getByRole('button', { name: 'Place order' }).click();
-	const orderHeading = buyerPage.getByRole('heading', { level: 2, name: /^Order \d+$/ });
-	await expect(orderHeading).toBeVisible();
-	const number = (await orderHeading.textContent())!.replace('Order ', '').trim();
-	await buyerPage.getByLabel('Card number').fill('4242 4242 4242 4242');
-	await buyerPage.getByRole('button', { name: /^Pay \$/ }).click();
-	await expect(buyerPage).toHaveURL(/\/checkout\/success/);
-	await buyer.close();
+	const { buyer, buyerPage, number } = await paidOrder(browser, baseURL!);
 
 	await open(page, `/admin/orders?query=${number}`);
 	await page.getByRole('link', { name: number, exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order ${number}`);
+	// A tracking number that is not one is refused beside its field, and the order stays as it was.
+	await page.getByLabel('Carrier (optional)').fill('Harbour Post');
+	await page.getByLabel('Tracking number (optional)').fill('HP 2026 #7');
+	await page.getByRole('button', { name: 'Mark as shipped' }).click();
+	await expect(page.getByText('A tracking number has 3 to 40 letters, digits or dashes.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Paid');
+	await page.getByLabel('Tracking number (optional)').fill('HP-2026-7');
 	await page.getByRole('button', { name: 'Mark as shipped' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Shipped');
-	// Every email of the order, with its state.
+	await expect(page.getByRole('definition').filter({ hasText: 'HP-2026-7' })).toBeVisible();
+	// Every email of the order, with its state: the page looks again until the shipped one is sent.
 	const emails = page.getByRole('region', { name: 'Emails to the customer' });
 	await expect(emails.getByRole('listitem')).toHaveCount(3);
 	await expect(emails).toContainText('Order confirmation');
+	await expect(emails.getByRole('listitem').filter({ hasText: 'Order shipped' })).toContainText(/Order shipped —\s+sent\s/, { timeout: 15_000 });
+	await expect(emails).not.toContainText('attempts so far');
+
+	// The shopper's order page names the carrier and the tracking number.
+	await open(buyerPage, `/account/orders/${number}`);
+	await expect(buyerPage.getByRole('definition').filter({ hasText: 'Harbour Post' })).toBeVisible();
+	await expect(buyerPage.getByRole('definition').filter({ hasText: 'HP-2026-7' })).toBeVisible();
+	await buyer.close();
 	const slip = page.getByRole('region', { name: 'Packing slip' });
 	await expect(slip).toBeHidden();
 	await page.emulateMedia({ media: 'print' });
@@ -233,4 +255,28 @@ test('an admin adds, renames and deletes a collection, and changes a customer’
 	await expect(page.getByLabel('Tier')).toHaveValue('gold');
 	await open(page, '/admin/audit?query=customer.membership');
 	await expect(page.getByRole('region', { name: 'Audit entries' })).toContainText('customer.membership');
+});
+
+test('on a 390 px phone the orders list scrolls inside its table with the order number held in place, never the page, and the header keeps the shop’s name', async ({ page, browser, baseURL }, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'This measures a phone’s screen.');
+	test.slow();
+	await page.setViewportSize({ width: 390, height: 844 });
+	const { buyer, number } = await paidOrder(browser, baseURL!);
+	await buyer.close();
+	await signIn(page, baseURL!, ADMIN);
+	await open(page, '/admin/orders');
+
+	const table = page.getByRole('region', { name: 'Orders table' });
+	await expect(table.getByRole('link', { name: number, exact: true })).toBeVisible();
+	expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
+	// The table is wider than the phone: it scrolls in its own region, and the number stays in sight.
+	expect(await table.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
+	await table.evaluate((region) => region.scrollTo({ left: region.scrollWidth }));
+	const numberCell = table.getByRole('rowheader').filter({ hasText: number });
+	await expect(numberCell).toBeInViewport();
+	expect((await numberCell.boundingBox())!.x).toBeLessThan(40);
+
+	const home = page.getByRole('banner').getByRole('link', { name: 'Store home' });
+	await expect(home.getByText('Store', { exact: true })).toBeVisible();
+	await expect(home.getByText('Store', { exact: true })).toBeInViewport({ ratio: 1 });
 });

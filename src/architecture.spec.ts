@@ -121,6 +121,15 @@ describe('the house rules', () => {
 		expect(leaks).toEqual([]);
 	});
 
+	it('lets the admin pages reach the services only through the admin procedures', () => {
+		const adminPages = path.join(root, 'src/routes/admin') + path.sep;
+		const services = path.join(root, 'server/services') + path.sep;
+		const direct = [...edges].flatMap(([file, imports]) =>
+			file.startsWith(adminPages) ? imports.filter((i) => i.target.startsWith(services)).map((i) => show([file, i.target])) : []
+		);
+		expect(direct).toEqual([]);
+	});
+
 	it("keeps the device's working half (Dexie and what uses it) out of the code every page loads: the entry and the domain stores take only types from it", () => {
 		const deviceDir = path.join(root, 'src/lib/device');
 		const stores = fs.readdirSync(deviceDir).filter((f) => f.endsWith('.svelte.ts')).map((f) => path.join(deviceDir, f));

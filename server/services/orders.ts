@@ -135,6 +135,8 @@ export function orderView(order: Order, items: OrderView['items'], confirmationS
 		paymentError: order.status === 'pending_payment' ? order.paymentError : null,
 		shippingAddress: order.shippingAddress,
 		shippingMethod: order.shippingMethod,
+		carrier: order.carrier,
+		trackingNumber: order.trackingNumber,
 		items,
 		...(confirmationSentAt !== undefined && { confirmationSentAt: confirmationSentAt?.toISOString() ?? null })
 	};

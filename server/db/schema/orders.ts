@@ -45,6 +45,9 @@ export const orders = pgTable(
 		paidAt: timestamp('paid_at', { withTimezone: true }),
 		// Why the last payment attempt failed (a declined card), for the shopper to retry.
 		paymentError: text('payment_error'),
+		// How a shipped order travels, when the shop says so (both optional; set once, on shipping).
+		carrier: text('carrier'),
+		trackingNumber: text('tracking_number'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

@@ -61,7 +61,7 @@ export async function adminMoveOrder(
 	db: Db,
 	payments: Pick<PaymentProvider, 'name' | 'cancel' | 'refund'>,
 	actor: Actor,
-	input: { orderId: string; to: 'fulfilled' | 'cancelled' | 'refunded'; reason?: string }
+	input: { orderId: string; to: 'fulfilled' | 'cancelled' | 'refunded'; reason?: string; carrier?: string; trackingNumber?: string }
 ): Promise<AdminOrderView> {
 	const [current] = await db.select().from(orders).where(eq(orders.id, input.orderId));
 	if (!current) throw new AppError('NOT_FOUND', 'No such order');
@@ -81,11 +81,19 @@ export async function adminMoveOrder(
 		const reason = input.reason || 'by the shop';
 		const moved = order && (await moveOrder(tx, order, input.to, { reason, actorId: actor.id }));
 		if (!moved) throw refusedMove(order?.status ?? current.status, input.to);
+		// The shipped email is written from the order row when it is sent, so it carries these too.
+		const shipment = input.to === 'fulfilled' ? { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null } : null;
+		if (shipment && (shipment.carrier || shipment.trackingNumber)) await tx.update(orders).set(shipment).where(eq(orders.id, order.id));
 		await recordAudit(tx, actor, {
 			action: `order.${input.to}`,
 			entityType: 'order',
 			entityId: order.id,
-			changes: { status: { before: order.status, after: moved.status }, reason: { before: null, after: reason } }
+			changes: {
+				status: { before: order.status, after: moved.status },
+				reason: { before: null, after: reason },
+				...(shipment?.carrier && { carrier: { before: order.carrier, after: shipment.carrier } }),
+				...(shipment?.trackingNumber && { trackingNumber: { before: order.trackingNumber, after: shipment.trackingNumber } })
+			}
 		});
 	});
 	return adminGetOrder(db, input.orderId);

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { EmailState } from '../../../src/lib/shared/admin';
 import { rowsOf, type Db } from '../../db/client';
 import { orders, outboxEvents, users, type OutboxEventType } from '../../db/schema';
 
@@ -105,8 +106,6 @@ export function backoffMs(attempts: number, baseMs: number, capMs: number, rando
 	return ceiling / 2 + random() * (ceiling / 2);
 }
 
-export const emailStates = ['pending', 'sent', 'failed'] as const;
-export type EmailState = (typeof emailStates)[number];
 
 /** What each email is, in words for the admin page. */
 export const emailTypeLabels: Record<OutboxEventType, string> = {

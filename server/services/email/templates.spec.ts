@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderOrderEmail, renderResetEmail, type OrderEmail } from './templates';
 
-const order: OrderEmail['order'] = { number: 1042, currency: 'EUR', subtotalMinor: 2500, shippingMinor: 0, totalMinor: 2500, shippingMethod: 'Standard', expiresAt: null };
+const order: OrderEmail['order'] = { number: 1042, currency: 'EUR', subtotalMinor: 2500, shippingMinor: 0, totalMinor: 2500, shippingMethod: 'Standard', expiresAt: null, carrier: null, trackingNumber: null };
 const email = (over: Partial<OrderEmail> = {}): OrderEmail => ({
 	type: 'order_created',
 	payload: {},
@@ -29,6 +29,14 @@ describe('email templates', () => {
 			expect(part).toContain('Shipped');
 			expect(part).toContain('https://shop.example.com/account/orders/1042');
 		}
+	});
+
+	it('tell the shopper the carrier and tracking number of a shipped order, when the shop gave them', () => {
+		const shipped = renderOrderEmail(email({ type: 'order_fulfilled', order: { ...order, carrier: 'Post & Co', trackingNumber: 'LX-123456' } }));
+		expect(shipped.text).toContain('Your order is on its way. It travels with Post & Co, tracking number LX-123456.');
+		expect(shipped.html).toContain('It travels with Post &amp; Co, tracking number LX-123456.');
+		expect(renderOrderEmail(email({ type: 'order_fulfilled', order: { ...order, trackingNumber: 'LX-1' } })).text).toContain('Its tracking number is LX-1.');
+		expect(renderOrderEmail(email({ type: 'order_fulfilled' })).text).toContain('Your order is on its way.\n');
 	});
 
 	it('say why an order was cancelled, escaping what an admin typed', () => {

@@ -10,7 +10,7 @@ export type EmailContent = { subject: string; text: string; html: string };
 export type OrderEmail = {
 	type: Exclude<OutboxEventType, 'password_reset'>;
 	payload: Record<string, unknown>;
-	order: Pick<Order, 'number' | 'currency' | 'subtotalMinor' | 'shippingMinor' | 'totalMinor' | 'shippingMethod' | 'expiresAt'>;
+	order: Pick<Order, 'number' | 'currency' | 'subtotalMinor' | 'shippingMinor' | 'totalMinor' | 'shippingMethod' | 'expiresAt' | 'carrier' | 'trackingNumber'>;
 	items: Pick<OrderItem, 'title' | 'quantity' | 'unitPriceMinor'>[];
 	origin: string;
 };
@@ -40,6 +40,14 @@ function cancelReason(reason: unknown): string {
 	return `The shop cancelled it${text}`;
 }
 
+/** " It travels with UPS, tracking number 1Z-999." — or as much of it as the shop gave; empty when it gave neither. */
+export function shipmentSentence(order: Pick<Order, 'carrier' | 'trackingNumber'>): string {
+	if (order.carrier && order.trackingNumber) return ` It travels with ${order.carrier}, tracking number ${order.trackingNumber}.`;
+	if (order.carrier) return ` It travels with ${order.carrier}.`;
+	if (order.trackingNumber) return ` Its tracking number is ${order.trackingNumber}.`;
+	return '';
+}
+
 function headline(email: OrderEmail): { subject: string; lead: string } {
 	const n = email.order.number;
 	switch (email.type) {
@@ -50,7 +58,7 @@ function headline(email: OrderEmail): { subject: string; lead: string } {
 		case 'order_paid':
 			return { subject: `Payment received for order ${n}`, lead: 'We have your payment. We will let you know when your order ships.' };
 		case 'order_fulfilled':
-			return { subject: `Order ${n} has shipped`, lead: 'Your order is on its way.' };
+			return { subject: `Order ${n} has shipped`, lead: `Your order is on its way.${shipmentSentence(email.order)}` };
 		case 'order_cancelled':
 			return { subject: `Order ${n} cancelled`, lead: `Your order was cancelled. ${cancelReason(email.payload.reason)}` };
 		case 'order_refunded':

@@ -12,25 +12,43 @@ import {
 	adminProductsListInput,
 	productArchiveInput,
 	productCreateInput,
+	productImageAddInput,
+	productImageRemoveInput,
 	productUpdateInput,
 	stockAdjustInput
 } from '../../../src/lib/shared/catalog-admin';
 import {
 	adminReviewsListInput,
+	auditListInput,
 	collectionDeleteInput,
 	collectionInput,
 	collectionMoveInput,
 	collectionUpdateInput,
 	customerIdInput,
 	customersListInput,
+	emailIdInput,
+	emailsListInput,
 	membershipInput,
 	reviewIdInput
 } from '../../../src/lib/shared/admin';
+import { listAudit } from '../../services/audit';
 import { dashboard } from '../../services/admin/dashboard';
 import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from '../../services/admin/collections';
 import { adminGetCustomer, adminListCustomers, updateMembership } from '../../services/admin/customers';
 import { adminDeleteReview, adminListReviews, hideReview, showReview } from '../../services/admin/reviews';
-import { adjustStock, adminGetProduct, adminListProducts, createProduct, setArchived, updateProduct } from '../../services/admin/catalog';
+import {
+	addProductImage,
+	adjustStock,
+	adminGetProduct,
+	adminListProducts,
+	collectionChoices,
+	createProduct,
+	removeProductImage,
+	setArchived,
+	updateProduct
+} from '../../services/admin/catalog';
+import { adminGetEmail, adminListEmails } from '../../services/admin/emails';
+import { emailsForOrder, retryNow } from '../../services/email/outbox';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/admin/shipping';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/admin/orders';
 import { adminProcedure } from '../init';
@@ -43,7 +61,10 @@ export const adminRouter = {
 		create: adminProcedure.input(productCreateInput).mutation(({ ctx, input }) => createProduct(ctx.db, ctx.actor, input)),
 		update: adminProcedure.input(productUpdateInput).mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.actor, input)),
 		archive: adminProcedure.input(productArchiveInput).mutation(({ ctx, input }) => setArchived(ctx.db, ctx.actor, input)),
-		adjustStock: adminProcedure.input(stockAdjustInput).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input))
+		adjustStock: adminProcedure.input(stockAdjustInput).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input)),
+		addImage: adminProcedure.input(productImageAddInput).mutation(({ ctx, input }) => addProductImage(ctx.db, ctx.actor, input)),
+		removeImage: adminProcedure.input(productImageRemoveInput).mutation(({ ctx, input }) => removeProductImage(ctx.db, ctx.actor, input)),
+		collectionChoices: adminProcedure.query(({ ctx }) => collectionChoices(ctx.db))
 	},
 	shipping: {
 		list: adminProcedure.query(({ ctx }) => adminListShippingMethods(ctx.db)),
@@ -75,5 +96,14 @@ export const adminRouter = {
 		hide: adminProcedure.input(reviewIdInput).mutation(({ ctx, input }) => hideReview(ctx.db, ctx.actor, input.id)),
 		show: adminProcedure.input(reviewIdInput).mutation(({ ctx, input }) => showReview(ctx.db, ctx.actor, input.id)),
 		delete: adminProcedure.input(reviewIdInput).mutation(({ ctx, input }) => adminDeleteReview(ctx.db, ctx.actor, input.id))
+	},
+	audit: {
+		list: adminProcedure.input(auditListInput).query(({ ctx, input }) => listAudit(ctx.db, input))
+	},
+	emails: {
+		list: adminProcedure.input(emailsListInput).query(({ ctx, input }) => adminListEmails(ctx.db, input)),
+		get: adminProcedure.input(emailIdInput).query(({ ctx, input }) => adminGetEmail(ctx.db, input.id)),
+		forOrder: adminProcedure.input(orderIdInput).query(({ ctx, input }) => emailsForOrder(ctx.db, input.orderId)),
+		retry: adminProcedure.input(emailIdInput).mutation(({ ctx, input }) => retryNow(ctx.db, input.id))
 	}
 } satisfies TRPCRouterRecord;

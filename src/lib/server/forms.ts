@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { asClientError } from '$server/services/errors';
 import { fieldErrors } from '$lib/shared/zod';
+import { clientFailure } from './errors';
 
 /** What a refused form post returns: field errors (`form` for the whole form) and what was typed. */
 export type FormFailure = { errors: Record<string, string>; values: Record<string, string> };
@@ -39,16 +39,14 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 	return { data: parsed.data as z.output<S>, values: form.values };
 }
 
-/** Runs a service call from a form action; its expected failures come back as `fail(4xx)`. */
+/** Runs a procedure or service call from a form action; its expected failures come back as `fail(4xx)` (see `statusOf`). */
 export async function formAction<T>(work: Promise<T>, values: Record<string, string> = {}) {
 	try {
 		return { result: await work };
 	} catch (e) {
-		const clientError = asClientError(e);
-		if (!clientError) throw e;
-		const field = 'field' in clientError && typeof clientError.field === 'string' ? clientError.field : 'form';
-		const status = clientError.code === 'CONFLICT' ? 409 : clientError.code === 'NOT_FOUND' ? 404 : 400;
-		return { failure: formFail(status, { [field]: clientError.message }, values) };
+		const failure = clientFailure(e);
+		if (!failure) throw e;
+		return { failure: formFail(failure.status, failure.errors, values) };
 	}
 }
 

@@ -89,3 +89,32 @@ export type AdminReview = {
 	hidden: boolean;
 	createdAt: string;
 };
+
+/** The audit trail's filters, as the audit page's address carries them. */
+export const auditListInput = z.strictObject({
+	entityType: z.string().trim().max(40).optional(),
+	entityId: z.string().trim().max(80).optional(),
+	query: z.string().trim().max(200).optional(),
+	cursor: z.string().max(400).optional(),
+	limit: z.int().min(1).max(100).default(50)
+});
+
+export const emailStates = ['pending', 'sent', 'failed'] as const;
+export type EmailState = (typeof emailStates)[number];
+
+export const emailsListInput = z.strictObject({ state: z.enum(emailStates).optional(), limit: z.int().min(1).max(500).default(200) });
+export const emailIdInput = z.strictObject({ id: z.uuid() });
+
+const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+
+/**
+ * Where an email is, in the same words on every admin page. A claim for sending counts an
+ * attempt before the message goes out, so an attempt without an error is one under way.
+ */
+export function emailProgress(email: { state: EmailState; attempts: number; lastError: string | null }): string {
+	if (email.state === 'sent') return 'sent';
+	if (email.state === 'failed') return `failed after ${attempts(email.attempts)}`;
+	if (email.attempts === 0) return 'waiting to be sent';
+	if (!email.lastError) return 'being sent now';
+	return `waiting to be sent again (${attempts(email.attempts)} so far)`;
+}

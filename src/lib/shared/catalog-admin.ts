@@ -72,6 +72,8 @@ export const stockAdjustInput = z.strictObject({
 	path: ['reason']
 });
 
+/** An uploaded image: the service checks its bytes, size and kind. */
+export const productImageAddInput = z.strictObject({ id: z.uuid(), file: z.instanceof(File), alt: z.string().max(1000).default('') });
 export const productImageRemoveInput = z.strictObject({ id: z.uuid(), src: z.string().min(1).max(300) });
 
 export const adminProductSorts = ['-updated', 'title', '-title', 'price', '-price', 'inventory', '-inventory'] as const;

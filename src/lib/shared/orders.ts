@@ -120,12 +120,38 @@ export const adminOrdersListInput = ordersListInput.extend({
 	placedTo: z.iso.datetime({ offset: true }).optional()
 });
 
+/** A form's optional text: trimmed, and left out when empty. */
+const optionalText = (schema: z.ZodType<string | undefined, string | undefined>) =>
+	z
+		.string()
+		.trim()
+		.transform((text) => text || undefined)
+		.pipe(schema)
+		.optional();
+
+/** How a shipped order travels, as the shop tells the shopper: a carrier's name and what it tracks the parcel by. */
+export const shipmentFields = {
+	carrier: optionalText(z.string().max(40, 'Keep the carrier’s name to 40 characters.').optional()),
+	trackingNumber: optionalText(
+		z
+			.string()
+			.regex(/^[A-Za-z0-9-]{3,40}$/, 'A tracking number has 3 to 40 letters, digits or dashes.')
+			.optional()
+	)
+};
+
 /** What an admin may do to an order by hand; payment moves it to `paid` by itself. */
-export const adminTransitionInput = z.strictObject({
-	orderId: z.uuid(),
-	to: z.enum(['fulfilled', 'cancelled', 'refunded']),
-	reason: z.string().trim().max(500).optional()
-});
+export const adminTransitionInput = z
+	.strictObject({
+		orderId: z.uuid(),
+		to: z.enum(['fulfilled', 'cancelled', 'refunded']),
+		reason: z.string().trim().max(500).optional(),
+		...shipmentFields
+	})
+	.refine((input) => input.to === 'fulfilled' || (!input.carrier && !input.trackingNumber), {
+		message: 'A carrier and tracking number go with shipping only; clear them to cancel or refund.',
+		path: ['trackingNumber']
+	});
 
 export type OrderLine = { productId: string; title: string; unitPriceMinor: number; quantity: number };
 
@@ -145,6 +171,9 @@ export type OrderView = {
 	/** A copy made when the order was placed; later edits of the address book leave it alone. */
 	shippingAddress: AddressFields | null;
 	shippingMethod: string | null;
+	/** Set when the order ships, if the shop names them (absent on an order a device kept from before they existed). */
+	carrier?: string | null;
+	trackingNumber?: string | null;
 	items: OrderLine[];
 	/** When the order's confirmation email went out (null: not yet); only a single order's view carries it. */
 	confirmationSentAt?: string | null;

@@ -1,4 +1,4 @@
-import { requireAdmin } from './admin-guard.server';
+import { requireAdmin } from '$lib/server/admin';
 import type { LayoutServerLoad } from './$types';
 
 // Every page under /admin passes here first: visitors go to sign in, customers get 403.

@@ -1,8 +1,4 @@
-import { getDatabase } from '$server/db/client';
-import { dashboard } from '$server/services/admin/dashboard';
+import { adminApi } from '$lib/server/admin';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	await parent();
-	return { dashboard: await dashboard((await getDatabase()).db) };
-};
+export const load: PageServerLoad = async (event) => ({ dashboard: await adminApi(event).dashboard() });

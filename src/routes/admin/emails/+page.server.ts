@@ -1,26 +1,22 @@
 import { error } from '@sveltejs/kit';
-import { getDatabase } from '$server/db/client';
-import { countEmails, emailStates, listEmails, retryNow, type EmailState } from '$server/services/email/outbox';
+import { adminApi } from '$lib/server/admin';
+import { emailIdInput, emailStates, type EmailState } from '$lib/shared/admin';
 import { readForm } from '$lib/server/forms';
-import { requireAdmin } from '../admin-guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	await parent();
-	const asked = url.searchParams.get('state');
+export const load: PageServerLoad = async (event) => {
+	const asked = event.url.searchParams.get('state');
 	const state = emailStates.includes(asked as EmailState) ? (asked as EmailState) : undefined;
-	const { db } = await getDatabase();
-	const [emails, counts] = await Promise.all([listEmails(db, state, 200), countEmails(db)]);
+	const { emails, counts } = await adminApi(event).emails.list({ state });
 	return { emails, counts, state: state ?? null };
 };
 
 export const actions: Actions = {
 	retry: async (event) => {
-		requireAdmin(event);
+		const api = adminApi(event);
 		const form = await readForm(event.request, ['id']);
-		const id = form.values?.id ?? '';
-		if (!/^[0-9a-f-]{36}$/i.test(id)) error(400, 'No such email');
-		const retried = await retryNow((await getDatabase()).db, id);
-		return { retried, id };
+		const id = emailIdInput.safeParse({ id: form.values?.id });
+		if (!id.success) error(400, 'No such email');
+		return { retried: await api.emails.retry(id.data), id: id.data.id };
 	}
 };

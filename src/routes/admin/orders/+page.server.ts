@@ -1,5 +1,4 @@
-import { getDatabase } from '$server/db/client';
-import { adminListOrders } from '$server/services/admin/orders';
+import { adminApi } from '$lib/server/admin';
 import { adminOrdersListInput } from '$lib/shared/orders';
 import type { PageServerLoad } from './$types';
 
@@ -7,9 +6,9 @@ import type { PageServerLoad } from './$types';
 const dayStart = (day: string) => (/^\d{4}-\d\d-\d\d$/.test(day) ? `${day}T00:00:00.000Z` : undefined);
 const dayEnd = (day: string) => (/^\d{4}-\d\d-\d\d$/.test(day) ? `${day}T23:59:59.999Z` : undefined);
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	await parent();
-	const get = (key: string) => url.searchParams.get(key) || undefined;
+export const load: PageServerLoad = async (event) => {
+	const api = adminApi(event);
+	const get = (key: string) => event.url.searchParams.get(key) || undefined;
 	const filters = { status: get('status'), query: get('query'), from: get('from') ?? '', to: get('to') ?? '' };
 	const parsed = adminOrdersListInput.safeParse({
 		status: filters.status,
@@ -20,5 +19,5 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 		limit: 25
 	});
 	const input = parsed.success ? parsed.data : adminOrdersListInput.parse({ limit: 25 });
-	return { filters, invalid: !parsed.success, page: await adminListOrders((await getDatabase()).db, input) };
+	return { filters, invalid: !parsed.success, page: await api.orders.list(input) };
 };

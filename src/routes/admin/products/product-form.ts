@@ -1,5 +1,7 @@
 import { majorUnits, parseMajorUnits } from '$lib/shared/money';
-import type { AdminProduct } from '$server/services/admin/catalog';
+import type { RouterOutputs } from '$lib/api';
+
+type AdminProduct = RouterOutputs['admin']['products']['get'];
 
 /** The product form's fields as the browser posts them. */
 export const productFormFields = ['title', 'slug', 'description', 'price', 'collectionId'] as const;

@@ -1,16 +1,11 @@
 import type { z } from 'zod';
-import { getDatabase } from '$server/db/client';
-import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '$server/services/admin/shipping';
+import { adminApi } from '$lib/server/admin';
 import { shippingMethodInput, shippingMethodUpdateInput } from '$lib/shared/orders';
 import { formAction, formFail, readForm } from '$lib/server/forms';
-import { adminActor } from '../admin-guard.server';
 import { methodErrors, methodFields, methodFromForm } from './method-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	await parent();
-	return { methods: await adminListShippingMethods((await getDatabase()).db) };
-};
+export const load: PageServerLoad = async (event) => ({ methods: await adminApi(event).shipping.list() });
 
 /** Reads a posted method form and checks it with the shared schema; a failure is the 400 to return. */
 async function readMethod<S extends z.ZodType>(request: Request, schema: S, allowed: readonly string[]) {
@@ -25,18 +20,18 @@ async function readMethod<S extends z.ZodType>(request: Request, schema: S, allo
 // Methods are never deleted: orders name them, and unticking "active" takes one off sale.
 export const actions: Actions = {
 	create: async (event) => {
-		const actor = adminActor(event);
+		const api = adminApi(event);
 		const form = await readMethod(event.request, shippingMethodInput, methodFields);
 		if (form.failure) return form.failure;
-		const saved = await formAction(createShippingMethod((await getDatabase()).db, actor, form.data), form.values);
+		const saved = await formAction(api.shipping.create(form.data), form.values);
 		if (saved.failure) return saved.failure;
 		return { created: saved.result.name };
 	},
 	update: async (event) => {
-		const actor = adminActor(event);
+		const api = adminApi(event);
 		const form = await readMethod(event.request, shippingMethodUpdateInput, [...methodFields, 'id']);
 		if (form.failure) return form.failure;
-		const saved = await formAction(updateShippingMethod((await getDatabase()).db, actor, form.data), form.values);
+		const saved = await formAction(api.shipping.update(form.data), form.values);
 		if (saved.failure) return saved.failure;
 		return { updated: saved.result.id };
 	}

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { majorUnits, parseMajorUnits } from '$lib/shared/money';
-import type { ShippingMethodView } from '$lib/shared/orders';
+import type { RouterOutputs } from '$lib/api';
 
-export type AdminMethod = ShippingMethodView & { active: boolean; position: number };
+export type AdminMethod = RouterOutputs['admin']['shipping']['list'][number];
 
 /** The fields of the method form, as the browser posts them (`active` only when ticked). */
 export const methodFields = ['name', 'price', 'freeAbove', 'countries', 'active', 'position'] as const;
