@@ -4,6 +4,7 @@ import type { StoreDb } from '$lib/device/db';
 import { readMeta } from '$lib/device/meta';
 import { agePhrase, helpSuggestions, helpText, money, stockPhrase, orderCard, type Answer, type ProductCard } from '$lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
+import { productFace } from '$lib/shared/catalog';
 import { statusLabels } from '$lib/shared/orders';
 import { ProductMatcher } from '$lib/shared/product-match';
 import type { SyncProduct } from '$lib/shared/sync';
@@ -35,15 +36,8 @@ const offlineNote = ' (No network: answered from this device.)';
 const login: Answer = { text: `Please sign in to use your orders, cart and favorites.${offlineNote}`, needsLogin: true, offline: true, link: { href: '/login', label: 'Sign in' } };
 
 function card(p: SyncProduct, syncedAt: string | null, quantity?: number): ProductCard {
-	const image = p.images[0];
 	return {
-		id: p.id,
-		slug: p.slug,
-		title: p.title,
-		priceMinor: p.priceMinor,
-		currency: p.currency,
-		inventory: p.inventory,
-		image: image ? { src: image.src, alt: image.alt } : null,
+		...productFace(p),
 		stockAsOf: syncedAt,
 		...(quantity !== undefined && { quantity })
 	};

@@ -3,6 +3,7 @@ import {
 	DEFAULT_PAGE_SIZE,
 	MAX_PAGE_SIZE,
 	catalogSorts,
+	productFace,
 	type CatalogPage,
 	type CatalogSort,
 	type CollectionSummary,
@@ -53,15 +54,8 @@ function sortComparator(sort: ReadySort, entries: Entry[]): (a: number, b: numbe
 
 function toSummary(entry: Entry): ProductSummary {
 	const p = entry.product;
-	const image = p.images[0];
 	return {
-		id: p.id,
-		slug: p.slug,
-		title: p.title,
-		priceMinor: p.priceMinor,
-		currency: p.currency,
-		inventory: p.inventory,
-		image: image ? { src: image.src, alt: image.alt } : null,
+		...productFace(p),
 		rating: p.rating,
 		reviewCount: p.reviewCount,
 		collection: { slug: entry.collection.slug, title: entry.collection.title }

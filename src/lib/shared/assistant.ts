@@ -1,5 +1,5 @@
 import { z } from './zod';
-import type { ProductImage } from './catalog';
+import type { ProductFace } from './catalog';
 import { formatMoney } from './money';
 import type { OrderStatus, OrderView } from './orders';
 
@@ -12,14 +12,7 @@ export const assistantChatInput = z.strictObject({ message: z.string().trim().mi
 export const assistantConfirmInput = z.strictObject({ proposalId: z.uuid() });
 
 /** A product inside an answer: enough to show it and put it in the cart. */
-export type ProductCard = {
-	id: string;
-	slug: string;
-	title: string;
-	priceMinor: number;
-	currency: string;
-	inventory: number;
-	image: ProductImage | null;
+export type ProductCard = ProductFace & {
 	/** In the cart, when the answer is about the cart. */
 	quantity?: number;
 	/** When the device answered: when its stock figure came from the server (null: never). */

@@ -36,7 +36,8 @@ export const averageRating = (ratingTotal: number, reviewCount: number): number 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export type ProductImage = { src: string; alt: string };
 
-export type ProductSummary = {
+/** What every list of products shows of one (a grid, the cart, an assistant's answer): enough to show it and put it in the cart. */
+export type ProductFace = {
 	id: string;
 	slug: string;
 	title: string;
@@ -44,6 +45,23 @@ export type ProductSummary = {
 	currency: string;
 	inventory: number;
 	image: ProductImage | null;
+};
+
+/** A product's face, from a product with all its pictures: the first picture shows. */
+export function productFace(p: Omit<ProductFace, 'image'> & { images: ProductImage[] }): ProductFace {
+	const image = p.images[0];
+	return {
+		id: p.id,
+		slug: p.slug,
+		title: p.title,
+		priceMinor: p.priceMinor,
+		currency: p.currency,
+		inventory: p.inventory,
+		image: image ? { src: image.src, alt: image.alt } : null
+	};
+}
+
+export type ProductSummary = ProductFace & {
 	rating: number | null;
 	reviewCount: number;
 	collection: { slug: string; title: string };
