@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, signUp, test, type Page } from './fixtures';
 
 // The shop as a 390×844 phone shows it: the first screen has room for what a shopper came for.
 const PHONE = { width: 390, height: 844 } as const;
@@ -164,11 +164,11 @@ test('Add to cart takes the chosen quantity and says so in a toast that screen r
 	await expect(line).toContainText('$136.00');
 });
 
-test('every control met while tabbing through the header and a product card shows a focus ring', async ({ page }) => {
-	await page.goto('/');
-	const card = page.getByRole('main').getByRole('article').first();
-	const title = (await card.getByRole('heading').textContent())!.trim();
-	const seen: { name: string; where: string; ring: string }[] = [];
+type Focused = { name: string; where: string; ring: string };
+
+/** Presses Tab until `done` says so (or 80 times), noting each control focused, where it sits and the ring it shows. */
+async function tabThrough(page: Page, done: (focused: Focused) => boolean): Promise<Focused[]> {
+	const seen: Focused[] = [];
 	for (let i = 0; i < 80; i++) {
 		await page.keyboard.press('Tab');
 		const focused = await page.evaluate(() => {
@@ -185,14 +185,35 @@ test('every control met while tabbing through the header and a product card show
 					(el as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
 					el.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40) ||
 					el.tagName,
-				where: el.closest('header') ? 'header' : el.closest('article') ? 'card' : 'page',
+				where: el.closest('header') ? 'header' : el.closest('article') ? 'card' : el.closest('main') ? 'main' : 'page',
 				ring: ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::after'))
 			};
 		});
 		seen.push(focused);
-		if (focused.where === 'card' && focused.name === title) break;
+		if (done(focused)) break;
 	}
+	return seen;
+}
+
+test('every control met while tabbing through the header and a product card shows a focus ring', async ({ page }) => {
+	await page.goto('/');
+	const card = page.getByRole('main').getByRole('article').first();
+	const title = (await card.getByRole('heading').textContent())!.trim();
+	const seen = await tabThrough(page, (focused) => focused.where === 'card' && focused.name === title);
 	expect(seen.filter((s) => !s.ring), 'focused with no visible ring').toEqual([]);
 	expect(seen.filter((s) => s.where === 'header').map((s) => s.name)).toEqual(expect.arrayContaining(['Store home', 'Search products']));
 	expect(seen.filter((s) => s.where === 'card').map((s) => s.name)).toEqual([`Save ${title} to favorites`, title]);
+});
+
+test('every control met while tabbing through checkout shows a focus ring', async ({ page, baseURL }) => {
+	await signUp(page, baseURL!, 'focus');
+	await page.goto(PRODUCT);
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect(page.getByRole('group', { name: /^Quantity of Walnut Serving Board/ }).locator('output')).toHaveText('1 in cart');
+	await page.goto('/checkout');
+	await expect(page.getByRole('button', { name: 'Place order' })).toBeVisible();
+	const seen = await tabThrough(page, (focused) => focused.name === 'Place order');
+	expect(seen.filter((s) => !s.ring), 'focused with no visible ring').toEqual([]);
+	expect(seen.filter((s) => s.where === 'main').map((s) => s.name)).toEqual(expect.arrayContaining(['Full name', 'Street address', 'City', 'Place order']));
 });
