@@ -24,6 +24,11 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 	const collections = await (await adminApi.get('/api/trpc/catalog.collections')).json();
 	const soldOut = (title: string) =>
 		call('admin.products.create', { title: `${title} ${Date.now().toString(36)}`, priceMinor: 3000, inventory: 0, collectionId: collections.result.data[0].id });
+	const setPrice = async (id: string, priceMinor: number) => {
+		const current = (await (await adminApi.get(`/api/trpc/admin.products.get?input=${encodeURIComponent(JSON.stringify({ id }))}`)).json()).result.data;
+		const { title, slug, description, currency, collectionId, editToken } = current;
+		await call('admin.products.update', { id, editToken, title, slug, description, currency, collectionId, priceMinor });
+	};
 	const favorite = await soldOut('Watched Kettle');
 	const asked = await soldOut('Awaited Lamp');
 
@@ -71,17 +76,30 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 	// With the tab offline, the awaited lamp comes back and the kettle gets cheaper: told right after reconnecting.
 	await context.setOffline(true);
 	await call('admin.products.adjustStock', { id: asked.id, change: 2, reason: 'received' });
-	const current = (await (await adminApi.get(`/api/trpc/admin.products.get?input=${encodeURIComponent(JSON.stringify({ id: favorite.id }))}`)).json()).result.data;
-	const { title, slug, description, currency, collectionId, editToken } = current;
-	await call('admin.products.update', { id: favorite.id, editToken, title, slug, description, currency, collectionId, priceMinor: 2500 });
+	await setPrice(favorite.id, 2500);
 	await context.setOffline(false);
 	await expect(page.getByRole('status').filter({ hasText: `${asked.title} is back in stock.` })).toBeVisible({ timeout: 5000 });
 	await expect(page.getByRole('status').filter({ hasText: `${favorite.title} is now $25.00, down from $30.00.` })).toBeVisible();
 
+	// A price the shopper names: a fall above it says nothing, one to it or below does.
+	await page.goto(`/products/${favorite.slug}`);
+	await main.getByText('Tell me when the price drops').click();
+	const atMost = main.getByLabel('At most (USD)');
+	await atMost.fill('twenty');
+	await main.getByRole('button', { name: 'Watch the price' }).click();
+	await expect(main.getByText('Enter a price such as 24.50.')).toBeVisible();
+	await atMost.fill('20');
+	await main.getByRole('button', { name: 'Watch the price' }).click();
+	await expect(main.getByText('We will tell you when it costs $20.00 or less.')).toBeVisible();
+	await setPrice(favorite.id, 2200);
+	await expect(main.getByText('$22.00').first()).toBeVisible();
+	await setPrice(favorite.id, 1900);
+	await expect(page.getByRole('status').filter({ hasText: `${favorite.title} is now $19.00, down from $22.00.` })).toBeVisible({ timeout: 5000 });
+
 	// The list keeps them, newest first, each opening its product; reading it clears the count.
 	await page.goto('/alerts');
 	const list = page.getByRole('main').getByRole('list').first();
-	await expect(list.getByRole('listitem')).toHaveCount(3);
+	await expect(list.getByRole('listitem')).toHaveCount(4);
 	await expect(list.getByRole('link', { name: `${favorite.title} is back in stock.` })).toBeVisible();
 	await expect((await shopMenu(page)).getByRole('link', { name: 'Alerts', exact: true })).toBeVisible();
 	await list.getByRole('link', { name: `${asked.title} is back in stock.` }).click();

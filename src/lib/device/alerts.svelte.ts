@@ -1,8 +1,9 @@
-import type { AlertRecord } from './db';
+import type { AlertRecord, WatchRecord } from './db';
 import { device, expose } from './device.svelte';
 
 type Permission = NotificationPermission | 'unsupported';
 type Listener = (arrived: AlertRecord[]) => void;
+type Product = { id: string; priceMinor: number; inventory: number };
 
 /**
  * What the shopper watches and what it told them: every favorite is watched, and so is a
@@ -15,8 +16,8 @@ class Alerts {
 	/** Whether the device has read this browser's alerts yet. */
 	ready = $state(false);
 	unread = $derived(this.list.filter((a) => !a.read).length);
-	/** Sold-out products the shopper asked to hear about without favoriting them. */
-	asked = $state<string[]>([]);
+	/** What the shopper asked of products beyond their favorites: hear when one is back, or when it costs at most a price. */
+	wishes = $state<WatchRecord[]>([]);
 	/** Whether this browser may show system notifications; the shopper is asked only from a button they press. */
 	permission = $state<Permission>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
@@ -37,8 +38,8 @@ class Alerts {
 			}
 		);
 		device.watch(
-			(rt) => rt.db.watches.filter((w) => w.asked).primaryKeys(),
-			(ids) => (this.asked = ids)
+			(rt) => rt.db.watches.filter((w) => w.asked || w.targetPriceMinor != null).toArray(),
+			(rows) => (this.wishes = rows)
 		);
 	}
 
@@ -49,14 +50,33 @@ class Alerts {
 	}
 
 	isAsked(productId: string): boolean {
-		return this.asked.includes(productId);
+		return this.wishes.some((w) => w.productId === productId && w.asked);
+	}
+
+	/** The price the shopper waits for on a product, if they named one. */
+	targetOf(productId: string): number | null {
+		return this.wishes.find((w) => w.productId === productId)?.targetPriceMinor ?? null;
 	}
 
 	/** "Notify me when it's back" on a sold-out product, or the shopper changed their mind. */
-	async notifyMe(product: { id: string; priceMinor: number; inventory: number }, asked: boolean): Promise<void> {
+	notifyMe(product: Product, asked: boolean): Promise<void> {
+		return this.wish(product, { asked });
+	}
+
+	/** "Tell me when it costs at most …": a price fall above it says nothing; null hears of any fall again. */
+	setTarget(product: Product, targetPriceMinor: number | null): Promise<void> {
+		return this.wish(product, { targetPriceMinor });
+	}
+
+	/** Stops every wish on a product (a favorite stays watched). */
+	forget(product: Product): Promise<void> {
+		return this.wish(product, { asked: false, targetPriceMinor: null });
+	}
+
+	private async wish(product: Product, wish: Partial<Pick<WatchRecord, 'asked' | 'targetPriceMinor'>>): Promise<void> {
 		const rt = await device.running();
-		const { askToNotify } = await rt.sync();
-		await askToNotify(rt.db, product, asked);
+		const { setWatch } = await rt.sync();
+		await setWatch(rt.db, product, wish);
 	}
 
 	/** The shopper has seen the list: every alert in it is read. */

@@ -55,6 +55,8 @@ export type WatchRecord = {
 	inventory: number;
 	/** Asked for from a sold-out product ("Notify me when it's back"): watched without being a favorite, until it is back. */
 	asked: boolean;
+	/** A price the shopper waits for: a fall tells only once the price is at or below it (and watches the product until cleared). */
+	targetPriceMinor?: number | null;
 	since: string;
 };
 

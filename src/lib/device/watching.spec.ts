@@ -4,7 +4,7 @@ import type { SyncProduct } from '$lib/shared/sync';
 import { openStoreDb, type StoreDb } from './db';
 import { ensureIdentity } from './identity';
 import { sampleId, sampleProduct } from './sample-products';
-import { KEPT_ALERTS, alertNews, askToNotify, changesOf, noticeChanges } from './watching';
+import { KEPT_ALERTS, alertNews, changesOf, noticeChanges, setWatch } from './watching';
 
 const idOf = sampleId;
 const product = sampleProduct;
@@ -36,6 +36,9 @@ describe('what a watched product did', () => {
 		expect(changesOf({ priceMinor: 2000, inventory: 2 }, { priceMinor: 1999, inventory: 2 })).toEqual(['price']);
 		expect(changesOf({ priceMinor: 2000, inventory: 2 }, { priceMinor: 2500, inventory: 2 })).toEqual([]);
 		expect(changesOf({ priceMinor: 2000, inventory: 0 }, { priceMinor: 1500, inventory: 1 })).toEqual(['restock', 'price']);
+		// With a price named, a fall tells once it reaches it.
+		expect(changesOf({ priceMinor: 2000, inventory: 2 }, { priceMinor: 1800, inventory: 2 }, 1500)).toEqual([]);
+		expect(changesOf({ priceMinor: 1800, inventory: 2 }, { priceMinor: 1500, inventory: 2 }, 1500)).toEqual(['price']);
 	});
 
 	it('says so in a sentence', () => {
@@ -76,7 +79,7 @@ describe('alerts after a pull', () => {
 	});
 
 	it('watches a sold-out product asked about without a favorite, once: back in stock answers the ask', async () => {
-		await askToNotify(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, true);
+		await setWatch(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, { asked: true });
 		expect((await pull(product(1, { version: 2, inventory: 3 }))).map((a) => a.kind)).toEqual(['restock']);
 		expect(await pull(product(1, { version: 3, inventory: 0 }))).toEqual([]);
 		expect(await pull(product(1, { version: 4, inventory: 5 }))).toEqual([]);
@@ -84,8 +87,8 @@ describe('alerts after a pull', () => {
 	});
 
 	it('stops watching when the shopper takes back the ask or the favorite', async () => {
-		await askToNotify(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, true);
-		await askToNotify(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, false);
+		await setWatch(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, { asked: true });
+		await setWatch(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, { asked: false });
 		await favorite(2);
 		await pull(product(2, { version: 2 }));
 		await db.favorites.delete(idOf(2));
@@ -102,12 +105,27 @@ describe('alerts after a pull', () => {
 
 	it('keeps a visitor’s watches through sign-in, and forgets every watch and alert at sign-out', async () => {
 		await ensureIdentity(db, null);
-		await askToNotify(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, true);
+		await setWatch(db, { id: idOf(1), priceMinor: 2000, inventory: 0 }, { asked: true });
 		await ensureIdentity(db, 'u-1');
 		await favorite(2);
 		await pull(product(2, { version: 2, priceMinor: 1000 }));
 		expect([await db.watches.count(), await db.alerts.count()]).toEqual([2, 1]);
 		await ensureIdentity(db, null);
 		expect([await db.watches.count(), await db.alerts.count()]).toEqual([0, 0]);
+	});
+
+	it('waits for the price the shopper named, on a favorite or on a product watched for it alone, until it is cleared', async () => {
+		await favorite(2);
+		await setWatch(db, { id: idOf(2), priceMinor: 2000, inventory: 5 }, { targetPriceMinor: 1500 });
+		await setWatch(db, { id: idOf(3), priceMinor: 2000, inventory: 5 }, { targetPriceMinor: 1000 });
+		expect(await pull(product(2, { version: 2, priceMinor: 1800 }), product(3, { version: 2, priceMinor: 1200 }))).toEqual([]);
+		expect((await pull(product(2, { version: 3, priceMinor: 1400 }), product(3, { version: 3, priceMinor: 900 }))).map((a) => [a.productId, a.previousPriceMinor, a.priceMinor])).toEqual([
+			[idOf(2), 1800, 1400],
+			[idOf(3), 1200, 900]
+		]);
+		await setWatch(db, { id: idOf(3), priceMinor: 900, inventory: 5 }, { targetPriceMinor: null });
+		expect(await db.watches.get(idOf(3))).toBeUndefined();
+		await setWatch(db, { id: idOf(2), priceMinor: 1400, inventory: 5 }, { targetPriceMinor: null });
+		expect((await pull(product(2, { version: 4, priceMinor: 1300 }))).map((a) => a.kind)).toEqual(['price']);
 	});
 });

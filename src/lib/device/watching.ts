@@ -7,13 +7,19 @@ export const KEPT_ALERTS = 50;
 
 type Seen = Pick<SyncProduct, 'priceMinor' | 'inventory'>;
 
-/** What a product did that a watcher wants to hear of: it came back in stock, or its price fell. A rise says nothing. */
-export function changesOf(before: Seen, after: Seen): AlertRecord['kind'][] {
+/**
+ * What a product did that a watcher wants to hear of: it came back in stock, or its price
+ * fell (to `target` or below, when the shopper named a price). A rise says nothing.
+ */
+export function changesOf(before: Seen, after: Seen, target?: number | null): AlertRecord['kind'][] {
 	const kinds: AlertRecord['kind'][] = [];
 	if (before.inventory <= 0 && after.inventory > 0) kinds.push('restock');
-	if (after.priceMinor < before.priceMinor) kinds.push('price');
+	if (after.priceMinor < before.priceMinor && (target == null || after.priceMinor <= target)) kinds.push('price');
 	return kinds;
 }
+
+/** Whether a watch stands by itself, favorite or not: asked about while sold out, or waiting for a price. */
+const standing = (w: WatchRecord) => w.asked || w.targetPriceMinor != null;
 
 /** The sentence an alert says, in the toast, the notification and the alerts list alike. */
 export function alertNews(alert: Pick<AlertRecord, 'kind' | 'title' | 'priceMinor' | 'previousPriceMinor' | 'currency'>): string {
@@ -30,7 +36,7 @@ export function alertNews(alert: Pick<AlertRecord, 'kind' | 'title' | 'priceMino
 export async function noticeChanges(db: StoreDb, products: (SyncProduct | { deleted: true })[]): Promise<AlertRecord[]> {
 	const [favoriteIds, watches] = await Promise.all([db.favorites.toCollection().primaryKeys(), db.watches.toArray()]);
 	const known = new Map(watches.map((w) => [w.productId, w]));
-	const watched = new Set([...favoriteIds, ...watches.filter((w) => w.asked).map((w) => w.productId)]);
+	const watched = new Set([...favoriteIds, ...watches.filter(standing).map((w) => w.productId)]);
 	// A favorite removed forgets what it knew: added again, it is watched from then on.
 	const forgotten = watches.filter((w) => !watched.has(w.productId)).map((w) => w.productId);
 	const changed = products.filter((p): p is SyncProduct => !('deleted' in p) && watched.has(p.id));
@@ -43,7 +49,7 @@ export async function noticeChanges(db: StoreDb, products: (SyncProduct | { dele
 	const remembered: WatchRecord[] = changed.map((product) => {
 		const watch = known.get(product.id);
 		const last = watch ?? before.get(product.id);
-		const kinds = last ? changesOf(last, product) : [];
+		const kinds = last ? changesOf(last, product, watch?.targetPriceMinor) : [];
 		for (const kind of kinds) {
 			alerts.push({
 				id: `${product.id}:${kind}:${product.version}`,
@@ -60,7 +66,8 @@ export async function noticeChanges(db: StoreDb, products: (SyncProduct | { dele
 		}
 		// "Notify me when it's back" is answered once it is back.
 		const asked = (watch?.asked ?? false) && !kinds.includes('restock');
-		return { productId: product.id, priceMinor: product.priceMinor, inventory: product.inventory, asked, since: watch?.since ?? at };
+		const targetPriceMinor = watch?.targetPriceMinor ?? null;
+		return { productId: product.id, priceMinor: product.priceMinor, inventory: product.inventory, asked, targetPriceMinor, since: watch?.since ?? at };
 	});
 	if (forgotten.length) await db.watches.bulkDelete(forgotten);
 	if (remembered.length) await db.watches.bulkPut(remembered);
@@ -81,12 +88,23 @@ export function alertsNews(count: number): string {
 	return `${count} products you watch are back in stock or cost less.`;
 }
 
-/** Watches a sold-out product without favoriting it (or stops), from what the shopper sees of it now. */
-export async function askToNotify(db: StoreDb, product: Seen & { id: string }, asked: boolean): Promise<void> {
-	if (!asked) {
-		await db.watches.delete(product.id);
-		return;
-	}
-	const since = new Date().toISOString();
-	await db.watches.put({ productId: product.id, priceMinor: product.priceMinor, inventory: product.inventory, asked: true, since });
+/**
+ * Changes what the shopper asked of one product, from what they see of it now: `asked`
+ * ("Notify me when it's back") and `targetPriceMinor` (null: any fall). A watch asked
+ * nothing more of is dropped (a favorite stays watched all the same).
+ */
+export async function setWatch(db: StoreDb, product: Seen & { id: string }, wish: Partial<Pick<WatchRecord, 'asked' | 'targetPriceMinor'>>): Promise<void> {
+	await db.transaction('rw', db.watches, async () => {
+		const watch = await db.watches.get(product.id);
+		const next: WatchRecord = {
+			productId: product.id,
+			priceMinor: watch?.priceMinor ?? product.priceMinor,
+			inventory: watch?.inventory ?? product.inventory,
+			asked: wish.asked ?? watch?.asked ?? false,
+			targetPriceMinor: wish.targetPriceMinor !== undefined ? wish.targetPriceMinor : (watch?.targetPriceMinor ?? null),
+			since: watch?.since ?? new Date().toISOString()
+		};
+		if (standing(next)) await db.watches.put(next);
+		else await db.watches.delete(product.id);
+	});
 }
