@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client';
 import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
+import { addToUserCart } from './cart';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
 import type { PaymentProvider } from './payments/provider';
@@ -78,12 +79,29 @@ export async function cancelUnpaid(tx: Tx, order: Order, payments: Pick<PaymentP
 	return (await moveOrder(tx, order, 'cancelled', move)) ?? 'not_unpaid';
 }
 
-/** A shopper gives up an unpaid order: the hold ends at once and nothing is charged. */
-export async function cancelOwnOrder(db: Db, userId: string, payments: Pick<PaymentProvider, 'cancel'>, orderId: string): Promise<OrderView> {
+/** How a shopper gives an order up: the reason on record, and whether its lines go back into their cart. */
+export type GiveUp = { reason: string; backToCart?: boolean };
+
+/**
+ * A shopper gives up an unpaid order: the hold ends at once and nothing is charged. With
+ * `backToCart` the order's lines rejoin the shopper's cart in the same transaction.
+ */
+export async function cancelOwnOrder(
+	db: Db,
+	userId: string,
+	payments: Pick<PaymentProvider, 'cancel'>,
+	orderId: string,
+	giveUp: GiveUp = { reason: 'cancelled by the shopper' }
+): Promise<OrderView> {
 	const outcome = await db.transaction(async (tx) => {
 		const order = await lockOrder(tx, and(eq(orders.id, orderId), eq(orders.userId, userId))!);
 		if (!order) throw new AppError('NOT_FOUND', 'No such order');
-		return { order, result: await cancelUnpaid(tx, order, payments, { reason: 'cancelled by the shopper' }) };
+		const result = await cancelUnpaid(tx, order, payments, { reason: giveUp.reason });
+		if (giveUp.backToCart && typeof result !== 'string') {
+			const items = await tx.select({ productId: orderItems.productId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id));
+			await addToUserCart(tx, userId, items);
+		}
+		return { order, result };
 	});
 	if (outcome.result === 'paying') throw new AppError('CONFLICT', 'The payment for this order is going through right now, so it can no longer be cancelled.');
 	if (outcome.result === 'not_unpaid') {
