@@ -39,7 +39,7 @@ test('the installed shell opens, reloads and navigates with no network, and offl
 	await card.getByRole('link').click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
-	await expect(page.getByText('1 in cart')).toBeVisible();
+	await expect(page.getByRole('group', { name: `Quantity of ${title} in your cart` }).locator('output')).toHaveText('1 in cart');
 
 	// Full page loads, not only client-side navigation, come from the shell.
 	await page.reload();

@@ -89,18 +89,22 @@ class Cart {
 	}
 
 	/**
-	 * Back to the order step after a hold ended unpaid: the shop lets go of the order, its
-	 * lines back in the cart (or did already, when the time ran out or the page left), and
-	 * the device waits for that cart.
+	 * Back to the order step after a hold ended unpaid, with the order's lines in the cart: the
+	 * shop puts them back as it lets go (or did already, when the time ran out or the page was
+	 * left); a line still missing then (the order was cancelled outright) is added here.
 	 */
-	async startAgain(orderId: string): Promise<void> {
+	async startAgain(order: OrderView): Promise<void> {
 		await this.holdEnded();
 		try {
-			await api.checkout.release.mutate({ orderId });
+			await api.checkout.release.mutate({ orderId: order.id });
 		} catch (e) {
 			if (!isRefusal(e)) throw e;
 		}
 		await this.flush();
+		const { db } = await device.opened();
+		for (const item of order.items) {
+			if (!(await db.cartLines.get(item.productId))) await this.add(item.productId, item.quantity);
+		}
 	}
 
 	/** The held order was paid or cancelled: nothing is left to let go of. */
