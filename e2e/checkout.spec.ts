@@ -52,10 +52,10 @@ async function fillAddress(page: Page) {
 	await page.getByLabel('Postal code').fill(ADDRESS.postalCode);
 }
 
-/** From the cart to the pay step with a new address and Standard: the order holds its stock. */
-async function placeOrder(page: Page): Promise<string> {
+/** From the cart to the pay step with Standard (and a new address, the first time): the order holds its stock. */
+async function placeOrder(page: Page, { savedAddress = false } = {}): Promise<string> {
 	await open(page, '/checkout');
-	await fillAddress(page);
+	if (!savedAddress) await fillAddress(page);
 	await page.getByRole('button', { name: 'Place order' }).click();
 	await expect(page).toHaveURL(/\/checkout\?order=/);
 	const heading = page.getByRole('heading', { level: 2, name: /^Order \d+$/ });
@@ -161,7 +161,6 @@ test('a line that sold out in the meantime is reported at checkout and fixed in 
 	await signUp(rivalPage, baseURL!, 'rival');
 	await addToCart(rivalPage, product, 1);
 	await placeOrder(rivalPage);
-	await rival.close();
 
 	await page.goto('/checkout');
 	await fillAddress(page);
@@ -177,6 +176,8 @@ test('a line that sold out in the meantime is reported at checkout and fixed in 
 	await page.getByRole('button', { name: 'Place order' }).click();
 	await expect(page.getByRole('heading', { name: 'Test mode — no real payment' })).toBeVisible();
 	await expect(page.getByRole('table')).toContainText(`${wanted - 1}`);
+	// Only now: the rival's closing tab lets its hold go.
+	await rival.close();
 });
 
 test('the payment step shows how long the stock is held, and cancelling releases it at once', async ({ page, baseURL }, testInfo) => {
@@ -199,6 +200,86 @@ test('the payment step shows how long the stock is held, and cancelling releases
 	await page.getByRole('button', { name: 'Put these items back in my cart' }).click();
 	await expect(page).toHaveURL('/cart');
 	await expect(stepper(page, product.title).locator('output')).toHaveText('1 in cart');
+});
+
+test('leaving the payment step, closing it or changing the cart in another tab lets the hold go at once', async ({ page, context, baseURL }, testInfo) => {
+	test.slow();
+	// Products no other test buys, per project, so the stock counted is this test's alone.
+	const [product, other]: Product[] =
+		testInfo.project.name === 'desktop'
+			? [
+					{ slug: 'marble-mortar-and-pestle', title: 'Marble Mortar and Pestle' },
+					{ slug: 'brass-measuring-spoons', title: 'Brass Measuring Spoons' }
+				]
+			: [
+					{ slug: 'enamel-mixing-bowl', title: 'Enamel Mixing Bowl' },
+					{ slug: 'beeswax-food-wraps', title: 'Beeswax Food Wraps' }
+				];
+	// Read through the API, as another shopper would see it; a connection of its own each time,
+	// so a read never lands on a kept-alive socket the server is just closing.
+	const inventory = async () => {
+		const url = `/api/trpc/catalog.product?input=${encodeURIComponent(JSON.stringify({ slug: product!.slug }))}`;
+		const response = await context.request.get(url, { headers: { connection: 'close' } });
+		return (await response.json()).result.data.inventory as number;
+	};
+	await signUp(page, baseURL!, 'leave');
+	await addToCart(page, product!, 1);
+	const before = await inventory();
+	await placeOrder(page);
+	await expect(page.getByText(/^Held for you until \d{1,2}:\d{2}/)).toBeVisible();
+	expect(await inventory()).toBe(before - 1);
+
+	// Away from the pay step to the cart: the unit is back on sale and the line back in the cart.
+	await page.getByRole('link', { name: /^Cart/ }).click();
+	await expect(page).toHaveURL('/cart');
+	await expect.poll(inventory).toBe(before);
+	await expect(stepper(page, product!.title).locator('output')).toHaveText('1 in cart');
+
+	// Closing the tab on the pay step: the same.
+	await placeOrder(page, { savedAddress: true });
+	await expect.poll(inventory).toBe(before - 1);
+	await page.close({ runBeforeUnload: true });
+	await expect.poll(inventory).toBe(before);
+
+	// Changing the cart in another tab while the order waits for payment: the same, and both lines are in the cart.
+	const payTab = await context.newPage();
+	await placeOrder(payTab, { savedAddress: true });
+	await expect.poll(inventory).toBe(before - 1);
+	const shopTab = await context.newPage();
+	await addToCart(shopTab, other!, 1);
+	await expect.poll(inventory).toBe(before);
+	await open(shopTab, '/cart');
+	await expect(stepper(shopTab, product!.title).locator('output')).toHaveText('1 in cart');
+	await expect(stepper(shopTab, other!.title).locator('output')).toHaveText('1 in cart');
+
+	// Back on the pay tab, it says the order is no longer held.
+	await payTab.bringToFront();
+	await payTab.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+	await expect(payTab.getByRole('status').filter({ hasText: /^Order \d+ is no longer held, so nothing will be charged\./ })).toBeVisible();
+});
+
+test('when the hold runs out on the payment step, Start again goes back to the order step with the cart', async ({ page, baseURL }, testInfo) => {
+	test.slow();
+	const product: Product =
+		testInfo.project.name === 'desktop'
+			? { slug: 'olive-wood-salad-servers', title: 'Olive Wood Salad Servers' }
+			: { slug: 'speckled-stoneware-dinner-plate', title: 'Speckled Stoneware Dinner Plate' };
+	// The page's clock runs on, and is moved past the hold; the shop's is not.
+	await page.clock.install();
+	await signUp(page, baseURL!, 'ran-out');
+	await addToCart(page, product, 2);
+	await placeOrder(page);
+	await expect(page.getByText(/^\((29|30):\d{2} left\)$/)).toBeVisible();
+
+	await page.clock.fastForward('31:00');
+	await expect(page.getByRole('status').filter({ hasText: /^Your hold ended at \d{1,2}:\d{2}.*, so order \d+ was given up and nothing was charged\./ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Pay' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Start again' }).click();
+
+	await expect(page).toHaveURL('/checkout');
+	const review = page.getByRole('region', { name: 'Review your cart' });
+	await expect(review.getByRole('listitem').filter({ hasText: product.title })).toContainText('× 2');
+	await expect(page.getByRole('button', { name: 'Place order' })).toBeEnabled();
 });
 
 test('a visitor is asked to sign in before checking out', async ({ page }) => {

@@ -110,6 +110,45 @@ test.describe('on a phone', () => {
 		}
 	});
 
+	test('once the page’s own Add to cart scrolls away, a bar at the bottom offers it, and adding from it says so', async ({ page, baseURL }) => {
+		// Signed in, so the review form sits below the buying part.
+		await signUp(page, baseURL!, 'buy-bar');
+		await page.goto('/products/japanese-santoku-knife');
+		await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+		const bar = page.getByRole('complementary', { name: 'Buy Japanese Santoku Knife', includeHidden: true });
+		await expect(bar).toHaveCount(0);
+
+		await page.getByRole('heading', { name: 'Reviews', level: 2 }).scrollIntoViewIfNeeded();
+		await page.mouse.wheel(0, 400);
+		await expect(bar).toHaveAttribute('aria-hidden', 'false');
+		await expect(bar).toBeInViewport({ ratio: 1 });
+		await expect(bar).toContainText('Japanese Santoku Knife');
+		await expect(bar).toContainText('$125.00');
+		const box = (await bar.boundingBox())!;
+		expect(box.y + box.height).toBeCloseTo(PHONE.height, 0);
+		expect(box.height, 'a slim bar').toBeLessThanOrEqual(72);
+
+		// Typing a review: the bar steps aside for the keyboard, and comes back after.
+		await page.getByLabel('Your review (optional)').focus();
+		await expect(bar).toHaveAttribute('aria-hidden', 'true');
+		await expect(page.getByRole('article').getByRole('button', { name: 'Add to cart' })).not.toBeInViewport();
+		await page.getByLabel('Your review (optional)').blur();
+		await expect(bar).toHaveAttribute('aria-hidden', 'false');
+
+		await bar.getByRole('button', { name: 'Add to cart' }).click();
+		await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
+		const toast = page.getByRole('status').filter({ hasText: 'Added to cart — View cart' });
+		await expect(toast).toBeVisible();
+		const toastBox = (await toast.boundingBox())!;
+		expect(toastBox.y + toastBox.height, 'the toast sits above the bar').toBeLessThanOrEqual(box.y);
+
+		// Back up to the page's own button: the bar goes, and is out of reach of keyboards and screen readers.
+		await page.evaluate(() => scrollTo(0, 0));
+		await expect(bar).toHaveAttribute('aria-hidden', 'true');
+		await expect(bar).not.toBeInViewport();
+		await expect(page.getByRole('group', { name: 'Quantity of Japanese Santoku Knife in your cart' })).toHaveCount(1);
+	});
+
 	test('the search opens in place and searches', async ({ page }) => {
 		await page.goto(COLLECTION);
 		const search = page.getByRole('searchbox', { name: 'Search products' });

@@ -39,7 +39,7 @@ test('the installed shell opens, reloads and navigates with no network, and offl
 	await card.getByRole('link').click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
-	await expect(page.getByText('1 in cart')).toBeVisible();
+	await expect(page.getByRole('group', { name: `Quantity of ${title} in your cart` }).locator('output')).toHaveText('1 in cart');
 
 	// Full page loads, not only client-side navigation, come from the shell.
 	await page.reload();
@@ -124,4 +124,64 @@ test('Chromium reports the shop as installable once the service worker controls 
 		await context.close();
 		fs.rmSync(profile, { recursive: true, force: true });
 	}
+});
+
+/**
+ * Applies the page's own `(display-mode: standalone)` rules as if the app were installed:
+ * Chromium cannot be told it runs as an installed app (display-mode is not among the media
+ * features it emulates), so each such rule is copied with that condition taken as true.
+ * Answers the text of the rules applied.
+ */
+async function asInstalledApp(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const copies: string[] = [];
+		const walk = (rules: CSSRuleList) => {
+			for (const rule of rules) {
+				if (rule instanceof CSSMediaRule && rule.conditionText.includes('display-mode: standalone')) {
+					const inner = [...rule.cssRules].map((r) => r.cssText).join('\n');
+					copies.push(`@media ${rule.conditionText.replace('(display-mode: standalone)', 'all')} {\n${inner}\n}`);
+				} else if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+			}
+		};
+		for (const sheet of document.styleSheets) walk(sheet.cssRules);
+		// A constructed sheet, as the shop's content security policy allows no <style> element.
+		const installed = new CSSStyleSheet();
+		installed.replaceSync(copies.join('\n'));
+		document.adoptedStyleSheets = [...document.adoptedStyleSheets, installed];
+		return copies.join('\n');
+	});
+}
+
+test('the installed app keeps clear of the notch and offers a way back below the top level', async ({ page }, testInfo) => {
+	await page.goto('/products/oak-pepper-mill');
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+	expect(await page.locator('meta[name="viewport"]').getAttribute('content')).toContain('viewport-fit=cover');
+	// In a browser tab the browser has its own back button: the app's stays out of sight and out of the tab order.
+	const back = page.getByRole('link', { name: 'Back to the shop' });
+	await expect(back).toBeHidden();
+
+	const rules = await asInstalledApp(page);
+	expect(rules).toContain('env(safe-area-inset-top)');
+	expect(rules).toContain('env(safe-area-inset-bottom)');
+	await expect(back).toBeVisible();
+	// The header stays one row with it.
+	expect((await page.getByRole('banner').boundingBox())!.height).toBeLessThanOrEqual(testInfo.project.name === 'phone' ? 64 : 80);
+	// First after the skip link, by keyboard; opened at this page, it goes up to the shop.
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await expect(back).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Shop all' })).toBeVisible();
+
+	// The top level has none; a page reached in the app steps back to where the shopper was.
+	await asInstalledApp(page);
+	await expect(page.getByRole('link', { name: /^Back/ })).toHaveCount(0);
+	await page.goto('/collections/coffee-tea');
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+	await asInstalledApp(page);
+	await page.getByRole('main').getByRole('article').first().getByRole('link').first().click();
+	await expect(page).toHaveURL(/\/products\//);
+	await page.getByRole('link', { name: 'Back', exact: true }).click();
+	await expect(page).toHaveURL('/collections/coffee-tea');
 });

@@ -46,14 +46,19 @@ export async function stockOf(tx: Tx, productIds: string[]): Promise<Map<string,
 	return new Map(rows.map((r) => [r.id, r.inventory]));
 }
 
-/** Moves a guest cart into the user's cart by `mergeCarts` and deletes the guest cart. */
-export async function mergeGuestCart(tx: Tx, guestCartId: string, userId: string): Promise<void> {
+/** Adds `lines` to the user's cart by `mergeCarts`: quantities added, each line capped by stock. */
+export async function addToUserCart(tx: Tx, userId: string, lines: CartLine[]): Promise<void> {
 	const cartId = await userCartId(tx, userId);
-	const [account, guest] = await Promise.all([cartLines(tx, cartId), cartLines(tx, guestCartId)]);
-	const stock = await stockOf(tx, [...new Set([...account, ...guest].map((l) => l.productId))]);
-	const merged = mergeCarts(account, guest, (id) => stock.get(id) ?? null);
+	const account = await cartLines(tx, cartId);
+	const stock = await stockOf(tx, [...new Set([...account, ...lines].map((l) => l.productId))]);
+	const merged = mergeCarts(account, lines, (id) => stock.get(id) ?? null);
 	await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
 	if (merged.length) await tx.insert(cartItems).values(merged.map((l) => ({ ...l, cartId })));
+}
+
+/** Moves a guest cart into the user's cart by `mergeCarts` and deletes the guest cart. */
+export async function mergeGuestCart(tx: Tx, guestCartId: string, userId: string): Promise<void> {
+	await addToUserCart(tx, userId, await cartLines(tx, guestCartId));
 	await tx.delete(carts).where(eq(carts.id, guestCartId));
 }
 

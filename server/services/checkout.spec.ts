@@ -9,6 +9,7 @@ import { seedCatalog } from '../db/seed';
 import { openTestDatabase } from '../db/test-database';
 import { handleTrpcRequest } from '../trpc/http';
 import { payWithTestCard, paymentSession, startCheckout } from './checkout';
+import { userCartLines } from './cart';
 import { reapExpiredOrders } from './expiry';
 import { dashboard } from './admin/dashboard';
 import { listAudit } from './audit';
@@ -298,6 +299,9 @@ describe('expiry', () => {
 		expect(cancelEvents).toHaveLength(4);
 		expect(cancelEvents.every((e) => e.payload.reason === 'expired')).toBe(true);
 		expect(30).toBe((await inventoryOf(product)) + (await unitsOrdered(product)));
+		// The shoppers who ran out of time find the lines in their carts again; the others do not.
+		const carts = await Promise.all(shoppers.map((s) => userCartLines(db, s.id)));
+		expect(carts).toEqual([...Array(4).fill([{ productId: product, quantity: 5 }]), [], []]);
 	});
 
 	it('leaves an order whose payment is already going through for its webhook', async () => {

@@ -7,7 +7,7 @@ import { rowsOf, type Db, type Tx } from '../db/client';
 import { orders, type Order } from '../db/schema';
 import { addressFieldsOf, getAddress, rememberAddress } from './delivery';
 import { AppError, databaseError, isDuplicateKey } from './errors';
-import { getOrder } from './orders';
+import { cancelOwnOrder, getOrder } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentProvider } from './payments/provider';
 import { testCardEvent } from './payments/test-provider';
@@ -148,4 +148,14 @@ export async function payWithTestCard(
 	const { reference } = await preparePayment(db, payments, order);
 	await applyPaymentEvent(db, testCardEvent(input.cardNumber, { ...order, paymentReference: reference }));
 	return getOrder(db, userId, order.id);
+}
+
+/**
+ * The shopper left the pay step (or changed the cart) without paying: the hold ends at once,
+ * the units go back on sale (other tabs hear it) and the lines back into the shopper's cart,
+ * all in one transaction. Anything but the caller's own unpaid order is refused and nothing
+ * is written, so a second release (a beacon racing a tap) changes nothing.
+ */
+export function releaseHold(db: Db, userId: string, payments: Pick<PaymentProvider, 'cancel'>, orderId: string): Promise<OrderView> {
+	return cancelOwnOrder(db, userId, payments, orderId, { reason: 'checkout_left', backToCart: true });
 }

@@ -9,7 +9,8 @@ import type { PaymentProvider } from './payments/provider';
 const RECHECK_MS = 5 * 60_000;
 
 /**
- * Cancels unpaid orders past their expiry and returns their stock, a batch per transaction.
+ * Cancels unpaid orders past their expiry, returns their stock and puts their lines back in
+ * their shoppers' carts (capped by stock), a batch per transaction.
  * Rows are claimed with `FOR UPDATE SKIP LOCKED`, so any number of app instances may run
  * this at once and each order is cancelled (and restocked) exactly once. A payment that is
  * already going through is left for its webhook.
@@ -30,7 +31,7 @@ export async function reapExpiredOrders(db: Db, payments: Pick<PaymentProvider, 
 					await tx.update(orders).set({ expiresAt: new Date(Date.now() + RECHECK_MS) }).where(eq(orders.id, order.id));
 					continue;
 				}
-				if (await moveOrder(tx, order, 'cancelled', { reason: 'expired' })) cancelled++;
+				if (await moveOrder(tx, order, 'cancelled', { reason: 'expired', backToCart: true })) cancelled++;
 			}
 			return due.length;
 		});

@@ -11,12 +11,17 @@ import {
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client';
 import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
+import { addToUserCart } from './cart';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
 import type { PaymentProvider } from './payments/provider';
 
-/** Who moved an order: an admin's id, or null for the shopper, a payment or the clock. */
-export type Move = { reason: string; actorId?: string | null };
+/**
+ * Who moved an order (an admin's id, or null for the shopper, a payment or the clock) and
+ * why. `backToCart` is for a hold that ended without the shopper saying no (they left
+ * checkout, or the time ran out): a cancellation then puts its lines back in their cart.
+ */
+export type Move = { reason: string; actorId?: string | null; backToCart?: boolean };
 
 const eventFor: Partial<Record<OrderStatus, OutboxEventType>> = {
 	paid: 'order_paid',
@@ -60,6 +65,10 @@ export async function moveOrder(tx: Tx, order: Order, to: OrderStatus, move: Mov
 	if (!moved) return null;
 	await tx.insert(orderHistory).values({ orderId: order.id, fromStatus: order.status, toStatus: to, reason: move.reason, actorId: move.actorId ?? null });
 	if (to === 'cancelled' || (to === 'refunded' && order.status === 'paid')) await restock(tx, order.id);
+	if (to === 'cancelled' && move.backToCart) {
+		const lines = await tx.select({ productId: orderItems.productId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id));
+		await addToUserCart(tx, order.userId, lines);
+	}
 	const event = eventFor[to];
 	if (event) await recordEvent(tx, event, moved, { reason: move.reason });
 	return moved;
@@ -78,12 +87,21 @@ export async function cancelUnpaid(tx: Tx, order: Order, payments: Pick<PaymentP
 	return (await moveOrder(tx, order, 'cancelled', move)) ?? 'not_unpaid';
 }
 
-/** A shopper gives up an unpaid order: the hold ends at once and nothing is charged. */
-export async function cancelOwnOrder(db: Db, userId: string, payments: Pick<PaymentProvider, 'cancel'>, orderId: string): Promise<OrderView> {
+/**
+ * A shopper gives up an unpaid order: the hold ends at once and nothing is charged (with
+ * `move.backToCart`, its lines go back into their cart).
+ */
+export async function cancelOwnOrder(
+	db: Db,
+	userId: string,
+	payments: Pick<PaymentProvider, 'cancel'>,
+	orderId: string,
+	move: Move = { reason: 'cancelled by the shopper' }
+): Promise<OrderView> {
 	const outcome = await db.transaction(async (tx) => {
 		const order = await lockOrder(tx, and(eq(orders.id, orderId), eq(orders.userId, userId))!);
 		if (!order) throw new AppError('NOT_FOUND', 'No such order');
-		return { order, result: await cancelUnpaid(tx, order, payments, { reason: 'cancelled by the shopper' }) };
+		return { order, result: await cancelUnpaid(tx, order, payments, move) };
 	});
 	if (outcome.result === 'paying') throw new AppError('CONFLICT', 'The payment for this order is going through right now, so it can no longer be cancelled.');
 	if (outcome.result === 'not_unpaid') {

@@ -42,6 +42,7 @@ describe('email templates', () => {
 	it('say why an order was cancelled, escaping what an admin typed', () => {
 		expect(renderOrderEmail(email({ type: 'order_cancelled', payload: { reason: 'expired' } })).text).toContain('not paid in time');
 		expect(renderOrderEmail(email({ type: 'order_cancelled', payload: { reason: 'payment_cancelled' } })).text).toContain('payment was cancelled');
+		expect(renderOrderEmail(email({ type: 'order_cancelled', payload: { reason: 'checkout_left' } })).text).toContain('You left checkout before paying');
 		const byShop = renderOrderEmail(email({ type: 'order_cancelled', payload: { reason: 'Out of <b>stock</b>' } }));
 		expect(byShop.text).toContain('The shop cancelled it: Out of <b>stock</b>');
 		expect(byShop.html).toContain('The shop cancelled it: Out of &lt;b&gt;stock&lt;/b&gt;');

@@ -34,7 +34,8 @@ const statusOf: Record<OrderEmail['type'], OrderStatus> = {
 };
 
 function cancelReason(reason: unknown): string {
-	if (reason === 'expired') return 'It was not paid in time, so its items went back on sale.';
+	if (reason === 'expired') return 'It was not paid in time, so its items went back on sale and back into your cart.';
+	if (reason === 'checkout_left') return 'You left checkout before paying, so its items went back on sale and back into your cart.';
 	if (reason === 'payment_cancelled') return 'Its payment was cancelled, so its items went back on sale.';
 	const text = typeof reason === 'string' && reason.trim() && reason !== 'by the shop' ? `: ${reason.trim()}` : '.';
 	return `The shop cancelled it${text}`;

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { checkoutStartInput, orderIdInput, shippingMethodsInput, testPaymentInput } from '../../../src/lib/shared/orders';
-import { payWithTestCard, paymentSession, startCheckout } from '../../services/checkout';
+import { payWithTestCard, paymentSession, releaseHold, startCheckout } from '../../services/checkout';
 import { listShippingMethods } from '../../services/delivery';
 import { customerProcedure, limited, publicProcedure } from '../init';
 
@@ -16,5 +16,9 @@ export const checkoutRouter = {
 		.mutation(({ ctx, input }) => paymentSession(ctx.db, ctx.payments, ctx.user.id, input.orderId)),
 	payTest: customerProcedure
 		.input(testPaymentInput)
-		.mutation(({ ctx, input }) => payWithTestCard(ctx.db, ctx.payments, ctx.user.id, input))
+		.mutation(({ ctx, input }) => payWithTestCard(ctx.db, ctx.payments, ctx.user.id, input)),
+	/** Lets go of an unpaid order's hold: stock back, lines back in the cart. A page that is closing sends it as a beacon. */
+	release: customerProcedure
+		.input(orderIdInput)
+		.mutation(({ ctx, input }) => releaseHold(ctx.db, ctx.user.id, ctx.payments, input.orderId))
 } satisfies TRPCRouterRecord;

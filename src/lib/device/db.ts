@@ -90,6 +90,8 @@ export type Meta = {
 	nextMutationId: number;
 	lastMutationId: number;
 	cartId: string | null;
+	/** The unpaid order this device's checkout turned the cart into: a change to the cart lets it go. */
+	heldOrderId: string | null;
 	/** The highest mutation id of the push under way, if any: those are being sent and can no longer be taken back. */
 	sendingThrough: number | null;
 };
