@@ -10,7 +10,7 @@ import {
 	type ProductSummary
 } from '../../src/lib/shared/catalog';
 import { queryWords, searchTerms, WORD_SCORE } from '../../src/lib/shared/search-ranking';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { collections, products } from '../db/schema';
 import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
 import { AppError } from './errors';
@@ -209,20 +209,26 @@ export async function getProduct(db: Db, by: { slug: string } | { id: string }):
 	};
 }
 
-export async function listCollections(db: Db): Promise<CollectionSummary[]> {
+/** Every live collection in the shop's order, with its position and how many live products it holds (the admin's list as it is). */
+export function collectionsWithCounts(db: Db | Tx) {
 	return db
 		.select({
 			id: collections.id,
 			slug: collections.slug,
 			title: collections.title,
 			description: collections.description,
+			position: collections.position,
 			productCount: sql<number>`count(${products.id})::int`
 		})
 		.from(collections)
 		.leftJoin(products, and(eq(products.collectionId, collections.id), isNull(products.deletedAt)))
 		.where(isNull(collections.deletedAt))
 		.groupBy(collections.id)
-		.orderBy(asc(collections.position), asc(collections.title));
+		.orderBy(asc(collections.position), asc(collections.title), asc(collections.id));
+}
+
+export async function listCollections(db: Db): Promise<CollectionSummary[]> {
+	return (await collectionsWithCounts(db)).map(({ id, slug, title, description, productCount }) => ({ id, slug, title, description, productCount }));
 }
 
 export async function getCollection(db: Db, slug: string): Promise<CollectionSummary> {

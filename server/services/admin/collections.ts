@@ -3,6 +3,7 @@ import type { AdminCollection, CollectionInput } from '../../../src/lib/shared/a
 import type { Db, Tx } from '../../db/client';
 import { collections, products, type Collection } from '../../db/schema';
 import { changesBetween, recordAudit, type Actor } from '../audit';
+import { collectionsWithCounts } from '../catalog';
 import { AppError, FieldError } from '../errors';
 
 const auditedFields = ['title', 'slug', 'description', 'position'] as const;
@@ -10,21 +11,8 @@ const live = isNull(collections.deletedAt);
 const liveProducts = (collectionId: string) => and(eq(products.collectionId, collectionId), isNull(products.deletedAt));
 
 /** Every live collection in the shop's order, with how many products (not archived) each holds. */
-export async function adminListCollections(db: Db | Tx): Promise<AdminCollection[]> {
-	return db
-		.select({
-			id: collections.id,
-			slug: collections.slug,
-			title: collections.title,
-			description: collections.description,
-			position: collections.position,
-			productCount: sql<number>`count(${products.id})::int`
-		})
-		.from(collections)
-		.leftJoin(products, and(eq(products.collectionId, collections.id), isNull(products.deletedAt)))
-		.where(live)
-		.groupBy(collections.id)
-		.orderBy(asc(collections.position), asc(collections.title), asc(collections.id));
+export function adminListCollections(db: Db | Tx): Promise<AdminCollection[]> {
+	return collectionsWithCounts(db);
 }
 
 async function lockCollection(tx: Tx, id: string): Promise<Collection> {
