@@ -44,3 +44,13 @@ export function isTimestampKey(key: string): boolean {
 		!Number.isNaN(Date.parse(key.slice(0, 23) + 'Z'))
 	);
 }
+
+/**
+ * For a list newest first by (`createdAt`, `id`): the rows after the `text` cursor it gave
+ * out for `sort`, or a refusal when the cursor is not one of its own.
+ */
+export function olderThanCursor(text: string, sort: string, createdAt: SQLWrapper, id: SQLWrapper) {
+	const cursor = decodeCursor(text, sort);
+	if (!isTimestampKey(cursor.key)) throw badCursor();
+	return sql`(${createdAt}, ${id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`;
+}

@@ -3,7 +3,7 @@ import type { Page } from '../../src/lib/shared/catalog';
 import type { OwnReview, ReviewView } from '../../src/lib/shared/reviews';
 import type { Db, Tx } from '../db/client';
 import { customers, products, reviews } from '../db/schema';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
+import { encodeCursor, olderThanCursor, timestampKey } from './cursor';
 import { AppError } from './errors';
 
 
@@ -27,9 +27,7 @@ export async function listReviews(
 
 	const filters = [eq(reviews.productId, input.productId), isNull(reviews.hiddenAt)];
 	if (input.cursor) {
-		const cursor = decodeCursor(input.cursor, 'reviews');
-		if (!isTimestampKey(cursor.key)) throw badCursor();
-		filters.push(sql`(${reviews.createdAt}, ${reviews.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
+		filters.push(olderThanCursor(input.cursor, 'reviews', reviews.createdAt, reviews.id));
 	}
 	const rows = await db
 		.select({

@@ -4,7 +4,7 @@ import type { Page } from '../../../src/lib/shared/catalog';
 import type { Db } from '../../db/client';
 import { customers, orders, users } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from '../cursor';
+import { encodeCursor, olderThanCursor, timestampKey } from '../cursor';
 import { AppError } from '../errors';
 
 // How many of a customer's orders the detail page shows; the orders page has the rest.
@@ -52,9 +52,7 @@ export async function adminListCustomers(db: Db, input: { query?: string; cursor
 		);
 	}
 	if (input.cursor) {
-		const cursor = decodeCursor(input.cursor, 'customers');
-		if (!isTimestampKey(cursor.key)) throw badCursor();
-		filters.push(sql`(${users.createdAt}, ${users.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
+		filters.push(olderThanCursor(input.cursor, 'customers', users.createdAt, users.id));
 	}
 	const rows = await db
 		.select({ ...rowColumns, key: timestampKey(users.createdAt) })

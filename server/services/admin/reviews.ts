@@ -1,10 +1,10 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { AdminReview } from '../../../src/lib/shared/admin';
 import type { Page } from '../../../src/lib/shared/catalog';
 import type { Db, Tx } from '../../db/client';
 import { products, reviews, users, type Review } from '../../db/schema';
 import { changesBetween, recordAudit, type Actor } from '../audit';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from '../cursor';
+import { encodeCursor, olderThanCursor, timestampKey } from '../cursor';
 import { AppError } from '../errors';
 import { refreshRating } from '../reviews';
 
@@ -12,9 +12,7 @@ import { refreshRating } from '../reviews';
 export async function adminListReviews(db: Db, input: { cursor?: string; limit: number }): Promise<Page<AdminReview>> {
 	const filters: SQL[] = [];
 	if (input.cursor) {
-		const cursor = decodeCursor(input.cursor, 'admin-reviews');
-		if (!isTimestampKey(cursor.key)) throw badCursor();
-		filters.push(sql`(${reviews.createdAt}, ${reviews.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
+		filters.push(olderThanCursor(input.cursor, 'admin-reviews', reviews.createdAt, reviews.id));
 	}
 	const rows = await db
 		.select({
