@@ -169,6 +169,8 @@ test('an unknown product or collection shows a friendly 404', async ({ page }) =
 });
 
 test('catalog and product pages have no detectable accessibility violations', async ({ page }) => {
+	// axe reads every node of three whole pages: on a busy two-core machine that can take most of the usual 30 s.
+	test.slow();
 	for (const path of ['/', '/collections/stationery?instock=1', '/products/walnut-serving-board']) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
