@@ -4,7 +4,8 @@ import type { SyncProduct } from '$lib/shared/sync';
 import { openStoreDb, type StoreDb } from './db';
 import { ensureIdentity } from './identity';
 import { sampleId, sampleProduct } from './sample-products';
-import { KEPT_ALERTS, alertNews, changesOf, noticeChanges, setWatch } from './watching';
+import { alertNews } from './alert-news';
+import { KEPT_ALERTS, changesOf, noticeChanges, setWatch } from './watching';
 
 const idOf = sampleId;
 const product = sampleProduct;

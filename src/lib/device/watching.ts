@@ -1,4 +1,3 @@
-import { formatMoney } from '$lib/shared/money';
 import type { SyncProduct } from '$lib/shared/sync';
 import type { AlertRecord, StoreDb, WatchRecord } from './db';
 
@@ -20,12 +19,6 @@ export function changesOf(before: Seen, after: Seen, target?: number | null): Al
 
 /** Whether a watch stands by itself, favorite or not: asked about while sold out, or waiting for a price. */
 const standing = (w: WatchRecord) => w.asked || w.targetPriceMinor != null;
-
-/** The sentence an alert says, in the toast, the notification and the alerts list alike. */
-export function alertNews(alert: Pick<AlertRecord, 'kind' | 'title' | 'priceMinor' | 'previousPriceMinor' | 'currency'>): string {
-	if (alert.kind === 'restock') return `${alert.title} is back in stock.`;
-	return `${alert.title} is now ${formatMoney(alert.priceMinor, alert.currency)}, down from ${formatMoney(alert.previousPriceMinor, alert.currency)}.`;
-}
 
 /**
  * Inside a pull's transaction, before the pulled rows are written: compares each watched
@@ -78,14 +71,6 @@ export async function noticeChanges(db: StoreDb, products: (SyncProduct | { dele
 		if (stale.length) await db.alerts.bulkDelete(stale);
 	}
 	return kept;
-}
-
-/** More alerts at once than this are told as one ("5 products you watch changed"), not one by one. */
-export const TOLD_ONE_BY_ONE = 3;
-
-/** What one notice says of several alerts. */
-export function alertsNews(count: number): string {
-	return `${count} products you watch are back in stock or cost less.`;
 }
 
 /**
