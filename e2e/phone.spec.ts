@@ -139,8 +139,13 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
 		const toast = page.getByRole('status').filter({ hasText: 'Added to cart — View cart' });
 		await expect(toast).toBeVisible();
-		const toastBox = (await toast.boundingBox())!;
-		expect(toastBox.y + toastBox.height, 'the toast sits above the bar').toBeLessThanOrEqual(box.y);
+		// Once it has slid in (it rises from the bottom edge), it rests above the bar.
+		await expect
+			.poll(async () => {
+				const toastBox = (await toast.boundingBox())!;
+				return toastBox.y + toastBox.height;
+			}, { message: 'the toast sits above the bar' })
+			.toBeLessThanOrEqual(box.y);
 
 		// Back up to the page's own button: the bar goes, and is out of reach of keyboards and screen readers.
 		await page.evaluate(() => scrollTo(0, 0));
