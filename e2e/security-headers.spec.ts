@@ -37,6 +37,13 @@ test('pages, API answers, uploads and the webhook carry the security headers', a
 	common(webhook.headers());
 	expect(webhook.headers()['content-security-policy']).toBe(NOTHING_POLICY);
 
+	// A form posted from another site is refused, saying why, with the same headers.
+	const forged = await request.post('/login', { form: { email: 'a@example.com', password: 'x' }, headers: { origin: 'https://evil.example', accept: 'text/html' } });
+	expect(forged.status()).toBe(403);
+	common(forged.headers());
+	expect(forged.headers()['content-security-policy']).toBe(NOTHING_POLICY);
+	expect(await forged.text()).toBe('Cross-site requests are not allowed.');
+
 	// A page that must not leak its address keeps its own, stricter policy.
 	expect((await request.get('/reset-password?token=x')).headers()['referrer-policy']).toBe('no-referrer');
 });

@@ -1,4 +1,4 @@
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { sql } from 'drizzle-orm';
 import { SESSION_COOKIE, validateSessionToken } from '$server/auth/session';
@@ -60,8 +60,11 @@ export const init: ServerInit = async () => {
 	});
 };
 
+// Answered here rather than thrown: a thrown error would leave the hooks before the security headers are set.
 const originCheck: Handle = ({ event, resolve }) => {
-	if (!writeAllowed(event.request, event.url)) error(403, 'Cross-site requests are not allowed.');
+	if (!writeAllowed(event.request, event.url)) {
+		return new Response('Cross-site requests are not allowed.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
 	return resolve(event);
 };
 
