@@ -103,6 +103,16 @@ test.describe('bursts against the limits', () => {
 		for (const tab of tabs) tab.abort();
 	});
 
+	test('a body over the size limit is refused with 413 and a sentence, not the adapter's words', async ({ request, baseURL }) => {
+		const clientGroupId = crypto.randomUUID();
+		const mutations = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, name: 'cart.add', args: { productId: 'x'.repeat(1000), quantity: 1 } }));
+		const response = await request.post('/api/trpc/sync.push', { data: { clientGroupId, mutations }, headers: { origin: baseURL! } });
+		expect(response.status()).toBe(413);
+		const { error } = await response.json();
+		expect(error.message).toBe('That request is too large: the shop reads at most 512 kB.');
+		expect(error.data.code).toBe('PAYLOAD_TOO_LARGE');
+	});
+
 	test('a batch of 100 calls is refused with 400; a batch of 10 is answered', async ({ request }) => {
 		const batch = (count: number) => {
 			const input = Object.fromEntries(Array.from({ length: count }, (_, i) => [i, { cursor: null, limit: 1000 }]));

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { config } from '../config';
 import { MAX_PULL } from '../../src/lib/shared/sync';
 import { RateLimited } from '../auth/rate-limit';
 import { chooseForm, compressed, encodeOnce } from '../http/compress';
@@ -42,7 +44,7 @@ async function answer(request: Request, context: Context): Promise<Response> {
 function routerAnswer(request: Request, context: Context): Promise<Response> {
 	return fetchRequestHandler({
 		endpoint: ENDPOINT,
-		req: request,
+		req: withBodyLimit(request),
 		router: appRouter,
 		maxBatchSize: MAX_BATCH,
 		createContext: () => ({ ...context, pullRows: { left: MAX_PULL } }),
@@ -52,6 +54,28 @@ function routerAnswer(request: Request, context: Context): Promise<Response> {
 		},
 		onError({ error, path }) {
 			if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, procedure: path ?? '?' }, 'tRPC procedure failed');
+		}
+	});
+}
+
+/**
+ * The request as tRPC reads it, where a body over the server's limit (adapter-node's
+ * `BODY_SIZE_LIMIT`, which refuses it with a 413 as it is read) is a 413 that says so, not a
+ * 400 with the adapter's words.
+ */
+function withBodyLimit(request: Request): Request {
+	if (!request.body) return request;
+	const text = () =>
+		request.text().catch((cause: unknown) => {
+			if ((cause as { status?: unknown } | null)?.status !== 413) throw cause;
+			const most = `${Math.floor(config.bodySizeLimit / 1024)} kB`;
+			throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `That request is too large: the shop reads at most ${most}.`, cause });
+		});
+	return new Proxy(request, {
+		get(target, key) {
+			if (key === 'text') return text;
+			const value: unknown = Reflect.get(target, key);
+			return typeof value === 'function' ? value.bind(target) : value;
 		}
 	});
 }
