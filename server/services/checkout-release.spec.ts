@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/session';
 import { cartItems, carts, orderHistory, outboxEvents } from '../db/schema';
 import { handleTrpcRequest } from '../trpc/http';
@@ -11,11 +11,6 @@ import { TEST_ADDRESS } from '../testing/shop-fixtures';
 import { useSeededShop } from '../testing/seeded-shop';
 
 const shop = useSeededShop();
-let standard: string;
-
-beforeAll(async () => {
-	standard = await shop.fixtures.methodId('Standard');
-});
 
 /** A shopper with an order holding `quantity` of a product that had `stock`, and nothing else in the cart. */
 async function heldOrder(stock = 5, quantity = 2) {
@@ -25,7 +20,7 @@ async function heldOrder(stock = 5, quantity = 2) {
 	const order = await startCheckout(
 		shop.db,
 		shopper.id,
-		{ cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId: standard, address: TEST_ADDRESS, saveAddress: false },
+		{ cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId: shop.methods.standard, address: TEST_ADDRESS, saveAddress: false },
 		testProvider
 	);
 	return { shopper, product, order };

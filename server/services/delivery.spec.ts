@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addressFields, addressLine, MAX_ADDRESSES, type AddressFields } from '../../src/lib/shared/addresses';
 import { checkoutStartInput } from '../../src/lib/shared/orders';
 import type { SessionUser } from '../auth/session';
@@ -14,12 +14,6 @@ import { testProvider } from './payments/test-provider';
 import { useSeededShop } from '../testing/seeded-shop';
 
 const shop = useSeededShop();
-let standard: string;
-let express: string;
-
-beforeAll(async () => {
-	[standard, express] = [await shop.fixtures.methodId('Standard'), await shop.fixtures.methodId('Express')];
-});
 
 const key = () => `key-${randomUUID()}`;
 const US: AddressFields = { ...TEST_ADDRESS, city: 'San Francisco', postalCode: '94107', region: 'CA', country: 'US' };
@@ -38,19 +32,19 @@ describe('shipping at checkout', () => {
 		['above it', 12000, 0]
 	])('Standard costs what the server says %s; total = subtotal + shipping', async (_name, subtotal, shipping) => {
 		const [user] = await shop.fixtures.makeUsers(1);
-		const { order } = await checkoutFor(user, subtotal, { shippingMethodId: standard, address: US });
+		const { order } = await checkoutFor(user, subtotal, { shippingMethodId: shop.methods.standard, address: US });
 		expect(await order()).toMatchObject({ subtotalMinor: subtotal, shippingMinor: shipping, totalMinor: subtotal + shipping, shippingMethod: 'Standard' });
 	});
 
 	it('charges Express in full, whatever the subtotal', async () => {
 		const [user] = await shop.fixtures.makeUsers(1);
-		const { order } = await checkoutFor(user, 20000, { shippingMethodId: express, address: US });
+		const { order } = await checkoutFor(user, 20000, { shippingMethodId: shop.methods.express, address: US });
 		expect(await order()).toMatchObject({ shippingMinor: 1495, totalMinor: 21495, shippingMethod: 'Express' });
 	});
 
 	it('refuses a method that does not serve the country, an inactive one and an unknown one (400), taking no stock', async () => {
 		const [user] = await shop.fixtures.makeUsers(1);
-		const toJapan = await checkoutFor(user, 1000, { shippingMethodId: express, address: JAPAN });
+		const toJapan = await checkoutFor(user, 1000, { shippingMethodId: shop.methods.express, address: JAPAN });
 		await expect(toJapan.order()).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/does not deliver/) });
 		expect(await shop.fixtures.inventoryOf(toJapan.product)).toBe(5);
 
@@ -78,7 +72,7 @@ describe('addresses', () => {
 		const [user] = await shop.fixtures.makeUsers(1);
 		const saved = await createAddress(shop.db, user.id, { address: US, isDefault: false });
 		expect(saved.isDefault).toBe(true);
-		const { order } = await checkoutFor(user, 1000, { shippingMethodId: standard, addressId: saved.id });
+		const { order } = await checkoutFor(user, 1000, { shippingMethodId: shop.methods.standard, addressId: saved.id });
 		const placed = await order();
 		expect(placed.shippingAddress).toEqual(US);
 
@@ -91,7 +85,7 @@ describe('addresses', () => {
 		const [alice] = await shop.fixtures.makeUsers(1);
 		const [bob] = await shop.fixtures.makeUsers(1);
 		const bobs = await createAddress(shop.db, bob.id, { address: US, isDefault: true });
-		const { product, order } = await checkoutFor(alice, 1000, { shippingMethodId: standard, addressId: bobs.id });
+		const { product, order } = await checkoutFor(alice, 1000, { shippingMethodId: shop.methods.standard, addressId: bobs.id });
 		await expect(order()).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect(await shop.fixtures.inventoryOf(product)).toBe(5);
 		await expect(getAddress(shop.db, alice.id, bobs.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -115,7 +109,7 @@ describe('addresses', () => {
 		for (let i = 0; i < 2; i++) {
 			const product = await shop.fixtures.makeProduct(5, 1000);
 			const cartId = await shop.fixtures.cartOf(user, [{ productId: product, quantity: 1 }]);
-			await startCheckout(shop.db, user.id, { cartId, idempotencyKey: key(), shippingMethodId: standard, address: typed, saveAddress: true }, testProvider);
+			await startCheckout(shop.db, user.id, { cartId, idempotencyKey: key(), shippingMethodId: shop.methods.standard, address: typed, saveAddress: true }, testProvider);
 		}
 		expect((await listAddresses(shop.db, user.id)).filter((a) => a.line1 === '500 Market Street')).toHaveLength(1);
 	});
@@ -134,7 +128,7 @@ describe('addresses', () => {
 		const product = await shop.fixtures.makeProduct(5, 1000);
 		const cartId = await shop.fixtures.cartOf(user, [{ productId: product, quantity: 1 }]);
 		const typed = { ...US, line1: '1 Full Book Lane' };
-		const order = await startCheckout(shop.db, user.id, { cartId, idempotencyKey: key(), shippingMethodId: standard, address: typed, saveAddress: true }, testProvider);
+		const order = await startCheckout(shop.db, user.id, { cartId, idempotencyKey: key(), shippingMethodId: shop.methods.standard, address: typed, saveAddress: true }, testProvider);
 		expect(order.status).toBe('pending_payment');
 		expect(await listAddresses(shop.db, user.id)).toHaveLength(MAX_ADDRESSES);
 	});

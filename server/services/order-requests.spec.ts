@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullInput, pushInput, type PushInput } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
 import { orderRequests, orders, products } from '../db/schema';
@@ -10,11 +10,6 @@ import { pull, push } from './sync';
 import { useSeededShop } from '../testing/seeded-shop';
 
 const shop = useSeededShop();
-let standard: string;
-
-beforeAll(async () => {
-	standard = await shop.fixtures.methodId('Standard');
-});
 
 /** A shopper's device: a client group of their own with a cart of `quantity` units of a fresh product. */
 async function device(quantity = 2, stock = 10) {
@@ -33,7 +28,7 @@ async function device(quantity = 2, stock = 10) {
 		cartId: state.cart!.id,
 		lines: [{ productId, quantity }],
 		address: TEST_ADDRESS,
-		shippingMethodId: standard,
+		shippingMethodId: shop.methods.standard,
 		// 2 × 12.50 + 4.95 standard shipping
 		expectedTotal: quantity * 1250 + 495
 	};

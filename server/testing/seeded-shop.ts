@@ -8,6 +8,8 @@ export type SeededShop = {
 	readonly database: Database;
 	readonly db: Db;
 	readonly fixtures: ReturnType<typeof shopFixtures>;
+	/** The seeded shipping methods' ids ('Standard': 4.95, free from 75.00; 'Express': 14.95). */
+	readonly methods: { standard: string; express: string };
 };
 
 /**
@@ -19,8 +21,13 @@ export function useSeededShop({ seed = true }: { seed?: boolean } = {}): SeededS
 	let opened: SeededShop | undefined;
 	beforeAll(async () => {
 		const database = await openTestDatabase();
-		if (seed) await seedCatalog(database.db);
-		opened = { database, db: database.db, fixtures: shopFixtures(database.db) };
+		const fixtures = shopFixtures(database.db);
+		let methods = { standard: '', express: '' };
+		if (seed) {
+			await seedCatalog(database.db);
+			methods = { standard: await fixtures.methodId('Standard'), express: await fixtures.methodId('Express') };
+		}
+		opened = { database, db: database.db, fixtures, methods };
 	});
 	afterAll(() => opened?.database.close());
 	const shop = () => {
@@ -36,6 +43,10 @@ export function useSeededShop({ seed = true }: { seed?: boolean } = {}): SeededS
 		},
 		get fixtures() {
 			return shop().fixtures;
+		},
+		get methods() {
+			if (!seed) throw new Error('This test database is not seeded: it has no shipping methods.');
+			return shop().methods;
 		}
 	};
 }

@@ -24,12 +24,10 @@ const ORIGIN = 'https://shop.example.com';
 const FROM = 'Store <orders@shop.example.com>';
 
 const shop = useSeededShop();
-let standard: string;
 let smtp: Smtp;
 const transports: MailTransport[] = [];
 
 beforeAll(async () => {
-	standard = await shop.fixtures.methodId('Standard');
 	smtp = await startSmtpServer();
 });
 afterAll(async () => {
@@ -53,7 +51,7 @@ const idOf = (messageId: string) => messageId.replace(/^<|@.*$/g, '');
 
 async function placeOrder(user: SessionUser, lines: { productId: string; quantity: number }[]) {
 	const cartId = await shop.fixtures.cartOf(user, lines);
-	return startCheckout(shop.db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
+	return startCheckout(shop.db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: shop.methods.standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
 }
 
 describe('order emails over SMTP', () => {
