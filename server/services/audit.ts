@@ -1,8 +1,9 @@
 import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Page } from '../../src/lib/shared/catalog';
 import type { Db, Tx } from '../db/client';
+import { containing } from '../db/like';
 import { auditEvents, type AuditChanges } from '../db/schema';
-import { decodeCursor, encodeCursor, badCursor } from './cursor';
+import { decodeCursor, badCursor, splitPage } from './cursor';
 
 /** Who does an admin write, and from where. */
 export type Actor = { id: string; email: string; ip: string | null };
@@ -58,7 +59,7 @@ export async function listAudit(
 	if (input.entityType) filters.push(eq(auditEvents.entityType, input.entityType));
 	if (input.entityId) filters.push(eq(auditEvents.entityId, input.entityId));
 	if (input.query) {
-		const like = `%${input.query.replace(/[\\%_]/g, '\\$&')}%`;
+		const like = containing(input.query);
 		filters.push(or(ilike(auditEvents.actorEmail, like), ilike(auditEvents.action, like))!);
 	}
 	if (input.cursor) {
@@ -72,8 +73,7 @@ export async function listAudit(
 		.where(and(...filters))
 		.orderBy(desc(auditEvents.seq))
 		.limit(input.limit + 1);
-	const page = rows.slice(0, input.limit);
-	const last = page.at(-1);
+	const { page, nextCursor } = splitPage(rows, input.limit, (last) => ({ sort: 'audit', key: String(last.row.seq), id: last.row.id }));
 	return {
 		items: page.map(({ row }) => ({
 			id: row.id,
@@ -85,6 +85,6 @@ export async function listAudit(
 			ip: row.ip,
 			at: row.createdAt.toISOString()
 		})),
-		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: 'audit', key: String(last.row.seq), id: last.row.id }) : null
+		nextCursor
 	};
 }

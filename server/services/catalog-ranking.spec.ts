@@ -1,14 +1,12 @@
 // One table of searches, ranked over the demo catalog by the server (SQL on PGlite) and by
 // the device's offline index built from what the server syncs: both follow search-ranking.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogListInput } from '../../src/lib/shared/catalog-input';
 import type { SyncCollection, SyncProduct, Tombstone } from '../../src/lib/shared/sync';
 import { LocalCatalog } from '../../src/lib/device/catalog-index';
-import type { Database } from '../db/client';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
 import { listProducts } from './catalog';
 import { pull } from './sync';
+import { useSeededShop } from '../testing/seeded-shop';
 
 type Case = {
 	query: string;
@@ -49,24 +47,21 @@ const cases: Case[] = [
 	{ query: 'lamp', first: [['Mushroom Table Lamp']] }
 ];
 
-let database: Database;
+const shop = useSeededShop();
 let local: LocalCatalog;
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
 	const products: SyncProduct[] = [];
 	const collections: SyncCollection[] = [];
 	const live = <T>(row: T | Tombstone): row is T => !('deleted' in (row as object));
 	for (let cursor: string | null = null, more = true; more; ) {
-		const page = await pull(database.db, null, { cursor, limit: 500 });
+		const page = await pull(shop.db, null, { cursor, limit: 500 });
 		products.push(...page.products.filter(live));
 		collections.push(...page.collections.filter(live));
 		({ cursor, more } = page);
 	}
 	local = LocalCatalog.build(products, collections);
 });
-afterAll(() => database?.close());
 
 /** The titles of the first results, cut into the case's groups, each group sorted. */
 function groups(titles: string[], first: string[][]): string[][] {
@@ -84,7 +79,7 @@ describe.each(cases)('a search for "$query"', ({ query, first, deviceOnly }) => 
 	});
 
 	it.skipIf(deviceOnly)('ranks alike on the server', async () => {
-		const page = await listProducts(database.db, input);
+		const page = await listProducts(shop.db, input);
 		expect(groups(page.items.map((p) => p.title), first)).toEqual(expected);
 	});
 
@@ -101,15 +96,15 @@ describe.each(cases)('a search for "$query"', ({ query, first, deviceOnly }) => 
 		}
 		expect(paged).toEqual(all);
 		if (deviceOnly) return;
-		const server = (await listProducts(database.db, { ...input, limit: 100 })).items.map((p) => p.id);
+		const server = (await listProducts(shop.db, { ...input, limit: 100 })).items.map((p) => p.id);
 		expect(server.length).toBeGreaterThan(0);
 		expect(server.filter((id) => all.includes(id))).toEqual(all.filter((id) => server.includes(id)));
 	});
 });
 
 it('without a search, "best match" lists the newest first', async () => {
-	const newest = await listProducts(database.db, catalogListInput.parse({ sort: 'newest' }));
-	const best = await listProducts(database.db, catalogListInput.parse({ sort: 'relevance' }));
+	const newest = await listProducts(shop.db, catalogListInput.parse({ sort: 'newest' }));
+	const best = await listProducts(shop.db, catalogListInput.parse({ sort: 'relevance' }));
 	expect(best.items.map((p) => p.id)).toEqual(newest.items.map((p) => p.id));
 	expect(local.list(catalogListInput.parse({ sort: 'relevance' })).items.map((p) => p.id)).toEqual(
 		newest.items.map((p) => p.id)

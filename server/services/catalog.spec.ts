@@ -1,24 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogSorts, type ProductSummary } from '../../src/lib/shared/catalog';
 import { catalogListInput, type CatalogListInput } from '../../src/lib/shared/catalog-input';
-import type { Database } from '../db/client';
 import { products, reviews } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { demoCollections, demoProducts } from '../db/seed/catalog-data';
-import { openTestDatabase } from '../db/test-database';
 import { getProduct, listCollections, listProducts, toPrefixQuery } from './catalog';
 import { AppError } from './errors';
+import { useSeededShop } from '../testing/seeded-shop';
 
-let database: Database;
+const shop = useSeededShop();
 
-beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
-});
-afterAll(() => database?.close());
-
-const list = (input: CatalogListInput = {}) => listProducts(database.db, catalogListInput.parse(input));
+const list = (input: CatalogListInput = {}) => listProducts(shop.db, catalogListInput.parse(input));
 
 /** Follows cursors to the end, as a shopper pressing "Next page" would. */
 async function walk(input: CatalogListInput) {
@@ -58,7 +51,7 @@ describe('catalog.list', () => {
 
 	it('orders newest by creation time, even within the same second', async () => {
 		const { seen } = await walk({ sort: 'newest', limit: 50 });
-		const rows = await database.db.select({ id: products.id, createdAt: products.createdAt }).from(products);
+		const rows = await shop.db.select({ id: products.id, createdAt: products.createdAt }).from(products);
 		const created = new Map(rows.map((r) => [r.id, r.createdAt.getTime()]));
 		const times = seen.map((p) => created.get(p.id)!);
 		expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -124,10 +117,10 @@ describe('catalog.list', () => {
 
 describe('catalog.product and catalog.collections', () => {
 	it('finds a product by slug or id with its rating from its reviews', async () => {
-		const bySlug = await getProduct(database.db, { slug: demoProducts[3]!.slug });
-		const byId = await getProduct(database.db, { id: bySlug.id });
+		const bySlug = await getProduct(shop.db, { slug: demoProducts[3]!.slug });
+		const byId = await getProduct(shop.db, { id: bySlug.id });
 		expect(byId).toEqual(bySlug);
-		const [agg] = await database.db
+		const [agg] = await shop.db
 			.select({ avg: sql<string>`avg(${reviews.rating})`, count: sql<number>`count(*)::int` })
 			.from(reviews)
 			.where(eq(reviews.productId, bySlug.id));
@@ -136,19 +129,19 @@ describe('catalog.product and catalog.collections', () => {
 	});
 
 	it('answers NOT_FOUND for an unknown or archived product', async () => {
-		await expect(getProduct(database.db, { slug: 'no-such-thing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(getProduct(shop.db, { slug: 'no-such-thing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		const slug = demoProducts[5]!.slug;
-		await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.slug, slug));
+		await shop.db.update(products).set({ deletedAt: new Date() }).where(eq(products.slug, slug));
 		try {
-			await expect(getProduct(database.db, { slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+			await expect(getProduct(shop.db, { slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 			expect((await list()).total).toBe(demoProducts.length - 1);
 		} finally {
-			await database.db.update(products).set({ deletedAt: null }).where(eq(products.slug, slug));
+			await shop.db.update(products).set({ deletedAt: null }).where(eq(products.slug, slug));
 		}
 	});
 
 	it('lists every collection with its product count', async () => {
-		const found = await listCollections(database.db);
+		const found = await listCollections(shop.db);
 		expect(found.map((c) => c.slug)).toEqual(demoCollections.map((c) => c.slug));
 		for (const c of found) {
 			expect(c.productCount).toBe(demoProducts.filter((p) => p.collectionSlug === c.slug).length);
@@ -158,29 +151,29 @@ describe('catalog.product and catalog.collections', () => {
 
 describe('catalog storage', () => {
 	it('gives every product write a new, higher sync version', async () => {
-		const before = await getProduct(database.db, { slug: demoProducts[7]!.slug });
-		const [{ max }] = (await database.db.select({ max: sql<number>`max(${products.version})::int` }).from(products)) as [
+		const before = await getProduct(shop.db, { slug: demoProducts[7]!.slug });
+		const [{ max }] = (await shop.db.select({ max: sql<number>`max(${products.version})::int` }).from(products)) as [
 			{ max: number }
 		];
-		await database.db.update(products).set({ priceMinor: before.priceMinor + 100 }).where(eq(products.id, before.id));
-		const after = await getProduct(database.db, { id: before.id });
+		await shop.db.update(products).set({ priceMinor: before.priceMinor + 100 }).where(eq(products.id, before.id));
+		const after = await getProduct(shop.db, { id: before.id });
 		expect(after.version).toBeGreaterThan(max);
 		expect(after.priceMinor).toBe(before.priceMinor + 100);
 	});
 
 	it('refuses negative stock and prices in the database itself', async () => {
 		const id = (await list()).items[0]!.id;
-		await expect(database.db.update(products).set({ inventory: -1 }).where(eq(products.id, id))).rejects.toThrow();
-		await expect(database.db.update(products).set({ priceMinor: -5 }).where(eq(products.id, id))).rejects.toThrow();
+		await expect(shop.db.update(products).set({ inventory: -1 }).where(eq(products.id, id))).rejects.toThrow();
+		await expect(shop.db.update(products).set({ priceMinor: -5 }).where(eq(products.id, id))).rejects.toThrow();
 	});
 
 	it('seeds again without duplicating anything', async () => {
 		const count = async () => ({
-			products: await database.db.$count(products),
-			reviews: await database.db.$count(reviews)
+			products: await shop.db.$count(products),
+			reviews: await shop.db.$count(reviews)
 		});
 		const before = await count();
-		await seedCatalog(database.db);
+		await seedCatalog(shop.db);
 		expect(await count()).toEqual(before);
 	});
 });

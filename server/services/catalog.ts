@@ -5,14 +5,16 @@ import {
 	COUNT_CAP,
 	type CatalogPage,
 	type CatalogSort,
+	productFace,
 	type CollectionSummary,
 	type ProductDetail,
+	type ProductFace,
 	type ProductSummary
 } from '../../src/lib/shared/catalog';
 import { queryWords, searchTerms, WORD_SCORE } from '../../src/lib/shared/search-ranking';
 import type { Db, Tx } from '../db/client';
-import { collections, products } from '../db/schema';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
+import { collections, products, type Product } from '../db/schema';
+import { decodeCursor, isTimestampKey, timestampKey, badCursor, splitPage } from './cursor';
 import { AppError } from './errors';
 
 /**
@@ -88,47 +90,52 @@ function listFilters(input: CatalogListQuery): SQL[] {
 	return filters;
 }
 
-const summaryColumns = {
+/** The columns of a product's face (see `productFace`): what every list of products shows. */
+export const faceColumns = {
 	id: products.id,
 	slug: products.slug,
 	title: products.title,
 	priceMinor: products.priceMinor,
 	currency: products.currency,
 	inventory: products.inventory,
-	images: products.images,
+	images: products.images
+};
+
+/** A product as the shop describes it, alike to the admin's editor and to a device's replica. */
+export function productFields(
+	p: Pick<Product, 'id' | 'slug' | 'title' | 'description' | 'priceMinor' | 'currency' | 'inventory' | 'collectionId' | 'images'>
+) {
+	return {
+		id: p.id,
+		slug: p.slug,
+		title: p.title,
+		description: p.description,
+		priceMinor: p.priceMinor,
+		currency: p.currency,
+		inventory: p.inventory,
+		collectionId: p.collectionId,
+		images: p.images
+	};
+}
+
+/** The stars a product shows, from the totals the reviews service keeps. */
+export function ratingOf(p: Pick<Product, 'ratingTotal' | 'reviewCount'>) {
+	return { rating: averageRating(p.ratingTotal, p.reviewCount), reviewCount: p.reviewCount };
+}
+
+const summaryColumns = {
+	...faceColumns,
 	ratingTotal: products.ratingTotal,
 	reviewCount: products.reviewCount,
 	collectionSlug: collections.slug,
 	collectionTitle: collections.title
 };
 
-type SummaryRow = {
-	id: string;
-	slug: string;
-	title: string;
-	priceMinor: number;
-	currency: string;
-	inventory: number;
-	images: { src: string; alt: string }[];
-	ratingTotal: number;
-	reviewCount: number;
-	collectionSlug: string;
-	collectionTitle: string;
-};
+type SummaryRow = Omit<ProductFace, 'image'> &
+	Pick<Product, 'images' | 'ratingTotal' | 'reviewCount'> & { collectionSlug: string; collectionTitle: string };
 
 function toSummary(row: SummaryRow): ProductSummary {
-	return {
-		id: row.id,
-		slug: row.slug,
-		title: row.title,
-		priceMinor: row.priceMinor,
-		currency: row.currency,
-		inventory: row.inventory,
-		image: row.images[0] ?? null,
-		rating: averageRating(row.ratingTotal, row.reviewCount),
-		reviewCount: row.reviewCount,
-		collection: { slug: row.collectionSlug, title: row.collectionTitle }
-	};
+	return { ...productFace(row), ...ratingOf(row), collection: { slug: row.collectionSlug, title: row.collectionTitle } };
 }
 
 export async function listProducts(
@@ -168,14 +175,10 @@ export async function listProducts(
 			)
 	]);
 
-	const page = rows.slice(0, input.limit);
-	const last = page.at(-1);
+	const { page, nextCursor } = splitPage(rows, input.limit, (last) => ({ sort: input.sort, key: last.sortKey, id: last.id }));
 	return {
 		items: page.map(toSummary),
-		nextCursor:
-			rows.length > input.limit && last
-				? encodeCursor({ sort: input.sort, key: last.sortKey, id: last.id })
-				: null,
+		nextCursor,
 		total: Math.min(total, COUNT_CAP),
 		totalCapped: total > COUNT_CAP
 	};

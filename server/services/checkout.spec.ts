@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutStartInput } from '../../src/lib/shared/orders';
 import type { SessionUser } from '../auth/session';
-import type { Database } from '../db/client';
 import { cartItems, carts, orderHistory, orderItems, orders, outboxEvents, paymentEvents, products } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
 import { handleTrpcRequest } from '../trpc/http';
 import { payWithTestCard, paymentSession, startCheckout } from './checkout';
 import { userCartLines } from './cart';
@@ -18,25 +15,25 @@ import { cancelOwnOrder, getOrder, listOrders } from './orders';
 import { applyPaymentEvent } from './payments/events';
 import type { PaymentEvent } from './payments/provider';
 import { testProvider } from './payments/test-provider';
-import { shopFixtures, TEST_ADDRESS } from '../testing/shop-fixtures';
+import type { shopFixtures } from '../testing/shop-fixtures';
+import { TEST_ADDRESS } from '../testing/shop-fixtures';
+import { useSeededShop } from '../testing/seeded-shop';
 
 type Fixtures = ReturnType<typeof shopFixtures>;
 
-let database: Database;
-let db: Database['db'];
+const shop = useSeededShop();
 let makeUsers: Fixtures['makeUsers'];
 let makeProduct: Fixtures['makeProduct'];
 let cartOf: Fixtures['cartOf'];
 let inventoryOf: Fixtures['inventoryOf'];
 
 const key = () => `key-${randomUUID()}`;
-let standard: string;
 const checkout = (user: SessionUser, cartId: string, idempotencyKey = key()) =>
-	startCheckout(db, user.id, { cartId, idempotencyKey, shippingMethodId: standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
+	startCheckout(shop.db, user.id, { cartId, idempotencyKey, shippingMethodId: shop.methods.standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
 
 /** Units of a product in orders that still hold or have sold them. */
 async function unitsOrdered(productId: string): Promise<number> {
-	const [row] = await db
+	const [row] = await shop.db
 		.select({ n: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int` })
 		.from(orderItems)
 		.innerJoin(orders, eq(orders.id, orderItems.orderId))
@@ -44,14 +41,9 @@ async function unitsOrdered(productId: string): Promise<number> {
 	return row!.n;
 }
 
-beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	({ makeUsers, makeProduct, cartOf, inventoryOf } = shopFixtures(db));
-	standard = await shopFixtures(db).methodId('Standard');
+beforeAll(() => {
+	({ makeUsers, makeProduct, cartOf, inventoryOf } = shop.fixtures);
 });
-afterAll(() => database?.close());
 
 describe('checkout.start', () => {
 	let alice: SessionUser;
@@ -87,19 +79,19 @@ describe('checkout.start', () => {
 			].sort()
 		);
 		expect([await inventoryOf(a), await inventoryOf(b)]).toEqual([3, 0]);
-		expect(await db.select().from(carts).where(eq(carts.id, cartId))).toEqual([]);
-		const events = await db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+		expect(await shop.db.select().from(carts).where(eq(carts.id, cartId))).toEqual([]);
+		const events = await shop.db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
 		expect(events.map((e) => e.type)).toEqual(['order_created']);
 		expect(events[0]).toMatchObject({ userId: alice!.id, sentAt: null });
-		const history = await db.select().from(orderHistory).where(eq(orderHistory.orderId, order.id));
+		const history = await shop.db.select().from(orderHistory).where(eq(orderHistory.orderId, order.id));
 		expect(history).toMatchObject([{ fromStatus: null, toStatus: 'pending_payment', reason: 'placed' }]);
 	});
 
 	it('keeps the price snapshot when the catalog changes later', async () => {
 		const a = await makeProduct(5, 1000);
 		const order = await checkout(alice!, await cartOf(alice!, [{ productId: a, quantity: 1 }]));
-		await db.update(products).set({ priceMinor: 9999, title: 'Renamed' }).where(eq(products.id, a));
-		const again = await getOrder(db, alice!.id, order.id);
+		await shop.db.update(products).set({ priceMinor: 9999, title: 'Renamed' }).where(eq(products.id, a));
+		const again = await getOrder(shop.db, alice!.id, order.id);
 		expect(again.items[0]).toMatchObject({ unitPriceMinor: 1000, title: order.items[0]!.title });
 		expect(again.subtotalMinor).toBe(1000);
 	});
@@ -113,7 +105,7 @@ describe('checkout.start', () => {
 			{ productId: few, quantity: 3 },
 			{ productId: gone, quantity: 1 }
 		]);
-		const before = await db.select({ n: sql<number>`count(*)::int` }).from(orders);
+		const before = await shop.db.select({ n: sql<number>`count(*)::int` }).from(orders);
 		const error = await checkout(alice!, cartId).catch((e) => e);
 		expect(error).toMatchObject({ code: 'CONFLICT' });
 		expect(error.message).toMatch(/only 2 left.*sold out|sold out.*only 2 left/);
@@ -125,14 +117,14 @@ describe('checkout.start', () => {
 		);
 		expect(error.details.shortLines).toHaveLength(2);
 		expect([await inventoryOf(plenty), await inventoryOf(few), await inventoryOf(gone)]).toEqual([10, 2, 0]);
-		expect(await db.select({ n: sql<number>`count(*)::int` }).from(orders)).toEqual(before);
-		expect(await db.select().from(cartItems).where(eq(cartItems.cartId, cartId))).toHaveLength(3);
+		expect(await shop.db.select({ n: sql<number>`count(*)::int` }).from(orders)).toEqual(before);
+		expect(await shop.db.select().from(cartItems).where(eq(cartItems.cartId, cartId))).toHaveLength(3);
 	});
 
 	it('treats an archived product as unavailable', async () => {
 		const a = await makeProduct(10);
 		const cartId = await cartOf(alice!, [{ productId: a, quantity: 1 }]);
-		await db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, a));
+		await shop.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, a));
 		const error = await checkout(alice!, cartId).catch((e) => e);
 		expect(error.details.shortLines).toEqual([expect.objectContaining({ productId: a, available: 0 })]);
 		expect(await inventoryOf(a)).toBe(10);
@@ -144,7 +136,7 @@ describe('checkout.start', () => {
 		const k = key();
 		const results = await Promise.all([checkout(alice!, cartId, k), checkout(alice!, cartId, k), checkout(alice!, cartId, k)]);
 		expect(new Set(results.map((o) => o.id)).size).toBe(1);
-		expect(await db.select().from(orders).where(eq(orders.idempotencyKey, k))).toHaveLength(1);
+		expect(await shop.db.select().from(orders).where(eq(orders.idempotencyKey, k))).toHaveLength(1);
 		expect(await inventoryOf(a)).toBe(8);
 	});
 
@@ -195,25 +187,25 @@ describe('paying', () => {
 		product = await makeProduct(10, 500);
 	});
 	const placeOrder = async (quantity = 2) => checkout(alice!, await cartOf(alice!, [{ productId: product, quantity }]));
-	const reference = async (orderId: string) => (await db.select().from(orders).where(eq(orders.id, orderId)))[0]!.paymentReference!;
+	const reference = async (orderId: string) => (await shop.db.select().from(orders).where(eq(orders.id, orderId)))[0]!.paymentReference!;
 	const event = async (orderId: string, type: PaymentEvent['type'], id = `evt_${randomUUID()}`): Promise<PaymentEvent> => ({
 		id,
 		provider: 'test',
 		type,
 		reference: await reference(orderId),
-		amountMinor: (await getOrder(db, alice!.id, orderId)).totalMinor,
+		amountMinor: (await getOrder(shop.db, alice!.id, orderId)).totalMinor,
 		currency: 'USD'
 	});
 
 	it('offers the test card form and pays with the success card, once', async () => {
 		const order = await placeOrder();
-		expect(await paymentSession(db, testProvider, alice!.id, order.id)).toMatchObject({ provider: 'test', cards: { succeeds: '4242 4242 4242 4242' } });
-		const paid = await payWithTestCard(db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4242424242424242' });
+		expect(await paymentSession(shop.db, testProvider, alice!.id, order.id)).toMatchObject({ provider: 'test', cards: { succeeds: '4242 4242 4242 4242' } });
+		const paid = await payWithTestCard(shop.db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4242424242424242' });
 		expect(paid).toMatchObject({ status: 'paid', paymentError: null });
 		expect(paid.paidAt).not.toBeNull();
-		const events = await db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+		const events = await shop.db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
 		expect(events.map((e) => e.type).sort()).toEqual(['order_created', 'order_paid']);
-		await expect(payWithTestCard(db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4242424242424242' })).rejects.toMatchObject({
+		await expect(payWithTestCard(shop.db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4242424242424242' })).rejects.toMatchObject({
 			code: 'CONFLICT'
 		});
 		expect(await inventoryOf(product)).toBe(8);
@@ -221,59 +213,59 @@ describe('paying', () => {
 
 	it('keeps a declined order payable and says why', async () => {
 		const order = await placeOrder();
-		const declined = await payWithTestCard(db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4000 0000 0000 0002' });
+		const declined = await payWithTestCard(shop.db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4000 0000 0000 0002' });
 		expect(declined).toMatchObject({ status: 'pending_payment' });
 		expect(declined.paymentError).toMatch(/declined/);
-		const paid = await payWithTestCard(db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4242 4242 4242 4242' });
+		const paid = await payWithTestCard(shop.db, testProvider, alice!.id, { orderId: order.id, cardNumber: '4242 4242 4242 4242' });
 		expect(paid).toMatchObject({ status: 'paid', paymentError: null });
 	});
 
 	it("will not pay or show another user's order", async () => {
 		const order = await placeOrder();
 		const [bob] = await makeUsers(1);
-		await expect(payWithTestCard(db, testProvider, bob!.id, { orderId: order.id, cardNumber: '4242424242424242' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(getOrder(db, bob!.id, order.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(getOrder(db, bob!.id, order.number)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		expect((await getOrder(db, alice!.id, order.number)).id).toBe(order.id);
-		expect((await listOrders(db, bob!.id, { ordering: '-placedAt', limit: 20 })).items).toEqual([]);
+		await expect(payWithTestCard(shop.db, testProvider, bob!.id, { orderId: order.id, cardNumber: '4242424242424242' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(getOrder(shop.db, bob!.id, order.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(getOrder(shop.db, bob!.id, order.number)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		expect((await getOrder(shop.db, alice!.id, order.number)).id).toBe(order.id);
+		expect((await listOrders(shop.db, bob!.id, { ordering: '-placedAt', limit: 20 })).items).toEqual([]);
 	});
 
 	it('applies one event once, however often it is delivered, and never moves backwards', async () => {
 		const order = await placeOrder();
-		await paymentSession(db, testProvider, alice!.id, order.id);
+		await paymentSession(shop.db, testProvider, alice!.id, order.id);
 		const succeeded = await event(order.id, 'succeeded');
-		const outcomes = await Promise.all([1, 2, 3].map(() => applyPaymentEvent(db, succeeded)));
+		const outcomes = await Promise.all([1, 2, 3].map(() => applyPaymentEvent(shop.db, succeeded)));
 		expect(outcomes.map((o) => o.outcome).sort()).toEqual(['duplicate', 'duplicate', 'paid']);
-		expect((await applyPaymentEvent(db, await event(order.id, 'failed'))).outcome).toBe('ignored_paid');
-		expect((await applyPaymentEvent(db, await event(order.id, 'canceled'))).outcome).toBe('ignored_paid');
-		const after = await getOrder(db, alice!.id, order.id);
+		expect((await applyPaymentEvent(shop.db, await event(order.id, 'failed'))).outcome).toBe('ignored_paid');
+		expect((await applyPaymentEvent(shop.db, await event(order.id, 'canceled'))).outcome).toBe('ignored_paid');
+		const after = await getOrder(shop.db, alice!.id, order.id);
 		expect(after).toMatchObject({ status: 'paid', paymentError: null });
-		expect(await db.select().from(outboxEvents).where(and(eq(outboxEvents.orderId, order.id), eq(outboxEvents.type, 'order_paid')))).toHaveLength(1);
+		expect(await shop.db.select().from(outboxEvents).where(and(eq(outboxEvents.orderId, order.id), eq(outboxEvents.type, 'order_paid')))).toHaveLength(1);
 		expect(await inventoryOf(product)).toBe(8);
 	});
 
 	it('refuses a payment whose amount does not match the order', async () => {
 		const order = await placeOrder();
-		await paymentSession(db, testProvider, alice!.id, order.id);
+		await paymentSession(shop.db, testProvider, alice!.id, order.id);
 		const short = { ...(await event(order.id, 'succeeded')), amountMinor: 1 };
-		expect((await applyPaymentEvent(db, short)).outcome).toBe('amount_mismatch');
-		expect((await getOrder(db, alice!.id, order.id)).status).toBe('pending_payment');
+		expect((await applyPaymentEvent(shop.db, short)).outcome).toBe('amount_mismatch');
+		expect((await getOrder(shop.db, alice!.id, order.id)).status).toBe('pending_payment');
 	});
 
 	it('cancels the order and returns its stock when the payment is cancelled', async () => {
 		const order = await placeOrder(3);
-		await paymentSession(db, testProvider, alice!.id, order.id);
+		await paymentSession(shop.db, testProvider, alice!.id, order.id);
 		expect(await inventoryOf(product)).toBe(7);
-		expect((await applyPaymentEvent(db, await event(order.id, 'canceled'))).outcome).toBe('cancelled');
+		expect((await applyPaymentEvent(shop.db, await event(order.id, 'canceled'))).outcome).toBe('cancelled');
 		expect(await inventoryOf(product)).toBe(10);
-		expect((await applyPaymentEvent(db, await event(order.id, 'succeeded'))).outcome).toBe('ignored_cancelled');
+		expect((await applyPaymentEvent(shop.db, await event(order.id, 'succeeded'))).outcome).toBe('ignored_cancelled');
 		expect(await inventoryOf(product)).toBe(10);
 	});
 
 	it('records an event for an unknown payment without touching any order', async () => {
 		const unknown = { id: `evt_${randomUUID()}`, provider: 'test' as const, type: 'succeeded' as const, reference: 'pi_nobody', amountMinor: 1, currency: 'USD' };
-		expect(await applyPaymentEvent(db, unknown)).toEqual({ outcome: 'unknown_payment', orderId: null });
-		expect(await db.select().from(paymentEvents).where(eq(paymentEvents.id, unknown.id))).toMatchObject([{ outcome: 'unknown_payment' }]);
+		expect(await applyPaymentEvent(shop.db, unknown)).toEqual({ outcome: 'unknown_payment', orderId: null });
+		expect(await shop.db.select().from(paymentEvents).where(eq(paymentEvents.id, unknown.id))).toMatchObject([{ outcome: 'unknown_payment' }]);
 	});
 });
 
@@ -285,22 +277,22 @@ describe('expiry', () => {
 		for (const s of shoppers) placed.push(await checkout(s, await cartOf(s, [{ productId: product, quantity: 5 }])));
 		expect(await inventoryOf(product)).toBe(0);
 		// Four of them ran out of time; one is paid; one still has time.
-		await payWithTestCard(db, testProvider, shoppers[4]!.id, { orderId: placed[4]!.id, cardNumber: '4242424242424242' });
+		await payWithTestCard(shop.db, testProvider, shoppers[4]!.id, { orderId: placed[4]!.id, cardNumber: '4242424242424242' });
 		const expired = placed.slice(0, 5).map((o) => o.id);
-		await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(inArray(orders.id, expired));
+		await shop.db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(inArray(orders.id, expired));
 
-		const [one, two] = await Promise.all([reapExpiredOrders(db, testProvider, 2), reapExpiredOrders(db, testProvider, 2)]);
+		const [one, two] = await Promise.all([reapExpiredOrders(shop.db, testProvider, 2), reapExpiredOrders(shop.db, testProvider, 2)]);
 		expect(one + two).toBe(4);
-		expect(await reapExpiredOrders(db, testProvider)).toBe(0);
+		expect(await reapExpiredOrders(shop.db, testProvider)).toBe(0);
 		expect(await inventoryOf(product)).toBe(20);
-		const statuses = await db.select({ id: orders.id, status: orders.status }).from(orders).where(inArray(orders.id, placed.map((o) => o.id)));
+		const statuses = await shop.db.select({ id: orders.id, status: orders.status }).from(orders).where(inArray(orders.id, placed.map((o) => o.id)));
 		expect(statuses.filter((s) => s.status === 'cancelled')).toHaveLength(4);
-		const cancelEvents = await db.select().from(outboxEvents).where(and(inArray(outboxEvents.orderId, expired), eq(outboxEvents.type, 'order_cancelled')));
+		const cancelEvents = await shop.db.select().from(outboxEvents).where(and(inArray(outboxEvents.orderId, expired), eq(outboxEvents.type, 'order_cancelled')));
 		expect(cancelEvents).toHaveLength(4);
 		expect(cancelEvents.every((e) => e.payload.reason === 'expired')).toBe(true);
 		expect(30).toBe((await inventoryOf(product)) + (await unitsOrdered(product)));
 		// The shoppers who ran out of time find the lines in their carts again; the others do not.
-		const carts = await Promise.all(shoppers.map((s) => userCartLines(db, s.id)));
+		const carts = await Promise.all(shoppers.map((s) => userCartLines(shop.db, s.id)));
 		expect(carts).toEqual([...Array(4).fill([{ productId: product, quantity: 5 }]), [], []]);
 	});
 
@@ -308,11 +300,11 @@ describe('expiry', () => {
 		const [shopper] = await makeUsers(1);
 		const product = await makeProduct(5);
 		const order = await checkout(shopper!, await cartOf(shopper!, [{ productId: product, quantity: 1 }]));
-		await paymentSession(db, testProvider, shopper!.id, order.id);
-		await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
+		await paymentSession(shop.db, testProvider, shopper!.id, order.id);
+		await shop.db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
 		const tooLate = { ...testProvider, cancel: async () => 'too_late' as const };
-		expect(await reapExpiredOrders(db, tooLate)).toBe(0);
-		const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+		expect(await reapExpiredOrders(shop.db, tooLate)).toBe(0);
+		const [row] = await shop.db.select().from(orders).where(eq(orders.id, order.id));
 		expect(row).toMatchObject({ status: 'pending_payment' });
 		expect(row!.expiresAt!.getTime()).toBeGreaterThan(Date.now());
 		expect(await inventoryOf(product)).toBe(4);
@@ -324,25 +316,25 @@ describe('a shopper giving up an unpaid order', () => {
 		const [shopper, other] = await makeUsers(2);
 		const product = await makeProduct(5);
 		const order = await checkout(shopper!, await cartOf(shopper!, [{ productId: product, quantity: 2 }]));
-		await paymentSession(db, testProvider, shopper!.id, order.id);
+		await paymentSession(shop.db, testProvider, shopper!.id, order.id);
 		expect(await inventoryOf(product)).toBe(3);
 
-		await expect(cancelOwnOrder(db, other!.id, testProvider, order.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(cancelOwnOrder(shop.db, other!.id, testProvider, order.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		const tooLate = { cancel: async () => 'too_late' as const };
-		await expect(cancelOwnOrder(db, shopper!.id, tooLate, order.id)).rejects.toMatchObject({ code: 'CONFLICT', message: /payment for this order is going through/ });
+		await expect(cancelOwnOrder(shop.db, shopper!.id, tooLate, order.id)).rejects.toMatchObject({ code: 'CONFLICT', message: /payment for this order is going through/ });
 		expect(await inventoryOf(product)).toBe(3);
 
-		const cancels = await Promise.allSettled([cancelOwnOrder(db, shopper!.id, testProvider, order.id), cancelOwnOrder(db, shopper!.id, testProvider, order.id)]);
+		const cancels = await Promise.allSettled([cancelOwnOrder(shop.db, shopper!.id, testProvider, order.id), cancelOwnOrder(shop.db, shopper!.id, testProvider, order.id)]);
 		expect(cancels.map((c) => c.status).sort()).toEqual(['fulfilled', 'rejected']);
 		expect(cancels.find((c) => c.status === 'fulfilled')).toMatchObject({ value: { status: 'cancelled' } });
 		expect(cancels.find((c) => c.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT', message: 'This order is cancelled, so it can no longer be cancelled here.' } });
 		expect(await inventoryOf(product)).toBe(5);
-		const history = await db.select().from(orderHistory).where(and(eq(orderHistory.orderId, order.id), eq(orderHistory.toStatus, 'cancelled')));
+		const history = await shop.db.select().from(orderHistory).where(and(eq(orderHistory.orderId, order.id), eq(orderHistory.toStatus, 'cancelled')));
 		expect(history).toEqual([expect.objectContaining({ fromStatus: 'pending_payment', toStatus: 'cancelled', reason: 'cancelled by the shopper' })]);
 
 		const paid = await checkout(shopper!, await cartOf(shopper!, [{ productId: product, quantity: 1 }]));
-		await payWithTestCard(db, testProvider, shopper!.id, { orderId: paid.id, cardNumber: '4242424242424242' });
-		await expect(cancelOwnOrder(db, shopper!.id, testProvider, paid.id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'This order is paid, so it can no longer be cancelled here.' });
+		await payWithTestCard(shop.db, testProvider, shopper!.id, { orderId: paid.id, cardNumber: '4242424242424242' });
+		await expect(cancelOwnOrder(shop.db, shopper!.id, testProvider, paid.id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'This order is paid, so it can no longer be cancelled here.' });
 		expect(await inventoryOf(product)).toBe(4);
 	});
 });
@@ -353,46 +345,45 @@ describe('orders', () => {
 		const product = await makeProduct(20, 100);
 		const placed = [];
 		for (const quantity of [3, 1, 2]) placed.push(await checkout(carol!, await cartOf(carol!, [{ productId: product, quantity }])));
-		const newest = await listOrders(db, carol!.id, { ordering: '-placedAt', limit: 2 });
+		const newest = await listOrders(shop.db, carol!.id, { ordering: '-placedAt', limit: 2 });
 		expect(newest.items.map((o) => o.id)).toEqual([placed[2]!.id, placed[1]!.id]);
-		const rest = await listOrders(db, carol!.id, { ordering: '-placedAt', limit: 2, cursor: newest.nextCursor! });
+		const rest = await listOrders(shop.db, carol!.id, { ordering: '-placedAt', limit: 2, cursor: newest.nextCursor! });
 		expect(rest.items.map((o) => o.id)).toEqual([placed[0]!.id]);
 		expect(rest.nextCursor).toBeNull();
-		const byTotal = await listOrders(db, carol!.id, { ordering: 'total', limit: 10 });
+		const byTotal = await listOrders(shop.db, carol!.id, { ordering: 'total', limit: 10 });
 		expect(byTotal.items.map((o) => o.subtotalMinor)).toEqual([100, 200, 300]);
-		const pending = await listOrders(db, carol!.id, { ordering: '-placedAt', limit: 10, status: 'paid' });
+		const pending = await listOrders(shop.db, carol!.id, { ordering: '-placedAt', limit: 10, status: 'paid' });
 		expect(pending.items).toEqual([]);
-		await expect(listOrders(db, carol!.id, { ordering: 'total', limit: 2, cursor: newest.nextCursor! })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+		await expect(listOrders(shop.db, carol!.id, { ordering: 'total', limit: 2, cursor: newest.nextCursor! })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 	});
 
 	it('lets an admin move orders along the allowed transitions only', async () => {
 		const [dave] = await makeUsers(1);
-		const [boss] = await makeUsers(1, 'admin');
-		const actor = { id: boss.id, email: boss.email, ip: '203.0.113.9' };
+		const actor = await shop.fixtures.makeAdmin('203.0.113.9');
 		const product = await makeProduct(10);
 		const order = await checkout(dave!, await cartOf(dave!, [{ productId: product, quantity: 4 }]));
-		await expect(adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'fulfilled' })).rejects.toMatchObject({ code: 'CONFLICT' });
-		await expect(adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
-		await payWithTestCard(db, testProvider, dave!.id, { orderId: order.id, cardNumber: '4242424242424242' });
-		const shipped = await adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'fulfilled' });
+		await expect(adminMoveOrder(shop.db, testProvider, actor, { orderId: order.id, to: 'fulfilled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(adminMoveOrder(shop.db, testProvider, actor, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await payWithTestCard(shop.db, testProvider, dave!.id, { orderId: order.id, cardNumber: '4242424242424242' });
+		const shipped = await adminMoveOrder(shop.db, testProvider, actor, { orderId: order.id, to: 'fulfilled' });
 		expect(shipped.status).toBe('fulfilled');
-		await expect(adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
-		const refunded = await adminMoveOrder(db, testProvider, actor, { orderId: order.id, to: 'refunded', reason: 'arrived broken' });
+		await expect(adminMoveOrder(shop.db, testProvider, actor, { orderId: order.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		const refunded = await adminMoveOrder(shop.db, testProvider, actor, { orderId: order.id, to: 'refunded', reason: 'arrived broken' });
 		expect(refunded.history.map((h) => h.toStatus)).toEqual(['pending_payment', 'paid', 'fulfilled', 'refunded']);
 		expect(refunded.history.at(-1)!.reason).toBe('arrived broken');
 		// Shipped goods do not come back to the shelf with a refund.
 		expect(await inventoryOf(product)).toBe(6);
 
 		const other = await checkout(dave!, await cartOf(dave!, [{ productId: product, quantity: 2 }]));
-		await adminMoveOrder(db, testProvider, actor, { orderId: other.id, to: 'cancelled' });
+		await adminMoveOrder(shop.db, testProvider, actor, { orderId: other.id, to: 'cancelled' });
 		expect(await inventoryOf(product)).toBe(6);
 		// A refused move leaves no trace; each move leaves exactly one audit row.
-		await expect(adminMoveOrder(db, testProvider, actor, { orderId: other.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(adminMoveOrder(shop.db, testProvider, actor, { orderId: other.id, to: 'cancelled' })).rejects.toMatchObject({ code: 'CONFLICT' });
 		expect(await inventoryOf(product)).toBe(6);
-		const trail = await listAudit(db, { entityType: 'order', entityId: order.id, limit: 10 });
+		const trail = await listAudit(shop.db, { entityType: 'order', entityId: order.id, limit: 10 });
 		expect(trail.items.map((e) => e.action)).toEqual(['order.refunded', 'order.fulfilled']);
-		expect(trail.items[0]).toMatchObject({ actorEmail: boss.email, ip: '203.0.113.9', changes: { status: { before: 'fulfilled', after: 'refunded' } } });
-		expect((await listAudit(db, { entityType: 'order', entityId: other.id, limit: 10 })).items.map((e) => e.action)).toEqual(['order.cancelled']);
+		expect(trail.items[0]).toMatchObject({ actorEmail: actor.email, ip: '203.0.113.9', changes: { status: { before: 'fulfilled', after: 'refunded' } } });
+		expect((await listAudit(shop.db, { entityType: 'order', entityId: other.id, limit: 10 })).items.map((e) => e.action)).toEqual(['order.cancelled']);
 	});
 });
 
@@ -400,16 +391,16 @@ describe('admin dashboard', () => {
 	it("counts today's and this week's orders, paid revenue and orders waiting to ship", async () => {
 		const [gail] = await makeUsers(1);
 		const product = await makeProduct(4, 1000);
-		const before = await dashboard(db);
+		const before = await dashboard(shop.db);
 		const order = await checkout(gail, await cartOf(gail, [{ productId: product, quantity: 4 }]));
-		const placed = await dashboard(db);
+		const placed = await dashboard(shop.db);
 		expect(placed.today.orders).toBe(before.today.orders + 1);
 		expect(placed.today.revenueMinor).toBe(before.today.revenueMinor);
 		const stock = placed.restock.map((p) => p.inventory);
 		expect(stock).toEqual([...stock].sort((a, b) => a - b));
 		expect(stock.length).toBeLessThanOrEqual(10);
-		await payWithTestCard(db, testProvider, gail.id, { orderId: order.id, cardNumber: '4242424242424242' });
-		const paid = await dashboard(db);
+		await payWithTestCard(shop.db, testProvider, gail.id, { orderId: order.id, cardNumber: '4242424242424242' });
+		const paid = await dashboard(shop.db);
 		expect(paid.today.revenueMinor).toBe(before.today.revenueMinor + order.totalMinor);
 		expect(paid.week.revenueMinor).toBe(before.week.revenueMinor + order.totalMinor);
 		expect(paid.toFulfil).toBe(before.toFulfil + 1);
@@ -423,7 +414,7 @@ describe('over HTTP', () => {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(input)
 		});
-		const response = await handleTrpcRequest(request, { db, user, session: null, payments: testProvider, ip: null });
+		const response = await handleTrpcRequest(request, { db: shop.db, user, session: null, payments: testProvider, ip: null });
 		return { status: response.status, body: await response.json() };
 	}
 
@@ -431,8 +422,8 @@ describe('over HTTP', () => {
 		const [erin] = await makeUsers(1);
 		const product = await makeProduct(5);
 		const cartId = await cartOf(erin!, [{ productId: product, quantity: 1 }]);
-		expect((await call(null, 'checkout.start', { cartId, idempotencyKey: key(), shippingMethodId: standard, address: TEST_ADDRESS })).status).toBe(401);
-		const valid = { cartId, idempotencyKey: key(), shippingMethodId: standard, address: TEST_ADDRESS };
+		expect((await call(null, 'checkout.start', { cartId, idempotencyKey: key(), shippingMethodId: shop.methods.standard, address: TEST_ADDRESS })).status).toBe(401);
+		const valid = { cartId, idempotencyKey: key(), shippingMethodId: shop.methods.standard, address: TEST_ADDRESS };
 		const withTotal = await call(erin!, 'checkout.start', { ...valid, totalMinor: 1 });
 		expect(withTotal.status).toBe(400);
 		expect(withTotal.body.error.data.zodIssues).not.toBeNull();
@@ -443,7 +434,7 @@ describe('over HTTP', () => {
 		const [fay] = await makeUsers(1);
 		const product = await makeProduct(1);
 		const cartId = await cartOf(fay!, [{ productId: product, quantity: 2 }]);
-		const { status, body } = await call(fay!, 'checkout.start', { cartId, idempotencyKey: key(), shippingMethodId: standard, address: TEST_ADDRESS });
+		const { status, body } = await call(fay!, 'checkout.start', { cartId, idempotencyKey: key(), shippingMethodId: shop.methods.standard, address: TEST_ADDRESS });
 		expect(status).toBe(409);
 		expect(body.error.data.details.shortLines).toEqual([expect.objectContaining({ productId: product, requested: 2, available: 1 })]);
 	});

@@ -1,4 +1,4 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { desc, sql, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from './errors';
 
@@ -53,4 +53,29 @@ export function olderThanCursor(text: string, sort: string, createdAt: SQLWrappe
 	const cursor = decodeCursor(text, sort);
 	if (!isTimestampKey(cursor.key)) throw badCursor();
 	return sql`(${createdAt}, ${id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`;
+}
+
+/**
+ * Splits the `limit + 1` rows a list read into its page and the cursor to the next one:
+ * the extra row is only there to say that another page follows.
+ */
+export function splitPage<R>(rows: R[], limit: number, cursorAt: (last: R) => Cursor): { page: R[]; nextCursor: string | null } {
+	const page = rows.slice(0, limit);
+	const last = page.at(-1);
+	return { page, nextCursor: rows.length > limit && last ? encodeCursor(cursorAt(last)) : null };
+}
+
+/**
+ * Keyset paging for a list newest first by (`createdAt`, `id`), under the cursor name `sort`:
+ * select `key` with the rows, filter by `after` (nothing on the first page), order by `order`,
+ * read `read` rows, and `split` them into the page and the cursor to the next.
+ */
+export function newestFirst(sort: string, createdAt: SQLWrapper, id: SQLWrapper, input: { cursor?: string; limit: number }) {
+	return {
+		key: timestampKey(createdAt),
+		after: input.cursor ? olderThanCursor(input.cursor, sort, createdAt, id) : undefined,
+		order: [desc(createdAt), desc(id)] as const,
+		read: input.limit + 1,
+		split: <R extends { key: string; id: string }>(rows: R[]) => splitPage(rows, input.limit, (last) => ({ sort, key: last.key, id: last.id }))
+	};
 }

@@ -1,53 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullInput, pushInput, type PushInput } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
-import type { Database, Db } from '../db/client';
 import { orderRequests, orders, products } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
-import { shopFixtures, TEST_ADDRESS } from '../testing/shop-fixtures';
+import { TEST_ADDRESS } from '../testing/shop-fixtures';
 import { createAddress } from './delivery';
 import { pull, push } from './sync';
+import { useSeededShop } from '../testing/seeded-shop';
 
-let database: Database;
-let db: Db;
-let fixtures: ReturnType<typeof shopFixtures>;
-let standard: string;
-
-beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	fixtures = shopFixtures(db);
-	standard = await fixtures.methodId('Standard');
-});
-afterAll(() => database?.close());
+const shop = useSeededShop();
 
 /** A shopper's device: a client group of their own with a cart of `quantity` units of a fresh product. */
 async function device(quantity = 2, stock = 10) {
-	const [user] = await fixtures.makeUsers(1);
-	const productId = await fixtures.makeProduct(stock, 1250);
+	const [user] = await shop.fixtures.makeUsers(1);
+	const productId = await shop.fixtures.makeProduct(stock, 1250);
 	const clientGroupId = randomUUID();
 	let next = 1;
 	const send = (mutations: { name: string; args: object }[], clientId = randomUUID(), firstId?: number) => {
 		const input: PushInput = { clientGroupId, clientId, mutations: mutations.map((m, i) => ({ id: (firstId ?? next) + i, ...m })) };
 		if (firstId === undefined) next += mutations.length;
-		return push(db, user, pushInput.parse(input));
+		return push(shop.db, user, pushInput.parse(input));
 	};
 	await send([{ name: 'cart.add', args: { productId, quantity } }]);
-	const state = await pull(db, user, pullInput.parse({ cursor: '999999999', clientGroupId }));
+	const state = await pull(shop.db, user, pullInput.parse({ cursor: '999999999', clientGroupId }));
 	const request = {
 		cartId: state.cart!.id,
 		lines: [{ productId, quantity }],
 		address: TEST_ADDRESS,
-		shippingMethodId: standard,
+		shippingMethodId: shop.methods.standard,
 		// 2 × 12.50 + 4.95 standard shipping
 		expectedTotal: quantity * 1250 + 495
 	};
-	const ordersOf = () => db.select().from(orders).where(eq(orders.userId, user.id));
-	return { user, productId, clientGroupId, send, request, ordersOf, pull: () => pull(db, user, pullInput.parse({ cursor: '999999999', clientGroupId })) };
+	const ordersOf = () => shop.db.select().from(orders).where(eq(orders.userId, user.id));
+	return { user, productId, clientGroupId, send, request, ordersOf, pull: () => pull(shop.db, user, pullInput.parse({ cursor: '999999999', clientGroupId })) };
 }
 
 describe('order.request', () => {
@@ -65,7 +51,7 @@ describe('order.request', () => {
 		expect(placed).toHaveLength(1);
 		expect(placed[0]).toMatchObject({ id: result.details!.orderId, status: 'pending_payment', totalMinor: 2995 });
 		expect(placed[0]!.expiresAt!.getTime()).toBeGreaterThan(Date.now());
-		expect(await fixtures.inventoryOf(shopper.productId)).toBe(8);
+		expect(await shop.fixtures.inventoryOf(shopper.productId)).toBe(8);
 		// A device that lost the answer learns it at its next pull; the cart is empty now.
 		const state = await shopper.pull();
 		expect(state.orderRequests).toEqual([expect.objectContaining({ mutationId: 2, outcome: 'placed', orderId: placed[0]!.id })]);
@@ -74,13 +60,13 @@ describe('order.request', () => {
 
 	it('places nothing when the total rose above what the shopper saw, and says so', async () => {
 		const shopper = await device();
-		await db.update(products).set({ priceMinor: 1300 }).where(eq(products.id, shopper.productId));
+		await shop.db.update(products).set({ priceMinor: 1300 }).where(eq(products.id, shopper.productId));
 		const { results, lastMutationId } = await shopper.send([{ name: 'order.request', args: shopper.request }]);
 		expect(lastMutationId).toBe(2);
 		expect(results[0]).toMatchObject({ ok: false, code: 'NEEDS_CONFIRMATION', details: { totalMinor: 3095, expectedTotal: 2995 } });
 		expect(results[0]!.message).toMatch(/\$30\.95.*\$29\.95/);
 		expect(await shopper.ordersOf()).toEqual([]);
-		expect(await fixtures.inventoryOf(shopper.productId)).toBe(10);
+		expect(await shop.fixtures.inventoryOf(shopper.productId)).toBe(10);
 		expect((await shopper.pull()).cart!.lines).toEqual([{ productId: shopper.productId, quantity: 2 }]);
 		// Confirming the new total is a new request, which goes through.
 		const again = await shopper.send([{ name: 'order.request', args: { ...shopper.request, expectedTotal: 3095 } }]);
@@ -90,11 +76,11 @@ describe('order.request', () => {
 
 	it('places nothing when a line cannot be filled, and reports every short line', async () => {
 		const shopper = await device(3, 5);
-		const other = await fixtures.makeProduct(5, 1000);
+		const other = await shop.fixtures.makeProduct(5, 1000);
 		await shopper.send([{ name: 'cart.add', args: { productId: other, quantity: 2 } }]);
 		const request = { ...shopper.request, lines: [...shopper.request.lines, { productId: other, quantity: 2 }], expectedTotal: 100_000 };
-		await db.update(products).set({ inventory: 1 }).where(eq(products.id, shopper.productId));
-		await db.update(products).set({ inventory: 0 }).where(eq(products.id, other));
+		await shop.db.update(products).set({ inventory: 1 }).where(eq(products.id, shopper.productId));
+		await shop.db.update(products).set({ inventory: 0 }).where(eq(products.id, other));
 		const { results } = await shopper.send([{ name: 'order.request', args: request }]);
 		expect(results[0]).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
 		const short = (results[0]!.details as { shortLines: { productId: string; requested: number; available: number }[] }).shortLines;
@@ -103,15 +89,15 @@ describe('order.request', () => {
 			{ productId: shopper.productId, requested: 3, available: 1 }
 		]);
 		expect(await shopper.ordersOf()).toEqual([]);
-		expect(await fixtures.inventoryOf(shopper.productId)).toBe(1);
-		const [row] = await db.select().from(orderRequests).where(eq(orderRequests.clientGroupId, shopper.clientGroupId));
+		expect(await shop.fixtures.inventoryOf(shopper.productId)).toBe(1);
+		const [row] = await shop.db.select().from(orderRequests).where(eq(orderRequests.clientGroupId, shopper.clientGroupId));
 		expect(row).toMatchObject({ outcome: 'UNAVAILABLE', orderId: null });
 	});
 
 	it("refuses someone else's cart or address, lines that are not the cart's, and a visitor, placing nothing", async () => {
 		const shopper = await device();
 		const stranger = await device();
-		const [strangerAddress] = [await createAddress(db, stranger.user.id, { address: TEST_ADDRESS, isDefault: true })];
+		const [strangerAddress] = [await createAddress(shop.db, stranger.user.id, { address: TEST_ADDRESS, isDefault: true })];
 		const attempts: [object, string][] = [
 			[{ ...shopper.request, cartId: stranger.request.cartId }, 'FORBIDDEN'],
 			[{ ...shopper.request, address: undefined, addressId: strangerAddress.id }, 'FORBIDDEN'],
@@ -128,7 +114,7 @@ describe('order.request', () => {
 		expect(await stranger.ordersOf()).toEqual([]);
 
 		const visitorGroup = randomUUID();
-		const visitor = await push(db, null, pushInput.parse({ clientGroupId: visitorGroup, clientId: randomUUID(), mutations: [{ id: 1, name: 'order.request', args: shopper.request }] }));
+		const visitor = await push(shop.db, null, pushInput.parse({ clientGroupId: visitorGroup, clientId: randomUUID(), mutations: [{ id: 1, name: 'order.request', args: shopper.request }] }));
 		expect(visitor.results[0]).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 	});
 

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../db/client';
 import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
 import { addToUserCart } from './cart';
-import { decodeCursor, encodeCursor, isTimestampKey, timestampKey, badCursor } from './cursor';
+import { decodeCursor, isTimestampKey, timestampKey, badCursor, splitPage } from './cursor';
 import { AppError } from './errors';
 import type { PaymentProvider } from './payments/provider';
 
@@ -181,13 +181,12 @@ export async function pageOfOrders(
 		.where(and(...filters))
 		.orderBy(direction(sort.column), direction(orders.id))
 		.limit(input.limit + 1);
-	const page = rows.slice(0, input.limit);
+	const { page, nextCursor } = splitPage(rows, input.limit, (last) => ({ sort: input.ordering, key: last.key, id: last.order.id }));
 	const items = await itemsOf(db, page.map((r) => r.order.id));
-	const last = page.at(-1);
 	return {
 		rows: page.map((r) => r.order),
 		items: page.map((r) => orderView(r.order, items.get(r.order.id) ?? [])),
-		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: input.ordering, key: last.key, id: last.order.id }) : null
+		nextCursor
 	};
 }
 

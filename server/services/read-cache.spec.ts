@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database } from '../db/client';
+import { describe, expect, it, vi } from 'vitest';
 import { products } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
 import { ChangeFeed, type ChangeEvent } from '../events/feed';
 import { coalesced, currentVersion, followCatalogWrites, safeVersion } from './catalog-version';
 import { canonicalJson, createReadCache, type CachedAnswer } from './read-cache';
 import { createReview } from './reviews';
-import { shopFixtures } from '../testing/shop-fixtures';
+import { useSeededShop } from '../testing/seeded-shop';
 
 const redisUrl = process.env.TEST_REDIS_URL;
-let database: Database;
-
-beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
-});
-afterAll(() => database?.close());
+const shop = useSeededShop();
 
 function counting() {
 	const seen = { hit: 0, miss: 0 };
@@ -52,52 +43,52 @@ describe('coalesced reads', () => {
 });
 
 describe('catalog version', () => {
-	const someProduct = async () => (await database.db.select({ id: products.id, inventory: products.inventory }).from(products).limit(1))[0]!;
+	const someProduct = async () => (await shop.db.select({ id: products.id, inventory: products.inventory }).from(products).limit(1))[0]!;
 
 	it('is read in one statement, and moves with every committed catalog write', async () => {
-		const before = await safeVersion(database.db);
+		const before = await safeVersion(shop.db);
 		const product = await someProduct();
-		await database.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
-		expect(await safeVersion(database.db)).toBeGreaterThan(before);
+		await shop.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
+		expect(await safeVersion(shop.db)).toBeGreaterThan(before);
 	});
 
 	it('moves on for a review, which changes the rating shown', async () => {
-		const before = await safeVersion(database.db);
-		const [user] = await shopFixtures(database.db).makeUsers(1);
-		await createReview(database.db, user.id, { productId: (await someProduct()).id, rating: 5, body: '' });
-		expect(await safeVersion(database.db)).toBeGreaterThan(before);
+		const before = await safeVersion(shop.db);
+		const [user] = await shop.fixtures.makeUsers(1);
+		await createReview(shop.db, user.id, { productId: (await someProduct()).id, rating: 5, body: '' });
+		expect(await safeVersion(shop.db)).toBeGreaterThan(before);
 	});
 
 	it('is known in process between catalog commits on embedded PGlite (read every time on Postgres), and never misses a commit', async () => {
-		const stop = await followCatalogWrites(database);
+		const stop = await followCatalogWrites(shop.database);
 		try {
-			const statements = vi.spyOn(database.db, 'execute');
-			const first = await currentVersion(database.db);
+			const statements = vi.spyOn(shop.db, 'execute');
+			const first = await currentVersion(shop.db);
 			const asked = statements.mock.calls.length;
 			expect(asked).toBe(1);
-			expect(await currentVersion(database.db)).toBe(first);
+			expect(await currentVersion(shop.db)).toBe(first);
 			// PGlite: known in process; Postgres has other writers and is asked every time.
-			expect(statements.mock.calls.length).toBe(database.kind === 'pglite' ? asked : asked + 1);
+			expect(statements.mock.calls.length).toBe(shop.database.kind === 'pglite' ? asked : asked + 1);
 
 			const product = await someProduct();
-			await database.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
-			const moved = await currentVersion(database.db);
+			await shop.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
+			const moved = await currentVersion(shop.db);
 			expect(moved).toBeGreaterThan(first);
 
 			// A write that commits while a read is under way: that read may have missed it, so the next call reads again.
-			const during = currentVersion(database.db);
-			const write = database.db.update(products).set({ inventory: product.inventory + 2 }).where(eq(products.id, product.id));
+			const during = currentVersion(shop.db);
+			const write = shop.db.update(products).set({ inventory: product.inventory + 2 }).where(eq(products.id, product.id));
 			await Promise.all([during, write]);
-			expect(await currentVersion(database.db)).toBe(await safeVersion(database.db));
-			expect(await currentVersion(database.db)).toBeGreaterThan(moved);
+			expect(await currentVersion(shop.db)).toBe(await safeVersion(shop.db));
+			expect(await currentVersion(shop.db)).toBeGreaterThan(moved);
 			statements.mockRestore();
 		} finally {
 			await stop();
 		}
 		// No longer listening: every call reads.
-		const statements = vi.spyOn(database.db, 'execute');
-		await currentVersion(database.db);
-		await currentVersion(database.db);
+		const statements = vi.spyOn(shop.db, 'execute');
+		await currentVersion(shop.db);
+		await currentVersion(shop.db);
 		expect(statements.mock.calls.length).toBe(2);
 		statements.mockRestore();
 	});
@@ -118,16 +109,16 @@ describe('read cache', () => {
 	it('keeps an answer under the version it was looked up at, and a catalog write moves every lookup past it', async () => {
 		const { seen, onLookup } = counting();
 		const cache = createReadCache({ prefix: `t-${randomUUID()}`, onLookup });
-		const first = await cache.lookup(database.db, 'catalog.list', '{"limit":3}');
+		const first = await cache.lookup(shop.db, 'catalog.list', '{"limit":3}');
 		expect(first.answer).toBeUndefined();
 		const kept = await cache.through(first.key, async () => answer('first'));
-		expect((await cache.lookup(database.db, 'catalog.list', '{"limit":3}')).answer).toEqual(kept);
-		expect((await cache.lookup(database.db, 'catalog.list', '{"limit":4}')).answer).toBeUndefined();
+		expect((await cache.lookup(shop.db, 'catalog.list', '{"limit":3}')).answer).toEqual(kept);
+		expect((await cache.lookup(shop.db, 'catalog.list', '{"limit":4}')).answer).toBeUndefined();
 		expect(seen).toEqual({ hit: 1, miss: 2 });
 
-		const [row] = await database.db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).limit(1);
-		await database.db.update(products).set({ priceMinor: row!.priceMinor + 1 }).where(eq(products.id, row!.id));
-		const after = await cache.lookup(database.db, 'catalog.list', '{"limit":3}');
+		const [row] = await shop.db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).limit(1);
+		await shop.db.update(products).set({ priceMinor: row!.priceMinor + 1 }).where(eq(products.id, row!.id));
+		const after = await cache.lookup(shop.db, 'catalog.list', '{"limit":3}');
 		expect(after.key).not.toBe(first.key);
 		expect(after.answer).toBeUndefined();
 	});
@@ -169,10 +160,10 @@ describe('read cache', () => {
 		const dead = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
 		dead.on('error', () => {});
 		const cache = createReadCache({ redis: dead, prefix: `t-${randomUUID()}` });
-		const { key, answer: held } = await cache.lookup(database.db, 'catalog.collections', '-');
+		const { key, answer: held } = await cache.lookup(shop.db, 'catalog.collections', '-');
 		expect(held).toBeUndefined();
 		await cache.through(key, async () => answer('alone'));
-		expect((await cache.lookup(database.db, 'catalog.collections', '-')).answer?.etag).toBe('W/"alone"');
+		expect((await cache.lookup(shop.db, 'catalog.collections', '-')).answer?.etag).toBe('W/"alone"');
 		dead.disconnect();
 	});
 
@@ -182,14 +173,14 @@ describe('read cache', () => {
 		await Promise.all([a.ping(), b.ping()]);
 		const instanceA = createReadCache({ redis: a, prefix });
 		const instanceB = createReadCache({ redis: b, prefix });
-		const found = await instanceA.lookup(database.db, 'catalog.list', '{"limit":5}');
+		const found = await instanceA.lookup(shop.db, 'catalog.list', '{"limit":5}');
 		const kept = await instanceA.through(found.key, async () => answer('from A', 7));
 		await new Promise((resolve) => setTimeout(resolve, 50)); // the shared copy is written in the background
-		expect((await instanceB.lookup(database.db, 'catalog.list', '{"limit":5}')).answer).toEqual(kept);
+		expect((await instanceB.lookup(shop.db, 'catalog.list', '{"limit":5}')).answer).toEqual(kept);
 
-		const [row] = await database.db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).limit(1);
-		await database.db.update(products).set({ priceMinor: row!.priceMinor + 7 }).where(eq(products.id, row!.id));
-		expect((await instanceB.lookup(database.db, 'catalog.list', '{"limit":5}')).answer).toBeUndefined();
+		const [row] = await shop.db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).limit(1);
+		await shop.db.update(products).set({ priceMinor: row!.priceMinor + 7 }).where(eq(products.id, row!.id));
+		expect((await instanceB.lookup(shop.db, 'catalog.list', '{"limit":5}')).answer).toBeUndefined();
 		a.disconnect();
 		b.disconnect();
 	});
@@ -208,13 +199,13 @@ describe('change feed', () => {
 		});
 
 	it('hears a committed catalog write with its version, and nothing of a rolled-back one', async () => {
-		const feed = new ChangeFeed(database);
+		const feed = new ChangeFeed(shop.database);
 		await feed.start();
 		try {
 			const heard: ChangeEvent[] = [];
 			const stop = feed.subscribe((event) => heard.push(event));
-			const [first] = await database.db.select({ id: products.id }).from(products).limit(1);
-			const rolledBack = database.db.transaction(async (tx) => {
+			const [first] = await shop.db.select({ id: products.id }).from(products).limit(1);
+			const rolledBack = shop.db.transaction(async (tx) => {
 				const changed = await tx.update(products).set({ title: 'Never seen' }).where(eq(products.id, first!.id)).returning();
 				expect(changed).toHaveLength(1);
 				throw new Error('roll back');
@@ -225,23 +216,22 @@ describe('change feed', () => {
 			stop();
 
 			const catalog = next(feed, (e) => e.type === 'catalog');
-			const [row] = await database.db.select({ id: products.id }).from(products).limit(1);
-			await database.db.update(products).set({ inventory: 40 }).where(eq(products.id, row!.id));
-			expect(await catalog).toEqual({ type: 'catalog', version: await currentVersion(database.db) });
+			const [row] = await shop.db.select({ id: products.id }).from(products).limit(1);
+			await shop.db.update(products).set({ inventory: 40 }).where(eq(products.id, row!.id));
+			expect(await catalog).toEqual({ type: 'catalog', version: await currentVersion(shop.db) });
 		} finally {
 			await feed.stop();
 		}
 	});
 
 	it("tells a user's cart, favorites and orders changes, naming the user", async () => {
-		const feed = new ChangeFeed(database);
+		const feed = new ChangeFeed(shop.database);
 		await feed.start();
 		try {
-			const fixtures = shopFixtures(database.db);
-			const [user] = await fixtures.makeUsers(1);
-			const productId = await fixtures.makeProduct(5);
+			const [user] = await shop.fixtures.makeUsers(1);
+			const productId = await shop.fixtures.makeProduct(5);
 			const cart = next(feed, (e) => e.type === 'user' && e.what === 'cart');
-			await fixtures.cartOf(user, [{ productId, quantity: 1 }]);
+			await shop.fixtures.cartOf(user, [{ productId, quantity: 1 }]);
 			expect(await cart).toEqual({ type: 'user', userId: user.id, what: 'cart' });
 		} finally {
 			await feed.stop();

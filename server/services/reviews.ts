@@ -1,11 +1,14 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Page } from '../../src/lib/shared/catalog';
-import type { OwnReview, ReviewView } from '../../src/lib/shared/reviews';
+import type { z } from 'zod';
+import type { OwnReview, reviewCreateInput, ReviewView, reviewUpdateInput } from '../../src/lib/shared/reviews';
 import type { Db, Tx } from '../db/client';
 import { customers, products, reviews } from '../db/schema';
-import { encodeCursor, olderThanCursor, timestampKey } from './cursor';
+import { newestFirst } from './cursor';
 import { AppError } from './errors';
 
+/** What a review says, as its author sees and edits it (`OwnReview`). */
+export const ownReviewColumns = { id: reviews.id, rating: reviews.rating, body: reviews.body };
 
 /** "Maya R." — reviews show a first name and an initial, never an email. */
 export function displayName(firstName: string | null, lastName: string | null): string {
@@ -25,28 +28,22 @@ export async function listReviews(
 		.where(and(eq(products.id, input.productId), isNull(products.deletedAt)));
 	if (!product) throw new AppError('NOT_FOUND', 'No such product');
 
-	const filters = [eq(reviews.productId, input.productId), isNull(reviews.hiddenAt)];
-	if (input.cursor) {
-		filters.push(olderThanCursor(input.cursor, 'reviews', reviews.createdAt, reviews.id));
-	}
+	const paging = newestFirst('reviews', reviews.createdAt, reviews.id, input);
 	const rows = await db
 		.select({
-			id: reviews.id,
-			rating: reviews.rating,
-			body: reviews.body,
+			...ownReviewColumns,
 			createdAt: reviews.createdAt,
-			createdText: timestampKey(reviews.createdAt),
+			key: paging.key,
 			firstName: customers.firstName,
 			lastName: customers.lastName
 		})
 		.from(reviews)
 		.leftJoin(customers, eq(customers.userId, reviews.userId))
-		.where(and(...filters))
-		.orderBy(desc(reviews.createdAt), desc(reviews.id))
-		.limit(input.limit + 1);
+		.where(and(eq(reviews.productId, input.productId), isNull(reviews.hiddenAt), paging.after))
+		.orderBy(...paging.order)
+		.limit(paging.read);
 
-	const page = rows.slice(0, input.limit);
-	const last = page.at(-1);
+	const { page, nextCursor } = paging.split(rows);
 	return {
 		items: page.map((r) => ({
 			id: r.id,
@@ -55,10 +52,7 @@ export async function listReviews(
 			author: displayName(r.firstName, r.lastName),
 			createdAt: r.createdAt.toISOString()
 		})),
-		nextCursor:
-			rows.length > input.limit && last
-				? encodeCursor({ sort: 'reviews', key: last.createdText, id: last.id })
-				: null
+		nextCursor
 	};
 }
 
@@ -86,56 +80,64 @@ export async function refreshRating(tx: Tx, productId: string) {
 
 export async function getOwnReview(db: Db, userId: string, productId: string): Promise<OwnReview | null> {
 	const [row] = await db
-		.select({ id: reviews.id, rating: reviews.rating, body: reviews.body })
+		.select(ownReviewColumns)
 		.from(reviews)
 		.where(and(eq(reviews.userId, userId), eq(reviews.productId, productId)));
 	return row ?? null;
 }
 
-export async function createReview(
-	db: Db,
-	userId: string,
-	input: { productId: string; rating: number; body: string }
-): Promise<OwnReview> {
+/**
+ * A shopper's change to a product's reviews, in one transaction: the product locked first (so
+ * concurrent changes take turns), then the change, then the rating recounted.
+ */
+async function changeReviews<T>(db: Db, productOf: (tx: Tx) => Promise<string>, change: (tx: Tx) => Promise<T>): Promise<T> {
 	return db.transaction(async (tx) => {
-		await lockProduct(tx, input.productId);
-		const [row] = await tx
-			.insert(reviews)
-			.values({ ...input, userId })
-			.onConflictDoNothing({ target: [reviews.productId, reviews.userId] })
-			.returning({ id: reviews.id, rating: reviews.rating, body: reviews.body });
-		if (!row) throw new AppError('CONFLICT', 'You have already reviewed this product; edit that review instead.');
-		await refreshRating(tx, input.productId);
-		return row;
+		const productId = await productOf(tx);
+		await lockProduct(tx, productId);
+		const result = await change(tx);
+		await refreshRating(tx, productId);
+		return result;
 	});
+}
+
+export async function createReview(db: Db, userId: string, input: z.output<typeof reviewCreateInput>): Promise<OwnReview> {
+	return changeReviews(
+		db,
+		async () => input.productId,
+		async (tx) => {
+			const [row] = await tx
+				.insert(reviews)
+				.values({ ...input, userId })
+				.onConflictDoNothing({ target: [reviews.productId, reviews.userId] })
+				.returning(ownReviewColumns);
+			if (!row) throw new AppError('CONFLICT', 'You have already reviewed this product; edit that review instead.');
+			return row;
+		}
+	);
 }
 
 /** Changes the caller's own review; anyone else's is NOT_FOUND, as if it did not exist. */
-export async function updateReview(
-	db: Db,
-	userId: string,
-	input: { id: string; rating: number; body: string }
-): Promise<OwnReview> {
-	return db.transaction(async (tx) => {
-		const productId = await ownReviewProduct(tx, userId, input.id);
-		await lockProduct(tx, productId);
-		const [row] = await tx
-			.update(reviews)
-			.set({ rating: input.rating, body: input.body, updatedAt: new Date() })
-			.where(eq(reviews.id, input.id))
-			.returning({ id: reviews.id, rating: reviews.rating, body: reviews.body });
-		await refreshRating(tx, productId);
-		return row!;
-	});
+export async function updateReview(db: Db, userId: string, input: z.output<typeof reviewUpdateInput>): Promise<OwnReview> {
+	return changeReviews(
+		db,
+		(tx) => ownReviewProduct(tx, userId, input.id),
+		async (tx) => {
+			const [row] = await tx
+				.update(reviews)
+				.set({ rating: input.rating, body: input.body, updatedAt: new Date() })
+				.where(eq(reviews.id, input.id))
+				.returning(ownReviewColumns);
+			return row!;
+		}
+	);
 }
 
 export async function deleteReview(db: Db, userId: string, id: string): Promise<void> {
-	await db.transaction(async (tx) => {
-		const productId = await ownReviewProduct(tx, userId, id);
-		await lockProduct(tx, productId);
-		await tx.delete(reviews).where(eq(reviews.id, id));
-		await refreshRating(tx, productId);
-	});
+	await changeReviews(
+		db,
+		(tx) => ownReviewProduct(tx, userId, id),
+		(tx) => tx.delete(reviews).where(eq(reviews.id, id))
+	);
 }
 
 async function ownReviewProduct(tx: Tx, userId: string, id: string): Promise<string> {

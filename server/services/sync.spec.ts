@@ -1,37 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pullInput, pushInput, snapshotInput, type PushInput, type SnapshotManifest, type SnapshotPart, type SyncProduct } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
-import type { Database } from '../db/client';
 import { clientGroups, collections, products } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
 import { signUp } from './accounts';
 import { pull, push, snapshot } from './sync';
+import { useSeededShop } from '../testing/seeded-shop';
 
-let database: Database;
+const shop = useSeededShop();
 let alice: SessionUser;
 let bob: SessionUser;
 let items: { id: string; inventory: number }[];
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
 	const make = async (email: string) => {
-		const u = await signUp(database.db, { email, password: 'a fine long password', firstName: '', lastName: '' });
+		const u = await signUp(shop.db, { email, password: 'a fine long password', firstName: '', lastName: '' });
 		return { id: u.id, email: u.email, role: u.role };
 	};
 	alice = await make('alice@sync.test');
 	bob = await make('bob@sync.test');
-	items = await database.db.select({ id: products.id, inventory: products.inventory }).from(products);
+	items = await shop.db.select({ id: products.id, inventory: products.inventory }).from(products);
 });
-afterAll(() => database?.close());
 
 const inStock = (min = 10) => items.filter((p) => p.inventory >= min);
 const soldOut = () => items.find((p) => p.inventory === 0)!;
-const doPull = (user: SessionUser | null, input: Record<string, unknown>) => pull(database.db, user, pullInput.parse(input));
-const doPush = (user: SessionUser | null, input: PushInput) => push(database.db, user, pushInput.parse(input));
+const doPull = (user: SessionUser | null, input: Record<string, unknown>) => pull(shop.db, user, pullInput.parse(input));
+const doPush = (user: SessionUser | null, input: PushInput) => push(shop.db, user, pushInput.parse(input));
 const batch = (group: string, mutations: { id: number; name: string; args: unknown }[]) => ({
 	clientGroupId: group,
 	clientId: randomUUID(),
@@ -60,9 +55,9 @@ describe('sync.pull: catalog', () => {
 		expect(quiet).toMatchObject({ cursor, more: false, products: [], collections: [] });
 
 		const target = inStock()[0]!;
-		await database.db.update(products).set({ priceMinor: 1234 }).where(eq(products.id, target.id));
-		const [collection] = await database.db.select().from(collections).limit(1);
-		await database.db.update(collections).set({ description: 'Freshly written' }).where(eq(collections.id, collection!.id));
+		await shop.db.update(products).set({ priceMinor: 1234 }).where(eq(products.id, target.id));
+		const [collection] = await shop.db.select().from(collections).limit(1);
+		await shop.db.update(collections).set({ description: 'Freshly written' }).where(eq(collections.id, collection!.id));
 		const delta = await doPull(null, { cursor, limit: 50 });
 		expect(delta.products).toEqual([expect.objectContaining({ id: target.id, priceMinor: 1234 })]);
 		expect(delta.collections).toEqual([expect.objectContaining({ id: collection!.id, description: 'Freshly written' })]);
@@ -72,12 +67,12 @@ describe('sync.pull: catalog', () => {
 	it('sends an archived product as a tombstone', async () => {
 		const start = (await doPull(null, { cursor: null, limit: 1000 })).cursor;
 		const target = inStock()[1]!;
-		await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, target.id));
+		await shop.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, target.id));
 		try {
 			const delta = await doPull(null, { cursor: start, limit: 1000 });
 			expect(delta.products).toEqual([{ id: target.id, version: expect.any(Number), deleted: true }]);
 		} finally {
-			await database.db.update(products).set({ deletedAt: null }).where(eq(products.id, target.id));
+			await shop.db.update(products).set({ deletedAt: null }).where(eq(products.id, target.id));
 		}
 	});
 
@@ -90,12 +85,12 @@ describe('sync.pull: catalog', () => {
 
 describe('sync.snapshot', () => {
 	it('splits the live catalog into parts that hold every product once, and are the same when asked again', async () => {
-		const manifest = (await snapshot(database.db, snapshotInput.parse({}))) as SnapshotManifest;
+		const manifest = (await snapshot(shop.db, snapshotInput.parse({}))) as SnapshotManifest;
 		expect(manifest.parts).toBe(1);
 		const parts = 4;
 		const loaded: SnapshotPart[] = [];
 		for (let part = 0; part < parts; part++) {
-			loaded.push((await snapshot(database.db, snapshotInput.parse({ version: manifest.version, parts, part }))) as SnapshotPart);
+			loaded.push((await snapshot(shop.db, snapshotInput.parse({ version: manifest.version, parts, part }))) as SnapshotPart);
 		}
 		const ids = loaded.flatMap((p) => p.products.map((row) => row.id));
 		expect(new Set(ids).size).toBe(ids.length);
@@ -103,7 +98,7 @@ describe('sync.snapshot', () => {
 		expect(loaded.every((p) => p.products.length > 0)).toBe(true);
 		expect(loaded[0]!.collections.length).toBeGreaterThan(0);
 		expect(loaded.slice(1).every((p) => p.collections.length === 0)).toBe(true);
-		const again = await snapshot(database.db, snapshotInput.parse({ version: manifest.version, parts, part: 2 }));
+		const again = await snapshot(shop.db, snapshotInput.parse({ version: manifest.version, parts, part: 2 }));
 		expect(again).toEqual(loaded[2]);
 	});
 
@@ -187,7 +182,7 @@ describe('sync.push', () => {
 		await expect(doPush(bob, next)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(doPush(null, next)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 		await expect(doPull(bob, { cursor: null, clientGroupId: group })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		const [row] = await database.db.select().from(clientGroups).where(eq(clientGroups.id, group));
+		const [row] = await shop.db.select().from(clientGroups).where(eq(clientGroups.id, group));
 		expect(row!.lastMutationId).toBe(1);
 	});
 

@@ -1,5 +1,4 @@
 import { and, asc, eq, getTableColumns, gt, isNull, lte, sql } from 'drizzle-orm';
-import { averageRating } from '../../src/lib/shared/catalog';
 import { MutationRefused, runMutation, type MutationNote, type MutationStore } from '../../src/lib/shared/mutations';
 import {
 	MAX_SNAPSHOT_PARTS,
@@ -19,6 +18,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
 import { carts, clientGroups, collections, favorites, products, shippingMethods, type ClientGroup, type ShippingMethod } from '../db/schema';
 import { cartLines, cartStore, mergeGuestCart, userCartId } from './cart';
+import { productFields, ratingOf } from './catalog';
 import { safeVersion } from './catalog-version';
 import { listAddresses, methodView } from './delivery';
 import { AppError } from './errors';
@@ -30,21 +30,7 @@ type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferS
 
 function toSyncProduct(p: ProductRow): SyncProduct | Tombstone {
 	if (p.deletedAt) return { id: p.id, version: p.version, deleted: true };
-	return {
-		id: p.id,
-		version: p.version,
-		slug: p.slug,
-		title: p.title,
-		description: p.description,
-		priceMinor: p.priceMinor,
-		currency: p.currency,
-		inventory: p.inventory,
-		collectionId: p.collectionId,
-		images: p.images,
-		rating: averageRating(p.ratingTotal, p.reviewCount),
-		reviewCount: p.reviewCount,
-		createdAt: p.createdAt.toISOString()
-	};
+	return { ...productFields(p), version: p.version, ...ratingOf(p), createdAt: p.createdAt.toISOString() };
 }
 
 function toSyncCollection(c: typeof collections.$inferSelect): SyncCollection | Tombstone {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AddressFields } from '../../src/lib/shared/addresses';
 import type { SessionUser } from '../auth/session';
+import type { Actor } from '../services/audit';
 import type { Db } from '../db/client';
 import { cartItems, carts, products, shippingMethods, users } from '../db/schema';
 
@@ -18,6 +19,15 @@ export const TEST_ADDRESS: AddressFields = {
 
 /** Shoppers, products and carts made directly in the database, for tests of checkout. */
 export function shopFixtures(db: Db) {
+	/** People without a password hash worth the time: checkout never looks at it. */
+	async function makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<[SessionUser, ...SessionUser[]]> {
+		const rows = await db
+			.insert(users)
+			.values(Array.from({ length: count }, () => ({ email: `${randomUUID()}@checkout.test`, passwordHash: 'x', role })))
+			.returning({ id: users.id, email: users.email, role: users.role });
+		return rows as [SessionUser, ...SessionUser[]];
+	}
+
 	return {
 		/** A seeded shipping method's id ('Standard': 4.95, free from 75.00; 'Express': 14.95). */
 		async methodId(name: 'Standard' | 'Express' = 'Standard'): Promise<string> {
@@ -25,13 +35,12 @@ export function shopFixtures(db: Db) {
 			return row!.id;
 		},
 
-		/** People without a password hash worth the time: checkout never looks at it. */
-		async makeUsers(count: number, role: 'customer' | 'admin' = 'customer'): Promise<[SessionUser, ...SessionUser[]]> {
-			const rows = await db
-				.insert(users)
-				.values(Array.from({ length: count }, () => ({ email: `${randomUUID()}@checkout.test`, passwordHash: 'x', role })))
-				.returning({ id: users.id, email: users.email, role: users.role });
-			return rows as [SessionUser, ...SessionUser[]];
+		makeUsers,
+
+		/** An admin as the audit trail records one, acting from `ip`. */
+		async makeAdmin(ip: string | null = null): Promise<Actor> {
+			const [admin] = await makeUsers(1, 'admin');
+			return { id: admin.id, email: admin.email, ip };
 		},
 
 		/** A product of its own with exactly `inventory` units, so tests never share stock. */

@@ -1,37 +1,32 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/session';
-import type { Database } from '../db/client';
 import { customers, products, reviews, users } from '../db/schema';
-import { seedCatalog } from '../db/seed';
-import { openTestDatabase } from '../db/test-database';
 import { authenticate, createOrPromoteAdmin, signUp } from '../services/accounts';
 import { handleTrpcRequest } from './http';
 import { appRouter } from './root';
 import { testProvider } from '../services/payments/test-provider';
+import { useSeededShop } from '../testing/seeded-shop';
 
-let database: Database;
+const shop = useSeededShop();
 let alice: SessionUser;
 let bob: SessionUser;
 let admin: SessionUser;
 let productId: string;
 
 async function makeUser(email: string): Promise<SessionUser> {
-	const user = await signUp(database.db, { email, password: 'a fine long password', firstName: email.split('@')[0]!, lastName: 'Tester' });
+	const user = await signUp(shop.db, { email, password: 'a fine long password', firstName: email.split('@')[0]!, lastName: 'Tester' });
 	return { id: user.id, email: user.email, role: user.role };
 }
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
 	alice = await makeUser('alice@example.com');
 	bob = await makeUser('bob@example.com');
-	await createOrPromoteAdmin(database.db, 'boss@example.com', 'another fine password');
-	const [row] = await database.db.select().from(users).where(eq(users.email, 'boss@example.com'));
+	await createOrPromoteAdmin(shop.db, 'boss@example.com', 'another fine password');
+	const [row] = await shop.db.select().from(users).where(eq(users.email, 'boss@example.com'));
 	admin = { id: row!.id, email: row!.email, role: row!.role };
-	[{ id: productId }] = (await database.db.select({ id: products.id }).from(products).limit(1)) as [{ id: string }];
+	[{ id: productId }] = (await shop.db.select({ id: products.id }).from(products).limit(1)) as [{ id: string }];
 });
-afterAll(() => database?.close());
 
 /** Calls a procedure over HTTP as `user` (null: a visitor). */
 async function call(user: SessionUser | null, path: string, input?: unknown, type = 'query') {
@@ -43,7 +38,7 @@ async function call(user: SessionUser | null, path: string, input?: unknown, typ
 	} else {
 		request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) });
 	}
-	const response = await handleTrpcRequest(request, { db: database.db, user, session: null, payments: testProvider, ip: null });
+	const response = await handleTrpcRequest(request, { db: shop.db, user, session: null, payments: testProvider, ip: null });
 	const body = await response.json();
 	return { status: response.status, data: body.result?.data, error: body.error };
 }
@@ -85,13 +80,13 @@ describe('account', () => {
 			const refused = await call(alice, 'account.update', { ...update, firstName: 'Mallory', ...extra }, 'mutation');
 			expect(refused.status, JSON.stringify(extra)).toBe(400);
 		}
-		const [row] = await database.db
+		const [row] = await shop.db
 			.select({ role: users.role, membership: customers.membership, firstName: customers.firstName })
 			.from(users)
 			.innerJoin(customers, eq(customers.userId, users.id))
 			.where(eq(users.id, alice.id));
 		expect(row).toEqual({ role: 'customer', membership: 'bronze', firstName: 'Alice' });
-		const [bobRow] = await database.db.select().from(customers).where(eq(customers.userId, bob.id));
+		const [bobRow] = await shop.db.select().from(customers).where(eq(customers.userId, bob.id));
 		expect(bobRow!.firstName).toBe('bob');
 	});
 
@@ -106,20 +101,20 @@ describe('account', () => {
 describe('sign-up and sign-in', () => {
 	it('normalises emails and refuses a second account for the same address', async () => {
 		await expect(
-			signUp(database.db, { email: 'alice@example.com', password: 'yet another password', firstName: '', lastName: '' })
+			signUp(shop.db, { email: 'alice@example.com', password: 'yet another password', firstName: '', lastName: '' })
 		).rejects.toMatchObject({ code: 'CONFLICT', field: 'email' });
 	});
 
 	it('answers an unknown email exactly as a wrong password', async () => {
-		expect(await authenticate(database.db, 'alice@example.com', 'a fine long password')).not.toBeNull();
-		expect(await authenticate(database.db, 'alice@example.com', 'wrong password')).toBeNull();
-		expect(await authenticate(database.db, 'nobody@example.com', 'a fine long password')).toBeNull();
+		expect(await authenticate(shop.db, 'alice@example.com', 'a fine long password')).not.toBeNull();
+		expect(await authenticate(shop.db, 'alice@example.com', 'wrong password')).toBeNull();
+		expect(await authenticate(shop.db, 'nobody@example.com', 'a fine long password')).toBeNull();
 	});
 });
 
 describe('reviews', () => {
 	const rating = async () =>
-		(await database.db.select({ total: products.ratingTotal, count: products.reviewCount }).from(products).where(eq(products.id, productId)))[0]!;
+		(await shop.db.select({ total: products.ratingTotal, count: products.reviewCount }).from(products).where(eq(products.id, productId)))[0]!;
 
 	it('needs an account', async () => {
 		expect((await call(null, 'reviews.create', { productId, rating: 5, body: 'Great' }, 'mutation')).status).toBe(401);
@@ -148,12 +143,12 @@ describe('reviews', () => {
 		const created = await call(bob, 'reviews.create', { productId, rating: 5, body: 'Love it' }, 'mutation');
 		expect((await call(alice, 'reviews.update', { id: created.data.id, rating: 1, body: 'hacked' }, 'mutation')).status).toBe(404);
 		expect((await call(alice, 'reviews.delete', { id: created.data.id }, 'mutation')).status).toBe(404);
-		const [row] = await database.db.select().from(reviews).where(eq(reviews.id, created.data.id));
+		const [row] = await shop.db.select().from(reviews).where(eq(reviews.id, created.data.id));
 		expect(row).toMatchObject({ rating: 5, body: 'Love it', userId: bob.id });
 	});
 
 	it('refuses bad reviews with 4xx and writes nothing', async () => {
-		const count = await database.db.$count(reviews);
+		const count = await shop.db.$count(reviews);
 		const bad = [
 			{ productId, rating: 6, body: '' },
 			{ productId, rating: 0, body: '' },
@@ -165,6 +160,6 @@ describe('reviews', () => {
 		for (const input of bad) expect((await call(alice, 'reviews.create', input, 'mutation')).status, JSON.stringify(input).slice(0, 80)).toBe(400);
 		const unknown = { productId: '00000000-0000-4000-8000-000000000000', rating: 3, body: '' };
 		expect((await call(alice, 'reviews.create', unknown, 'mutation')).status).toBe(404);
-		expect(await database.db.$count(reviews)).toBe(count);
+		expect(await shop.db.$count(reviews)).toBe(count);
 	});
 });

@@ -1,32 +1,24 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRateLimits } from '../auth/rate-limit';
 import type { SessionUser } from '../auth/session';
-import type { Database } from '../db/client';
 import { products } from '../db/schema';
-import { seedCatalog } from '../db/seed';
 import { demoProducts } from '../db/seed/catalog-data';
-import { openTestDatabase } from '../db/test-database';
 import { MAX_PULL, type PullResult } from '../../src/lib/shared/sync';
 import { handleTrpcRequest, MAX_BATCH } from './http';
 import { createReadCache, type ReadCache } from '../services/read-cache';
 import { testProvider } from '../services/payments/test-provider';
+import { useSeededShop } from '../testing/seeded-shop';
 
 const redisUrl = process.env.TEST_REDIS_URL;
-let database: Database;
-
-beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
-});
-afterAll(() => database?.close());
+const shop = useSeededShop();
 
 async function query(path: string, input?: unknown) {
 	const url = new URL(`http://store.test/api/trpc/${path}`);
 	if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-	const response = await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider, ip: null });
+	const response = await handleTrpcRequest(new Request(url), { db: shop.db, user: null, session: null, payments: testProvider, ip: null });
 	return { status: response.status, body: await response.json() };
 }
 
@@ -58,7 +50,7 @@ describe('/api/trpc over HTTP', () => {
 		expect((await query('catalog.list', { cursor: 'garbage' })).status).toBe(400);
 		const response = await handleTrpcRequest(
 			new Request('http://store.test/api/trpc/catalog.list?input=%7Bnot-json'),
-			{ db: database.db, user: null, session: null, payments: testProvider, ip: null }
+			{ db: shop.db, user: null, session: null, payments: testProvider, ip: null }
 		);
 		expect(response.status).toBe(400);
 	});
@@ -96,7 +88,7 @@ describe('HTTP caching of public reads', () => {
 	const get = (path: string, input: unknown, headers: Record<string, string> = {}, user: Parameters<typeof handleTrpcRequest>[1]['user'] = null) => {
 		const url = new URL(`http://store.test/api/trpc/${path}`);
 		url.searchParams.set('input', JSON.stringify(input));
-		return handleTrpcRequest(new Request(url, { headers }), { db: database.db, user, session: null, payments: testProvider, ip: null });
+		return handleTrpcRequest(new Request(url, { headers }), { db: shop.db, user, session: null, payments: testProvider, ip: null });
 	};
 
 	it('gives a visitor an ETag and shared-cache headers, and 304 for a copy it already holds', async () => {
@@ -140,7 +132,7 @@ describe('rate limits over HTTP', () => {
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ clientGroupId: crypto.randomUUID(), clientId: crypto.randomUUID(), mutations: [{ id: 1, name: 'cart.clear', args: {} }] })
 				}),
-				{ db: database.db, user: null, session: null, payments: testProvider, ip, limits }
+				{ db: shop.db, user: null, session: null, payments: testProvider, ip, limits }
 			);
 		expect((await push('203.0.113.7')).status).toBe(200);
 		expect((await push('203.0.113.7')).status).toBe(200);
@@ -167,7 +159,7 @@ describe('batches', () => {
 		const url = new URL(`http://store.test/api/trpc/${calls.map((c) => c.path).join(',')}`);
 		url.searchParams.set('batch', '1');
 		url.searchParams.set('input', JSON.stringify(Object.fromEntries(calls.map((c, i) => [i, c.input]))));
-		return handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider, ip, limits });
+		return handleTrpcRequest(new Request(url), { db: shop.db, user: null, session: null, payments: testProvider, ip, limits });
 	};
 	const pulls = (count: number, limit: number) => Array.from({ length: count }, () => ({ path: 'sync.pull', input: { cursor: null, limit } }));
 
@@ -214,7 +206,7 @@ describe('public reads through the read cache', () => {
 	const get = (cache: ReadCache | undefined, path: string, input?: unknown, headers: Record<string, string> = {}, user: SessionUser | null = null) => {
 		const url = new URL(`http://store.test/api/trpc/${path}`);
 		if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-		return handleTrpcRequest(new Request(url, { headers }), { db: database.db, user, session: null, payments: testProvider, ip: '192.0.2.1' }, cache);
+		return handleTrpcRequest(new Request(url, { headers }), { db: shop.db, user, session: null, payments: testProvider, ip: '192.0.2.1' }, cache);
 	};
 	const page = { sort: 'price_asc', limit: 24 };
 	const priceOf = async (response: Response, id: string) =>
@@ -230,7 +222,7 @@ describe('public reads through the read cache', () => {
 		expect(seen).toEqual({ hit: 1, miss: 1 });
 
 		const cheapest = JSON.parse(body).result.data.items[0] as { id: string; priceMinor: number };
-		await database.db.update(products).set({ priceMinor: cheapest.priceMinor + 1 }).where(eq(products.id, cheapest.id));
+		await shop.db.update(products).set({ priceMinor: cheapest.priceMinor + 1 }).where(eq(products.id, cheapest.id));
 		expect(await priceOf(await get(cache, 'catalog.list', page), cheapest.id)).toBe(cheapest.priceMinor + 1);
 		expect(seen.miss).toBe(2);
 	});
@@ -247,7 +239,7 @@ describe('public reads through the read cache', () => {
 		expect(b.seen).toEqual({ hit: 1, miss: 0 });
 
 		const cheapest = JSON.parse(body).result.data.items[0] as { id: string; priceMinor: number };
-		await database.db.update(products).set({ priceMinor: cheapest.priceMinor + 7 }).where(eq(products.id, cheapest.id));
+		await shop.db.update(products).set({ priceMinor: cheapest.priceMinor + 7 }).where(eq(products.id, cheapest.id));
 		expect(await priceOf(await get(b.cache, 'catalog.list', page), cheapest.id)).toBe(cheapest.priceMinor + 7);
 		expect(await priceOf(await get(a.cache, 'catalog.list', page), cheapest.id)).toBe(cheapest.priceMinor + 7);
 		redisA.disconnect();
@@ -336,13 +328,13 @@ describe('public reads through the read cache', () => {
 		const pull = () =>
 			handleTrpcRequest(
 				new Request(`http://store.test/api/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify({ cursor: null, limit: 1 }))}`),
-				{ db: database.db, user: null, session: null, payments: testProvider, ip: '198.51.100.20', limits },
+				{ db: shop.db, user: null, session: null, payments: testProvider, ip: '198.51.100.20', limits },
 				cache
 			);
 		expect([(await pull()).status, (await pull()).status, (await pull()).status]).toEqual([200, 200, 429]);
 		const url = new URL(`http://store.test/api/trpc/${Array(MAX_BATCH + 1).fill('catalog.collections').join(',')}`);
 		url.searchParams.set('batch', '1');
-		expect((await handleTrpcRequest(new Request(url), { db: database.db, user: null, session: null, payments: testProvider, ip: null }, cache)).status).toBe(400);
+		expect((await handleTrpcRequest(new Request(url), { db: shop.db, user: null, session: null, payments: testProvider, ip: null }, cache)).status).toBe(400);
 		expect(seen).toEqual({ hit: 0, miss: 0 });
 	});
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant, createdAt, reference } from './columns';
 import { membershipTiers } from '../../../src/lib/shared/admin';
 
 export const roles = ['customer', 'admin'] as const;
@@ -7,12 +8,12 @@ export const roles = ['customer', 'admin'] as const;
 export const users = pgTable(
 	'users',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		// Stored normalised (trimmed, lower case) by the accounts service.
 		email: text('email').notNull(),
 		passwordHash: text('password_hash').notNull(),
 		role: text('role', { enum: roles }).notNull().default('customer'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [
 		uniqueIndex('users_email_key').on(t.email),
@@ -24,10 +25,8 @@ export const users = pgTable(
 export const customers = pgTable(
 	'customers',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		id: id(),
+		userId: reference('user_id', () => users.id, 'cascade'),
 		firstName: text('first_name').notNull().default(''),
 		lastName: text('last_name').notNull().default(''),
 		phone: text('phone'),
@@ -49,11 +48,9 @@ export const sessions = pgTable(
 	{
 		id: text('id').primaryKey(),
 		secretHash: text('secret_hash').notNull(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		userId: reference('user_id', () => users.id, 'cascade'),
+		expiresAt: instant('expires_at').notNull(),
+		createdAt: createdAt()
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );

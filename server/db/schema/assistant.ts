@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, instant, createdAt, reference, optionalReference } from './columns';
 import type { AddressFields } from '../../../src/lib/shared/addresses';
 import type { ProposalAction, ProposalLine } from '../../../src/lib/shared/assistant';
 import { users } from './accounts';
@@ -15,10 +16,8 @@ import { orders } from './orders';
 export const assistantProposals = pgTable(
 	'assistant_proposals',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		id: id(),
+		userId: reference('user_id', () => users.id, 'cascade'),
 		action: text('action').$type<ProposalAction>().notNull().default('place'),
 		/** Every line the order holds, at the prices offered (or, to cancel, as ordered). */
 		lines: jsonb('lines').$type<ProposalLine[]>().notNull(),
@@ -31,11 +30,11 @@ export const assistantProposals = pgTable(
 		/** Where and how a placed order goes; a cancellation copies what its order had. */
 		shippingMethodId: uuid('shipping_method_id'),
 		address: jsonb('address').$type<AddressFields>(),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		expiresAt: instant('expires_at').notNull(),
 		/** The order placed by confirming, or the order to cancel. */
-		orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
-		confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		orderId: optionalReference('order_id', () => orders.id, 'set null'),
+		confirmedAt: instant('confirmed_at'),
+		createdAt: createdAt()
 	},
 	(t) => [
 		index('assistant_proposals_user_idx').on(t.userId, t.createdAt),

@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, createdAt } from './columns';
 
 /** Changed fields of an entity: what each was before and after. */
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
@@ -11,7 +12,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 export const auditEvents = pgTable(
 	'audit_events',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		/** Insertion order: the log reads newest first even within one clock tick. */
 		seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
 		actorId: uuid('actor_id'),
@@ -21,7 +22,7 @@ export const auditEvents = pgTable(
 		entityId: text('entity_id').notNull(),
 		changes: jsonb('changes').$type<AuditChanges>().notNull().default({}),
 		ip: text('ip'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [
 		index('audit_events_seq_idx').on(t.seq),

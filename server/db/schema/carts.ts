@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, reference, optionalReference, timestamps } from './columns';
 import { users } from './accounts';
 import { products } from './catalog';
 
@@ -7,10 +8,9 @@ import { products } from './catalog';
 export const carts = pgTable(
 	'carts',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		id: id(),
+		userId: optionalReference('user_id', () => users.id, 'cascade'),
+		...timestamps()
 	},
 	(t) => [uniqueIndex('carts_user_key').on(t.userId)]
 );
@@ -18,13 +18,9 @@ export const carts = pgTable(
 export const cartItems = pgTable(
 	'cart_items',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		cartId: uuid('cart_id')
-			.notNull()
-			.references(() => carts.id, { onDelete: 'cascade' }),
-		productId: uuid('product_id')
-			.notNull()
-			.references(() => products.id, { onDelete: 'cascade' }),
+		id: id(),
+		cartId: reference('cart_id', () => carts.id, 'cascade'),
+		productId: reference('product_id', () => products.id, 'cascade'),
 		quantity: integer('quantity').notNull()
 	},
 	(t) => [

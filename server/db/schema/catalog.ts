@@ -1,23 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	bigint,
-	check,
-	customType,
-	index,
-	integer,
-	jsonb,
-	pgSequence,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, check, customType, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant, createdAt, reference, timestamps } from './columns';
 
 /** Every catalog write takes the next value, so devices can pull "everything after N". */
 export const catalogVersion = pgSequence('catalog_version', { startWith: 1 });
 
 export const nextVersion = sql`nextval('catalog_version')`;
+
+/** A row's place in the catalog's sequence: a change reaches devices with the catalog's pull. */
+export const catalogVersionColumn = () => bigint('version', { mode: 'number' }).notNull().default(nextVersion);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -26,15 +17,14 @@ export type ProductImage = { src: string; alt: string };
 export const collections = pgTable(
 	'collections',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		slug: text('slug').notNull(),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		position: integer('position').notNull().default(0),
-		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
-		deletedAt: timestamp('deleted_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		version: catalogVersionColumn(),
+		deletedAt: instant('deleted_at'),
+		...timestamps()
 	},
 	(t) => [
 		uniqueIndex('collections_slug_key').on(t.slug),
@@ -45,16 +35,14 @@ export const collections = pgTable(
 export const products = pgTable(
 	'products',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		slug: text('slug').notNull(),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		priceMinor: integer('price_minor').notNull(),
 		currency: text('currency').notNull().default('USD'),
 		inventory: integer('inventory').notNull().default(0),
-		collectionId: uuid('collection_id')
-			.notNull()
-			.references(() => collections.id, { onDelete: 'restrict' }),
+		collectionId: reference('collection_id', () => collections.id, 'restrict'),
 		images: jsonb('images').$type<ProductImage[]>().notNull().default([]),
 		// Kept by the reviews service in the transaction of each review write.
 		ratingTotal: integer('rating_total').notNull().default(0),
@@ -66,10 +54,9 @@ export const products = pgTable(
 				(): SQL =>
 					sql`case when ${products.reviewCount} = 0 then 0 else ${products.ratingTotal} * 1000 / ${products.reviewCount} end`
 			),
-		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
-		deletedAt: timestamp('deleted_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		version: catalogVersionColumn(),
+		deletedAt: instant('deleted_at'),
+		...timestamps(),
 		search: tsvector('search')
 			.notNull()
 			.generatedAlwaysAs(
@@ -104,6 +91,6 @@ export type Product = typeof products.$inferSelect;
  * fresh or different database behind the same Redis never reads another one's entries.
  */
 export const databaseIdentity = pgTable('database_identity', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	id: id(),
+	createdAt: createdAt()
 });

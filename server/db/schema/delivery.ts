@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, reference, timestamps } from './columns';
 import { users } from './accounts';
-import { nextVersion } from './catalog';
+import { catalogVersionColumn } from './catalog';
 
 /** A customer's address book; at most one address is the default. */
 export const addresses = pgTable(
 	'addresses',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		id: id(),
+		userId: reference('user_id', () => users.id, 'cascade'),
 		name: text('name').notNull(),
 		line1: text('line1').notNull(),
 		line2: text('line2'),
@@ -20,8 +19,7 @@ export const addresses = pgTable(
 		country: text('country').notNull(),
 		phone: text('phone'),
 		isDefault: boolean('is_default').notNull().default(false),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestamps()
 	},
 	(t) => [
 		index('addresses_user_idx').on(t.userId, t.createdAt),
@@ -34,7 +32,7 @@ export const addresses = pgTable(
 export const shippingMethods = pgTable(
 	'shipping_methods',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		name: text('name').notNull(),
 		priceMinor: integer('price_minor').notNull(),
 		currency: text('currency').notNull().default('USD'),
@@ -42,10 +40,9 @@ export const shippingMethods = pgTable(
 		countries: text('countries').array().notNull(),
 		active: boolean('active').notNull().default(true),
 		position: integer('position').notNull().default(0),
-		/** From the catalog's sequence: a change reaches devices with the catalog's pull (drizzle/0013). */
-		version: bigint('version', { mode: 'number' }).notNull().default(nextVersion),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		/** From the catalog's sequence (drizzle/0013). */
+		version: catalogVersionColumn(),
+		...timestamps()
 	},
 	(t) => [
 		uniqueIndex('shipping_methods_version_key').on(t.version),

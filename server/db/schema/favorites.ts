@@ -1,17 +1,14 @@
-import { pgTable, primaryKey, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, index } from 'drizzle-orm/pg-core';
+import { createdAt, reference } from './columns';
 import { users } from './accounts';
 import { products } from './catalog';
 
 export const favorites = pgTable(
 	'favorites',
 	{
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		productId: uuid('product_id')
-			.notNull()
-			.references(() => products.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		userId: reference('user_id', () => users.id, 'cascade'),
+		productId: reference('product_id', () => products.id, 'cascade'),
+		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.productId] }), index('favorites_product_idx').on(t.productId)]
 );

@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	index,
-	integer,
-	jsonb,
-	pgSequence,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant, stampedAt, createdAt, updatedAt, reference, optionalReference } from './columns';
 import { users } from './accounts';
 import type { AddressFields } from '../../../src/lib/shared/addresses';
 import { orderStatuses } from '../../../src/lib/shared/orders';
@@ -24,11 +14,9 @@ export const orderNumber = pgSequence('order_number', { startWith: 1001 });
 export const orders = pgTable(
 	'orders',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		number: integer('number').notNull().default(sql`nextval('order_number')`),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'restrict' }),
+		userId: reference('user_id', () => users.id, 'restrict'),
 		status: text('status', { enum: orderStatuses }).notNull().default('pending_payment'),
 		currency: text('currency').notNull(),
 		subtotalMinor: integer('subtotal_minor').notNull(),
@@ -36,19 +24,19 @@ export const orders = pgTable(
 		totalMinor: integer('total_minor').notNull(),
 		shippingAddress: jsonb('shipping_address').$type<AddressFields>(),
 		shippingMethod: text('shipping_method'),
-		shippingMethodId: uuid('shipping_method_id').references(() => shippingMethods.id, { onDelete: 'set null' }),
+		shippingMethodId: optionalReference('shipping_method_id', () => shippingMethods.id, 'set null'),
 		idempotencyKey: text('idempotency_key').notNull(),
 		paymentProvider: text('payment_provider'),
 		paymentReference: text('payment_reference'),
-		placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
-		expiresAt: timestamp('expires_at', { withTimezone: true }),
-		paidAt: timestamp('paid_at', { withTimezone: true }),
+		placedAt: stampedAt('placed_at'),
+		expiresAt: instant('expires_at'),
+		paidAt: instant('paid_at'),
 		// Why the last payment attempt failed (a declined card), for the shopper to retry.
 		paymentError: text('payment_error'),
 		// How a shipped order travels, when the shop says so (both optional; set once, on shipping).
 		carrier: text('carrier'),
 		trackingNumber: text('tracking_number'),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		uniqueIndex('orders_number_key').on(t.number),
@@ -70,13 +58,9 @@ export const orders = pgTable(
 export const orderItems = pgTable(
 	'order_items',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		orderId: uuid('order_id')
-			.notNull()
-			.references(() => orders.id, { onDelete: 'cascade' }),
-		productId: uuid('product_id')
-			.notNull()
-			.references(() => products.id, { onDelete: 'restrict' }),
+		id: id(),
+		orderId: reference('order_id', () => orders.id, 'cascade'),
+		productId: reference('product_id', () => products.id, 'restrict'),
 		// Snapshots: later catalog edits never change what was bought.
 		title: text('title').notNull(),
 		unitPriceMinor: integer('unit_price_minor').notNull(),
@@ -96,15 +80,13 @@ export type OrderItem = typeof orderItems.$inferSelect;
 export const orderHistory = pgTable(
 	'order_history',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		orderId: uuid('order_id')
-			.notNull()
-			.references(() => orders.id, { onDelete: 'cascade' }),
+		id: id(),
+		orderId: reference('order_id', () => orders.id, 'cascade'),
 		fromStatus: text('from_status', { enum: orderStatuses }),
 		toStatus: text('to_status', { enum: orderStatuses }).notNull(),
 		reason: text('reason').notNull(),
-		actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		actorId: optionalReference('actor_id', () => users.id, 'set null'),
+		createdAt: createdAt()
 	},
 	(t) => [index('order_history_order_idx').on(t.orderId, t.createdAt)]
 );
@@ -118,10 +100,10 @@ export const paymentEvents = pgTable('payment_events', {
 	provider: text('provider').notNull(),
 	type: text('type').notNull(),
 	paymentReference: text('payment_reference').notNull(),
-	orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+	orderId: optionalReference('order_id', () => orders.id, 'set null'),
 	/** What the event did: the status it moved the order to, or why it changed nothing. */
 	outcome: text('outcome').notNull(),
-	receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow()
+	receivedAt: stampedAt('received_at')
 });
 
 export type OrderHistoryEntry = typeof orderHistory.$inferSelect;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { id, instant, stampedAt, createdAt, optionalReference } from './columns';
 import { users } from './accounts';
 import { orders } from './orders';
 
@@ -21,16 +22,16 @@ export type OutboxEventType = (typeof outboxEventTypes)[number];
 export const outboxEvents = pgTable(
 	'outbox_events',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: id(),
 		type: text('type', { enum: outboxEventTypes }).notNull(),
-		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-		orderId: uuid('order_id').references(() => orders.id, { onDelete: 'cascade' }),
+		userId: optionalReference('user_id', () => users.id, 'cascade'),
+		orderId: optionalReference('order_id', () => orders.id, 'cascade'),
 		payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: createdAt(),
+		availableAt: stampedAt('available_at'),
 		attempts: integer('attempts').notNull().default(0),
-		sentAt: timestamp('sent_at', { withTimezone: true }),
-		failedAt: timestamp('failed_at', { withTimezone: true }),
+		sentAt: instant('sent_at'),
+		failedAt: instant('failed_at'),
 		lastError: text('last_error')
 	},
 	(t) => [

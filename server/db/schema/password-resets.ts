@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant, createdAt, reference } from './columns';
 import { users } from './accounts';
 
 /**
@@ -9,13 +10,11 @@ export const passwordResetTokens = pgTable(
 	'password_reset_tokens',
 	{
 		tokenHash: text('token_hash').primaryKey(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => users.id, 'cascade'),
 		/** The outbox event whose email carries this token. */
 		eventId: uuid('event_id'),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		expiresAt: instant('expires_at').notNull(),
+		createdAt: createdAt()
 	},
 	(t) => [index('password_reset_tokens_user_idx').on(t.userId)]
 );

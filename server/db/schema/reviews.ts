@@ -1,23 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant, reference, timestamps } from './columns';
 import { users } from './accounts';
 import { products } from './catalog';
 
 export const reviews = pgTable(
 	'reviews',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		productId: uuid('product_id')
-			.notNull()
-			.references(() => products.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		id: id(),
+		productId: reference('product_id', () => products.id, 'cascade'),
+		userId: reference('user_id', () => users.id, 'cascade'),
 		rating: smallint('rating').notNull(),
 		body: text('body').notNull().default(''),
-		hiddenAt: timestamp('hidden_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		hiddenAt: instant('hidden_at'),
+		...timestamps()
 	},
 	(t) => [
 		uniqueIndex('reviews_product_user_key').on(t.productId, t.userId),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, reference, optionalReference, timestamps } from './columns';
 import { users } from './accounts';
 import { carts } from './carts';
 import { orders } from './orders';
@@ -13,11 +14,10 @@ export const clientGroups = pgTable(
 	'client_groups',
 	{
 		id: uuid('id').primaryKey(),
-		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-		cartId: uuid('cart_id').references(() => carts.id, { onDelete: 'set null' }),
+		userId: optionalReference('user_id', () => users.id, 'cascade'),
+		cartId: optionalReference('cart_id', () => carts.id, 'set null'),
 		lastMutationId: integer('last_mutation_id').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestamps()
 	},
 	(t) => [
 		index('client_groups_user_idx').on(t.userId),
@@ -34,17 +34,15 @@ export type ClientGroup = typeof clientGroups.$inferSelect;
 export const orderRequests = pgTable(
 	'order_requests',
 	{
-		clientGroupId: uuid('client_group_id')
-			.notNull()
-			.references(() => clientGroups.id, { onDelete: 'cascade' }),
+		clientGroupId: reference('client_group_id', () => clientGroups.id, 'cascade'),
 		mutationId: integer('mutation_id').notNull(),
-		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		userId: optionalReference('user_id', () => users.id, 'cascade'),
 		/** 'placed', or the refusal code: NEEDS_CONFIRMATION, UNAVAILABLE, FORBIDDEN, INVALID, CONFLICT, NOT_FOUND. */
 		outcome: text('outcome').notNull(),
-		orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+		orderId: optionalReference('order_id', () => orders.id, 'set null'),
 		message: text('message'),
 		details: jsonb('details'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.clientGroupId, t.mutationId] })]
 );

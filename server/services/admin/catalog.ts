@@ -12,21 +12,18 @@ import {
 	type productUpdateInput,
 	type stockAdjustInput
 } from '../../../src/lib/shared/catalog-admin';
+import type { ProductFace } from '../../../src/lib/shared/catalog';
 import { config } from '../../config';
 import type { Db, Tx } from '../../db/client';
+import { containing } from '../../db/like';
 import { collections, products, type Product, type ProductImage } from '../../db/schema';
 import { changesBetween, recordAudit, type Actor } from '../audit';
+import { productFields } from '../catalog';
 import { AppError, FieldError, isDuplicateKey } from '../errors';
 
 export const ADMIN_PAGE_SIZE = 25;
 
-export type AdminProductRow = {
-	id: string;
-	slug: string;
-	title: string;
-	priceMinor: number;
-	currency: string;
-	inventory: number;
+export type AdminProductRow = Omit<ProductFace, 'image'> & {
 	collection: string;
 	archived: boolean;
 	updatedAt: string;
@@ -50,20 +47,7 @@ function editToken(p: Pick<Product, (typeof editedFields)[number]>): string {
 }
 
 function adminProduct(p: Product): AdminProduct {
-	return {
-		id: p.id,
-		slug: p.slug,
-		title: p.title,
-		description: p.description,
-		priceMinor: p.priceMinor,
-		currency: p.currency,
-		inventory: p.inventory,
-		collectionId: p.collectionId,
-		images: p.images,
-		archived: p.deletedAt !== null,
-		updatedAt: p.updatedAt.toISOString(),
-		editToken: editToken(p)
-	};
+	return { ...productFields(p), archived: p.deletedAt !== null, updatedAt: p.updatedAt.toISOString(), editToken: editToken(p) };
 }
 
 const sortColumns = {
@@ -80,7 +64,7 @@ export async function adminListProducts(
 ): Promise<{ items: AdminProductRow[]; total: number; page: number; pages: number }> {
 	const filters: SQL[] = [input.archived ? isNotNull(products.deletedAt) : isNull(products.deletedAt)];
 	if (input.query) {
-		const like = `%${input.query.replace(/[\\%_]/g, '\\$&')}%`;
+		const like = containing(input.query);
 		filters.push(or(ilike(products.title, like), ilike(products.slug, like))!);
 	}
 	const where = and(...filters);

@@ -1,36 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { collectionDeleteInput, collectionInput } from '../../../src/lib/shared/admin';
-import type { Database } from '../../db/client';
 import { auditEvents, collections, products } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
-import { openTestDatabase } from '../../db/test-database';
-import { shopFixtures } from '../../testing/shop-fixtures';
 import { adminListCollections, createCollection, deleteCollection, moveCollection, updateCollection } from './collections';
 import type { Actor } from '../audit';
 import { pull } from '../sync';
 import { handleTrpcRequest } from '../../trpc/http';
 import { testProvider } from '../payments/test-provider';
+import { useSeededShop } from '../../testing/seeded-shop';
 
-let database: Database;
-let db: Database['db'];
+const shop = useSeededShop();
 let actor: Actor;
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	const [admin] = await shopFixtures(db).makeUsers(1, 'admin');
-	actor = { id: admin.id, email: admin.email, ip: '198.51.100.7' };
+	actor = await shop.fixtures.makeAdmin('198.51.100.7');
 });
-afterAll(() => database?.close());
 
-const auditOf = (entityId: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
-const create = (title: string, slug = '') => createCollection(db, actor, collectionInput.parse({ title, slug, description: 'Things' }));
+const auditOf = (entityId: string) => shop.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+const create = (title: string, slug = '') => createCollection(shop.db, actor, collectionInput.parse({ title, slug, description: 'Things' }));
 
 async function productIn(collectionId: string, archived = false) {
-	const [row] = await db
+	const [row] = await shop.db
 		.insert(products)
 		.values({ slug: `p-${randomUUID()}`, title: 'Thing', priceMinor: 100, collectionId, deletedAt: archived ? new Date() : null })
 		.returning({ id: products.id });
@@ -39,10 +30,10 @@ async function productIn(collectionId: string, archived = false) {
 
 describe('collections', () => {
 	it('creates one at the end, slug from the title, with one audit row', async () => {
-		const before = await adminListCollections(db);
+		const before = await adminListCollections(shop.db);
 		const made = await create('Winter Sale!');
 		expect(made).toMatchObject({ title: 'Winter Sale!', slug: 'winter-sale', productCount: 0 });
-		const after = await adminListCollections(db);
+		const after = await adminListCollections(shop.db);
 		expect(after.at(-1)!.id).toBe(made.id);
 		expect(after.length).toBe(before.length + 1);
 		const audit = await auditOf(made.id);
@@ -53,21 +44,21 @@ describe('collections', () => {
 
 	it('refuses a slug in use (also by a deleted collection) as a CONFLICT on the slug, writing nothing', async () => {
 		const first = await create('Slug Owner', 'taken-slug');
-		const count = await db.$count(collections);
+		const count = await shop.db.$count(collections);
 		await expect(create('Other', 'taken-slug')).rejects.toMatchObject({ code: 'CONFLICT', field: 'slug' });
 		const second = await create('Second');
-		await expect(updateCollection(db, actor, { id: second.id, title: 'Second', slug: 'taken-slug', description: '' })).rejects.toMatchObject({
+		await expect(updateCollection(shop.db, actor, { id: second.id, title: 'Second', slug: 'taken-slug', description: '' })).rejects.toMatchObject({
 			code: 'CONFLICT',
 			field: 'slug'
 		});
-		await deleteCollection(db, actor, { id: first.id });
+		await deleteCollection(shop.db, actor, { id: first.id });
 		await expect(create('Again', 'taken-slug')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/deleted/) });
-		expect(await db.$count(collections)).toBe(count + 1);
+		expect(await shop.db.$count(collections)).toBe(count + 1);
 	});
 
 	it('renames, auditing just the changed fields', async () => {
 		const made = await create('Old name');
-		const saved = await updateCollection(db, actor, { id: made.id, title: 'New name', slug: 'new-name', description: 'Things' });
+		const saved = await updateCollection(shop.db, actor, { id: made.id, title: 'New name', slug: 'new-name', description: 'Things' });
 		expect(saved).toMatchObject({ title: 'New name', slug: 'new-name' });
 		const audit = (await auditOf(made.id)).filter((a) => a.action === 'collection.update');
 		expect(audit).toHaveLength(1);
@@ -77,44 +68,44 @@ describe('collections', () => {
 	it('moves one up and down by swapping it with its neighbour', async () => {
 		const a = await create('Reorder A');
 		const b = await create('Reorder B');
-		const ids = () => adminListCollections(db).then((list) => list.map((c) => c.id));
+		const ids = () => adminListCollections(shop.db).then((list) => list.map((c) => c.id));
 		const order = await ids();
-		const moved = await moveCollection(db, actor, { id: b.id, direction: 'up' });
+		const moved = await moveCollection(shop.db, actor, { id: b.id, direction: 'up' });
 		const expected = [...order];
 		expected.splice(order.indexOf(a.id), 2, b.id, a.id);
 		expect(moved.map((c) => c.id)).toEqual(expected);
 		expect(moved.map((c) => c.position)).toEqual(moved.map((_, i) => i));
 		const audit = (await auditOf(b.id)).filter((e) => e.action === 'collection.reorder');
 		expect(audit).toHaveLength(1);
-		await moveCollection(db, actor, { id: b.id, direction: 'down' });
+		await moveCollection(shop.db, actor, { id: b.id, direction: 'down' });
 		expect(await ids()).toEqual(order);
-		await expect(moveCollection(db, actor, { id: order[0]!, direction: 'up' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+		await expect(moveCollection(shop.db, actor, { id: order[0]!, direction: 'up' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 	});
 
 	it('refuses to delete a collection that holds products, and moves them first when asked', async () => {
 		const doomed = await create('Doomed');
 		const home = await create('Home');
 		const [p1, p2, archived] = [await productIn(doomed.id), await productIn(doomed.id), await productIn(doomed.id, true)];
-		const { cursor } = await pull(db, null, { cursor: null, limit: 1000 });
-		const [{ version: versionBefore }] = (await db.select({ version: collections.version }).from(collections).where(eq(collections.id, doomed.id))) as [
+		const { cursor } = await pull(shop.db, null, { cursor: null, limit: 1000 });
+		const [{ version: versionBefore }] = (await shop.db.select({ version: collections.version }).from(collections).where(eq(collections.id, doomed.id))) as [
 			{ version: number }
 		];
 
-		await expect(deleteCollection(db, actor, { id: doomed.id })).rejects.toMatchObject({ code: 'CONFLICT', field: 'moveTo' });
-		expect((await adminListCollections(db)).find((c) => c.id === doomed.id)).toMatchObject({ productCount: 2 });
+		await expect(deleteCollection(shop.db, actor, { id: doomed.id })).rejects.toMatchObject({ code: 'CONFLICT', field: 'moveTo' });
+		expect((await adminListCollections(shop.db)).find((c) => c.id === doomed.id)).toMatchObject({ productCount: 2 });
 		expect((await auditOf(doomed.id)).filter((a) => a.action === 'collection.delete')).toEqual([]);
 
-		expect(await deleteCollection(db, actor, { id: doomed.id, moveTo: home.id })).toEqual({ title: 'Doomed', moved: 2 });
-		const moved = await db.select({ id: products.id, collectionId: products.collectionId }).from(products).where(eq(products.collectionId, home.id));
+		expect(await deleteCollection(shop.db, actor, { id: doomed.id, moveTo: home.id })).toEqual({ title: 'Doomed', moved: 2 });
+		const moved = await shop.db.select({ id: products.id, collectionId: products.collectionId }).from(products).where(eq(products.collectionId, home.id));
 		expect(moved.map((p) => p.id).sort()).toEqual([p1, p2, archived].sort());
-		const [row] = await db.select().from(collections).where(eq(collections.id, doomed.id));
+		const [row] = await shop.db.select().from(collections).where(eq(collections.id, doomed.id));
 		expect(row!.deletedAt).toBeInstanceOf(Date);
 		expect(row!.version).toBeGreaterThan(versionBefore);
-		expect((await adminListCollections(db)).find((c) => c.id === doomed.id)).toBeUndefined();
-		expect((await adminListCollections(db)).find((c) => c.id === home.id)).toMatchObject({ productCount: 2 });
+		expect((await adminListCollections(shop.db)).find((c) => c.id === doomed.id)).toBeUndefined();
+		expect((await adminListCollections(shop.db)).find((c) => c.id === home.id)).toMatchObject({ productCount: 2 });
 
 		// Devices hear of it as a tombstone, and of the products' new collection.
-		const changes = await pull(db, null, { cursor, limit: 1000 });
+		const changes = await pull(shop.db, null, { cursor, limit: 1000 });
 		expect(changes.collections).toContainEqual({ id: doomed.id, version: row!.version, deleted: true });
 		expect(changes.products.filter((p) => p.id === p1)).toMatchObject([{ collectionId: home.id }]);
 
@@ -126,9 +117,9 @@ describe('collections', () => {
 	it('deletes an empty collection (archived products do not count) without moving anything', async () => {
 		const empty = await create('Empty');
 		const archived = await productIn(empty.id, true);
-		expect(await deleteCollection(db, actor, { id: empty.id })).toEqual({ title: 'Empty', moved: 0 });
-		expect((await db.select().from(collections).where(and(eq(collections.id, empty.id), isNull(collections.deletedAt))))).toEqual([]);
-		const [p] = await db.select({ collectionId: products.collectionId }).from(products).where(eq(products.id, archived));
+		expect(await deleteCollection(shop.db, actor, { id: empty.id })).toEqual({ title: 'Empty', moved: 0 });
+		expect((await shop.db.select().from(collections).where(and(eq(collections.id, empty.id), isNull(collections.deletedAt))))).toEqual([]);
+		const [p] = await shop.db.select({ collectionId: products.collectionId }).from(products).where(eq(products.id, archived));
 		expect(p!.collectionId).toBe(empty.id);
 	});
 
@@ -136,17 +127,17 @@ describe('collections', () => {
 		const a = await create('Mover');
 		const gone = await create('Gone');
 		await productIn(a.id);
-		await deleteCollection(db, actor, { id: gone.id });
-		await expect(deleteCollection(db, actor, { id: a.id, moveTo: a.id })).rejects.toMatchObject({ field: 'moveTo' });
-		await expect(deleteCollection(db, actor, { id: a.id, moveTo: gone.id })).rejects.toMatchObject({ field: 'moveTo' });
-		expect((await adminListCollections(db)).find((c) => c.id === a.id)).toMatchObject({ productCount: 1 });
+		await deleteCollection(shop.db, actor, { id: gone.id });
+		await expect(deleteCollection(shop.db, actor, { id: a.id, moveTo: a.id })).rejects.toMatchObject({ field: 'moveTo' });
+		await expect(deleteCollection(shop.db, actor, { id: a.id, moveTo: gone.id })).rejects.toMatchObject({ field: 'moveTo' });
+		expect((await adminListCollections(shop.db)).find((c) => c.id === a.id)).toMatchObject({ productCount: 1 });
 	});
 
 	it('answers NOT_FOUND for a missing id, and the schemas refuse bad input', async () => {
 		const id = randomUUID();
-		await expect(updateCollection(db, actor, { id, title: 'X', slug: 'x-y', description: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(moveCollection(db, actor, { id, direction: 'up' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(deleteCollection(db, actor, { id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(updateCollection(shop.db, actor, { id, title: 'X', slug: 'x-y', description: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(moveCollection(shop.db, actor, { id, direction: 'up' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(deleteCollection(shop.db, actor, { id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect(collectionInput.safeParse({ title: 'Ok', slug: 'Not A Slug', description: '' }).success).toBe(false);
 		expect(collectionInput.safeParse({ title: '!!!', slug: '', description: '' }).error?.issues[0]?.path).toEqual(['slug']);
 		expect(collectionDeleteInput.parse({ id, moveTo: '' })).toEqual({ id, moveTo: undefined });
@@ -161,7 +152,7 @@ describe('over tRPC', () => {
 			body: JSON.stringify(input)
 		});
 		const user = { id: actor.id, email: actor.email, role: 'admin' as const };
-		const response = await handleTrpcRequest(request, { db, user, session: null, payments: testProvider, ip: null });
+		const response = await handleTrpcRequest(request, { db: shop.db, user, session: null, payments: testProvider, ip: null });
 		return { status: response.status, body: await response.json() };
 	};
 

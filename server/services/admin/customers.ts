@@ -2,9 +2,10 @@ import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { AdminCustomer, AdminCustomerRow, MembershipTier } from '../../../src/lib/shared/admin';
 import type { Page } from '../../../src/lib/shared/catalog';
 import type { Db } from '../../db/client';
+import { containing } from '../../db/like';
 import { customers, orders, users } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit';
-import { encodeCursor, olderThanCursor, timestampKey } from '../cursor';
+import { newestFirst } from '../cursor';
 import { AppError } from '../errors';
 
 // How many of a customer's orders the detail page shows; the orders page has the rest.
@@ -41,7 +42,7 @@ function rowView(r: Row): AdminCustomerRow {
 export async function adminListCustomers(db: Db, input: { query?: string; cursor?: string; limit: number }): Promise<Page<AdminCustomerRow>> {
 	const filters: SQL[] = [];
 	if (input.query) {
-		const like = `%${input.query.replace(/[\\%_]/g, '\\$&')}%`;
+		const like = containing(input.query);
 		filters.push(
 			or(
 				ilike(users.email, like),
@@ -51,22 +52,16 @@ export async function adminListCustomers(db: Db, input: { query?: string; cursor
 			)!
 		);
 	}
-	if (input.cursor) {
-		filters.push(olderThanCursor(input.cursor, 'customers', users.createdAt, users.id));
-	}
+	const paging = newestFirst('customers', users.createdAt, users.id, input);
 	const rows = await db
-		.select({ ...rowColumns, key: timestampKey(users.createdAt) })
+		.select({ ...rowColumns, key: paging.key })
 		.from(users)
 		.leftJoin(customers, eq(customers.userId, users.id))
-		.where(and(...filters))
-		.orderBy(desc(users.createdAt), desc(users.id))
-		.limit(input.limit + 1);
-	const page = rows.slice(0, input.limit);
-	const last = page.at(-1);
-	return {
-		items: page.map(rowView),
-		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: 'customers', key: last.key, id: last.id }) : null
-	};
+		.where(and(...filters, paging.after))
+		.orderBy(...paging.order)
+		.limit(paging.read);
+	const { page, nextCursor } = paging.split(rows);
+	return { items: page.map(rowView), nextCursor };
 }
 
 /** One account's profile and its latest orders. */

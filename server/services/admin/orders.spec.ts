@@ -1,61 +1,54 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../auth/session';
-import type { Database } from '../../db/client';
 import { orders, outboxEvents } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
-import { openTestDatabase } from '../../db/test-database';
 import { emailProgress } from '../../../src/lib/shared/admin';
 import { createCaller } from '../../trpc/root';
-import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
+import { TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { listAudit } from '../audit';
 import { payWithTestCard, startCheckout } from '../checkout';
 import { claimDue, markSent } from '../email/outbox';
 import { renderOrderEmail } from '../email/templates';
 import { getOrder } from '../orders';
 import { testProvider } from '../payments/test-provider';
+import { useSeededShop } from '../../testing/seeded-shop';
 
-let database: Database;
+const shop = useSeededShop();
 let admin: SessionUser;
 let shopper: SessionUser;
-let fixtures: ReturnType<typeof shopFixtures>;
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	await seedCatalog(database.db);
-	fixtures = shopFixtures(database.db);
-	[admin] = await fixtures.makeUsers(1, 'admin');
-	[shopper] = await fixtures.makeUsers(1);
+	[admin] = await shop.fixtures.makeUsers(1, 'admin');
+	[shopper] = await shop.fixtures.makeUsers(1);
 });
-afterAll(() => database?.close());
 
-const adminApi = () => createCaller({ db: database.db, user: admin, session: null, payments: testProvider, ip: '203.0.113.7' }).admin;
+const adminApi = () => createCaller({ db: shop.db, user: admin, session: null, payments: testProvider, ip: '203.0.113.7' }).admin;
 
 async function paidOrder() {
-	const cartId = await fixtures.cartOf(shopper, [{ productId: await fixtures.makeProduct(3), quantity: 1 }]);
-	const shippingMethodId = await fixtures.methodId();
-	const order = await startCheckout(database.db, shopper.id, { cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId, address: TEST_ADDRESS, saveAddress: false }, testProvider);
-	await payWithTestCard(database.db, testProvider, shopper.id, { orderId: order.id, cardNumber: '4242424242424242' });
+	const cartId = await shop.fixtures.cartOf(shopper, [{ productId: await shop.fixtures.makeProduct(3), quantity: 1 }]);
+	const shippingMethodId = await shop.fixtures.methodId();
+	const order = await startCheckout(shop.db, shopper.id, { cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId, address: TEST_ADDRESS, saveAddress: false }, testProvider);
+	await payWithTestCard(shop.db, testProvider, shopper.id, { orderId: order.id, cardNumber: '4242424242424242' });
 	return order;
 }
 
 const shippedEvents = async (orderId: string) =>
-	database.db.select().from(outboxEvents).where(and(eq(outboxEvents.orderId, orderId), eq(outboxEvents.type, 'order_fulfilled')));
+	shop.db.select().from(outboxEvents).where(and(eq(outboxEvents.orderId, orderId), eq(outboxEvents.type, 'order_fulfilled')));
 
 describe('shipping an order with a carrier and a tracking number', () => {
 	it('keeps both on the order, shows them to the shopper, puts them in the shipped email and the audit trail', async () => {
 		const order = await paidOrder();
 		const shipped = await adminApi().orders.move({ orderId: order.id, to: 'fulfilled', carrier: '  Harbour Post ', trackingNumber: 'HP-20261207-01' });
 		expect(shipped).toMatchObject({ status: 'fulfilled', carrier: 'Harbour Post', trackingNumber: 'HP-20261207-01' });
-		expect(await getOrder(database.db, shopper.id, order.id)).toMatchObject({ carrier: 'Harbour Post', trackingNumber: 'HP-20261207-01' });
+		expect(await getOrder(shop.db, shopper.id, order.id)).toMatchObject({ carrier: 'Harbour Post', trackingNumber: 'HP-20261207-01' });
 		expect(await shippedEvents(order.id)).toHaveLength(1);
 
-		const [row] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+		const [row] = await shop.db.select().from(orders).where(eq(orders.id, order.id));
 		const email = renderOrderEmail({ type: 'order_fulfilled', payload: {}, order: row!, items: [], origin: 'https://shop.test' });
 		expect(email.text).toContain('It travels with Harbour Post, tracking number HP-20261207-01.');
 
-		const [entry] = (await listAudit(database.db, { entityType: 'order', entityId: order.id, limit: 1 })).items;
+		const [entry] = (await listAudit(shop.db, { entityType: 'order', entityId: order.id, limit: 1 })).items;
 		expect(entry!.changes).toMatchObject({ carrier: { before: null, after: 'Harbour Post' }, trackingNumber: { before: null, after: 'HP-20261207-01' } });
 	});
 
@@ -79,10 +72,10 @@ describe('shipping an order with a carrier and a tracking number', () => {
 		const refused = adminApi().orders.move({ orderId: order.id, ...bad });
 		await expect(refused).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 		await expect(refused).rejects.toSatisfy((e: { cause?: { issues?: { message: string }[] } }) => e.cause?.issues?.[0]?.message === sentence);
-		const [row] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+		const [row] = await shop.db.select().from(orders).where(eq(orders.id, order.id));
 		expect(row).toMatchObject({ status: 'paid', carrier: null, trackingNumber: null });
 		expect(await shippedEvents(order.id)).toEqual([]);
-		expect((await listAudit(database.db, { entityType: 'order', entityId: order.id, limit: 5 })).items).toEqual([]);
+		expect((await listAudit(shop.db, { entityType: 'order', entityId: order.id, limit: 5 })).items).toEqual([]);
 	});
 });
 
@@ -91,7 +84,7 @@ describe("an order's emails", () => {
 		const order = await paidOrder();
 		await adminApi().orders.move({ orderId: order.id, to: 'fulfilled' });
 		// The sender takes every due email, this order's shipped one among them, and counts the attempt first.
-		const claimed = await claimDue(database.db, 100, 60_000);
+		const claimed = await claimDue(shop.db, 100, 60_000);
 		const shipped = claimed.find((e) => e.orderId === order.id && e.type === 'order_fulfilled')!;
 		const progress = async () => {
 			const forOrder = (await adminApi().emails.forOrder({ orderId: order.id })).find((e) => e.id === shipped.id)!;
@@ -99,7 +92,7 @@ describe("an order's emails", () => {
 			return [emailProgress(forOrder), emailProgress(listed)];
 		};
 		expect(await progress()).toEqual(['being sent now', 'being sent now']);
-		await markSent(database.db, shipped.id);
+		await markSent(shop.db, shipped.id);
 		expect(await progress()).toEqual(['sent', 'sent']);
 	});
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Page } from '../../../src/lib/shared/catalog';
 import { canMove, statusLabels, type AdminOrderView, type OrderStatus, type OrderView, type adminOrdersListInput } from '../../../src/lib/shared/orders';
 import type { Db } from '../../db/client';
+import { containing } from '../../db/like';
 import { orderHistory, orders, users } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit';
 import { AppError } from '../errors';
@@ -17,7 +18,7 @@ export async function adminListOrders(db: Db, input: z.output<typeof adminOrders
 	if (input.placedTo) filters.push(lte(orders.placedAt, new Date(input.placedTo)));
 	const query = input.query?.replace(/^#/, '');
 	if (query) {
-		filters.push(/^\d{1,9}$/.test(query) ? eq(orders.number, Number(query)) : ilike(users.email, `%${query.replace(/[\\%_]/g, '\\$&')}%`));
+		filters.push(/^\d{1,9}$/.test(query) ? eq(orders.number, Number(query)) : ilike(users.email, containing(query)));
 	}
 	const page = await pageOfOrders(db, filters, input);
 	const emails = await emailsOf(db, page.rows.map((o) => o.userId));

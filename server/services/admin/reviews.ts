@@ -1,43 +1,38 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AdminReview } from '../../../src/lib/shared/admin';
 import type { Page } from '../../../src/lib/shared/catalog';
 import type { Db, Tx } from '../../db/client';
 import { products, reviews, users, type Review } from '../../db/schema';
 import { changesBetween, recordAudit, type Actor } from '../audit';
-import { encodeCursor, olderThanCursor, timestampKey } from '../cursor';
+import { newestFirst } from '../cursor';
 import { AppError } from '../errors';
-import { refreshRating } from '../reviews';
+import { ownReviewColumns, refreshRating } from '../reviews';
+
+const adminColumns = {
+	...ownReviewColumns,
+	productId: reviews.productId,
+	productTitle: products.title,
+	productSlug: products.slug,
+	authorEmail: users.email,
+	hiddenAt: reviews.hiddenAt,
+	createdAt: reviews.createdAt
+};
 
 /** Every review, hidden ones too, newest first, with its product and its author's email. */
 export async function adminListReviews(db: Db, input: { cursor?: string; limit: number }): Promise<Page<AdminReview>> {
-	const filters: SQL[] = [];
-	if (input.cursor) {
-		filters.push(olderThanCursor(input.cursor, 'admin-reviews', reviews.createdAt, reviews.id));
-	}
+	const paging = newestFirst('admin-reviews', reviews.createdAt, reviews.id, input);
 	const rows = await db
-		.select({
-			id: reviews.id,
-			productId: reviews.productId,
-			productTitle: products.title,
-			productSlug: products.slug,
-			authorEmail: users.email,
-			rating: reviews.rating,
-			body: reviews.body,
-			hiddenAt: reviews.hiddenAt,
-			createdAt: reviews.createdAt,
-			key: timestampKey(reviews.createdAt)
-		})
+		.select({ ...adminColumns, key: paging.key })
 		.from(reviews)
 		.innerJoin(products, eq(products.id, reviews.productId))
 		.innerJoin(users, eq(users.id, reviews.userId))
-		.where(and(...filters))
-		.orderBy(desc(reviews.createdAt), desc(reviews.id))
-		.limit(input.limit + 1);
-	const page = rows.slice(0, input.limit);
-	const last = page.at(-1);
+		.where(paging.after)
+		.orderBy(...paging.order)
+		.limit(paging.read);
+	const { page, nextCursor } = paging.split(rows);
 	return {
 		items: page.map(({ hiddenAt, createdAt, key: _key, ...r }) => ({ ...r, hidden: hiddenAt !== null, createdAt: createdAt.toISOString() })),
-		nextCursor: rows.length > input.limit && last ? encodeCursor({ sort: 'admin-reviews', key: last.key, id: last.id }) : null
+		nextCursor
 	};
 }
 

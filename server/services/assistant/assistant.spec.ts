@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/lib/shared/assistant';
 import { createRateLimits } from '../../auth/rate-limit';
 import type { SessionUser } from '../../auth/session';
-import type { Database } from '../../db/client';
 import { assistantProposals, auditEvents, cartItems, carts, orders, products } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
-import { openTestDatabase } from '../../db/test-database';
-import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
+import { TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { handleTrpcRequest } from '../../trpc/http';
 import { startCheckout } from '../checkout';
 import { createAddress } from '../delivery';
@@ -16,50 +13,41 @@ import { testProvider } from '../payments/test-provider';
 import { chat } from './chat';
 import { table } from './phrasings';
 import { confirmProposal } from './proposals';
+import { useSeededShop } from '../../testing/seeded-shop';
 
-let database: Database;
-let db: Database['db'];
-let fx: ReturnType<typeof shopFixtures>;
+const shop = useSeededShop();
 
-beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	fx = shopFixtures(db);
-});
-afterAll(() => database?.close());
-
-const ask = (user: SessionUser | null, message: string) => chat({ db, user }, message);
-const confirm = (user: SessionUser, proposalId: string) => confirmProposal(db, user, '198.51.100.4', proposalId, testProvider);
+const ask = (user: SessionUser | null, message: string) => chat({ db: shop.db, user }, message);
+const confirm = (user: SessionUser, proposalId: string) => confirmProposal(shop.db, user, '198.51.100.4', proposalId, testProvider);
 
 /** A shopper with a default address and a cart holding `lines`. */
 async function shopper(lines: { productId: string; quantity: number }[] = []): Promise<SessionUser> {
-	const [user] = await fx.makeUsers(1);
-	await createAddress(db, user.id, { address: TEST_ADDRESS, isDefault: true });
-	if (lines.length) await fx.cartOf(user, lines);
+	const [user] = await shop.fixtures.makeUsers(1);
+	await createAddress(shop.db, user.id, { address: TEST_ADDRESS, isDefault: true });
+	if (lines.length) await shop.fixtures.cartOf(user, lines);
 	return user;
 }
 
 async function productTitle(id: string): Promise<string> {
-	const [row] = await db.select({ title: products.title }).from(products).where(eq(products.id, id));
+	const [row] = await shop.db.select({ title: products.title }).from(products).where(eq(products.id, id));
 	return row!.title;
 }
 
-const ordersOf = (user: SessionUser) => db.select().from(orders).where(eq(orders.userId, user.id));
+const ordersOf = (user: SessionUser) => shop.db.select().from(orders).where(eq(orders.userId, user.id));
 const cartLinesOf = (user: SessionUser) =>
-	db.select({ productId: cartItems.productId, quantity: cartItems.quantity }).from(cartItems).innerJoin(carts, eq(carts.id, cartItems.cartId)).where(eq(carts.userId, user.id));
+	shop.db.select({ productId: cartItems.productId, quantity: cartItems.quantity }).from(cartItems).innerJoin(carts, eq(carts.id, cartItems.cartId)).where(eq(carts.userId, user.id));
 
 /** An answer with the order number written as N, to compare answers about different numbers. */
 const shape = (a: Answer, n: number) => JSON.stringify(a).replaceAll(String(n), 'N');
 
 describe('assistant.chat', () => {
 	it('answers about another user’s order exactly as about one that does not exist', async () => {
-		const product = await fx.makeProduct(10);
+		const product = await shop.fixtures.makeProduct(10);
 		const bob = await shopper();
-		const bobCart = await fx.cartOf(bob, [{ productId: product, quantity: 1 }]);
-		const bobs = await startCheckout(db, bob.id, { cartId: bobCart, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
+		const bobCart = await shop.fixtures.cartOf(bob, [{ productId: product, quantity: 1 }]);
+		const bobs = await startCheckout(shop.db, bob.id, { cartId: bobCart, idempotencyKey: randomUUID(), shippingMethodId: await shop.fixtures.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
 		const alice = await shopper();
-		const [{ max }] = (await db.select({ max: sql<number>`max(${orders.number})::int` }).from(orders)) as [{ max: number }];
+		const [{ max }] = (await shop.db.select({ max: sql<number>`max(${orders.number})::int` }).from(orders)) as [{ max: number }];
 		const missing = max + 1000;
 		for (const phrase of ['where is order #', 'status of order ', 'cancel order ']) {
 			const theirs = await ask(alice, `${phrase}${bobs.number}`);
@@ -85,12 +73,12 @@ describe('assistant.chat', () => {
 	});
 
 	it('tells stock and price from the database as it is now, forgiving typos, and offers choices when unclear', async () => {
-		const [board] = await db.select().from(products).where(eq(products.title, 'Walnut Serving Board'));
-		await db.update(products).set({ inventory: 7 }).where(eq(products.id, board!.id));
+		const [board] = await shop.db.select().from(products).where(eq(products.title, 'Walnut Serving Board'));
+		await shop.db.update(products).set({ inventory: 7 }).where(eq(products.id, board!.id));
 		expect((await ask(null, 'is the walnut board in stok?')).text).toMatch(/7 in stock/);
-		await db.update(products).set({ inventory: 0 }).where(eq(products.id, board!.id));
+		await shop.db.update(products).set({ inventory: 0 }).where(eq(products.id, board!.id));
 		expect((await ask(null, 'is the walnut board in stock?')).text).toMatch(/sold out/);
-		await db.update(products).set({ inventory: board!.inventory }).where(eq(products.id, board!.id));
+		await shop.db.update(products).set({ inventory: board!.inventory }).where(eq(products.id, board!.id));
 		const mugs = await ask(null, 'do you have mugs');
 		expect(mugs.choices?.length).toBeGreaterThan(1);
 		expect(mugs.choices!.map((c) => c.label)).toContain('Camp Enamel Mug');
@@ -135,17 +123,17 @@ describe('every phrasing', () => {
 describe('assistant on orders', () => {
 	/** An unpaid order of one unit, placed through checkout. */
 	const orderOne = async (user: SessionUser, productId: string) => {
-		const cartId = await fx.cartOf(user, [{ productId, quantity: 1 }]);
-		return startCheckout(db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await fx.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
+		const cartId = await shop.fixtures.cartOf(user, [{ productId, quantity: 1 }]);
+		return startCheckout(shop.db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: await shop.fixtures.methodId(), address: TEST_ADDRESS, saveAddress: false }, testProvider);
 	};
 
 	it('lists own orders by status, tells the last one, and cancels only an unpaid one of the shopper', async () => {
-		const product = await fx.makeProduct(10);
+		const product = await shop.fixtures.makeProduct(10);
 		const alice = await shopper();
 		const place = () => orderOne(alice, product);
 		const first = await place();
 		const second = await place();
-		await db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, first.id));
+		await shop.db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, first.id));
 		expect((await ask(alice, 'unpaid orders')).orders?.map((o) => o.number)).toEqual([second.number]);
 		expect((await ask(alice, 'my paid orders')).orders?.map((o) => o.number)).toEqual([first.number]);
 		expect((await ask(alice, 'where is my last order')).text).toMatch(new RegExp(`#${second.number}, is awaiting payment`));
@@ -154,56 +142,56 @@ describe('assistant on orders', () => {
 		expect((await ask(alice, `cancel order ${first.number}`)).text).toMatch(/is paid, so I can't cancel it/);
 		const choices = await ask(alice, 'cancel my order');
 		expect(choices.choices).toEqual([{ label: `Cancel #${second.number}`, message: `cancel order ${second.number}` }]);
-		expect(await fx.inventoryOf(product)).toBe(8);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(8);
 		// Cancelling is offered, and nothing changes until Confirm.
 		const offer = await ask(alice, choices.choices![0]!.message);
 		expect(offer.text).toMatch(new RegExp(`^Cancel order #${second.number} \\(\\$`));
 		expect(offer.proposal).toMatchObject({ action: 'cancel', orderNumber: second.number, totalMinor: second.totalMinor });
 		expect((await ordersOf(alice)).find((o) => o.id === second.id)!.status).toBe('pending_payment');
-		expect(await fx.inventoryOf(product)).toBe(8);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(8);
 		// Someone else's Confirm is refused like an unknown proposal.
 		const bob = await shopper();
 		expect((await confirm(bob, offer.proposal!.id)).text).toMatch(/no longer valid/);
 
 		const answers = await Promise.all([confirm(alice, offer.proposal!.id), confirm(alice, offer.proposal!.id)]);
 		for (const answer of answers) expect(answer.text).toBe(`Order #${second.number} is cancelled; nothing will be charged.`);
-		const [cancelled] = await db.select().from(orders).where(eq(orders.id, second.id));
+		const [cancelled] = await shop.db.select().from(orders).where(eq(orders.id, second.id));
 		expect(cancelled!.status).toBe('cancelled');
-		expect(await fx.inventoryOf(product)).toBe(9);
-		const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, second.id), eq(auditEvents.action, 'order.assistant_cancel')));
+		expect(await shop.fixtures.inventoryOf(product)).toBe(9);
+		const audit = await shop.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, second.id), eq(auditEvents.action, 'order.assistant_cancel')));
 		expect(audit).toEqual([expect.objectContaining({ actorId: alice.id, ip: '198.51.100.4', changes: { proposal: { before: null, after: offer.proposal!.id }, status: { before: 'pending_payment', after: 'cancelled' } } })]);
 	});
 
 	it('refuses an expired cancellation, and one whose order was paid meanwhile, cancelling nothing', async () => {
-		const product = await fx.makeProduct(10);
+		const product = await shop.fixtures.makeProduct(10);
 		const alice = await shopper();
 		const place = () => orderOne(alice, product);
 		const [stale, paid] = [await place(), await place()];
 		const expired = (await ask(alice, `cancel order ${stale.number}`)).proposal!;
-		await db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, expired.id));
+		await shop.db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, expired.id));
 		expect((await confirm(alice, expired.id)).text).toMatch(/no longer valid/);
 		const offer = (await ask(alice, `cancel order ${paid.number}`)).proposal!;
-		await db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, paid.id));
+		await shop.db.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, paid.id));
 		expect((await confirm(alice, offer.id)).text).toBe(`Order #${paid.number} is paid now, so it was not cancelled; only unpaid orders can be.`);
 		expect((await ordersOf(alice)).map((o) => o.status).sort()).toEqual(['paid', 'pending_payment']);
-		expect(await fx.inventoryOf(product)).toBe(8);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(8);
 	});
 });
 
 describe('assistant proposals', () => {
 	it('changes nothing until Confirm: no order, same stock, same cart', async () => {
-		const product = await fx.makeProduct(5);
+		const product = await shop.fixtures.makeProduct(5);
 		const alice = await shopper([{ productId: product, quantity: 2 }]);
 		const answer = await ask(alice, 'place my order');
 		expect(answer.proposal?.lines).toEqual([{ productId: product, title: await productTitle(product), quantity: 2, unitPriceMinor: 1250 }]);
 		expect(answer.proposal!.totalMinor).toBe(2500 + 495);
 		expect(await ordersOf(alice)).toEqual([]);
-		expect(await fx.inventoryOf(product)).toBe(5);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(5);
 		expect(await cartLinesOf(alice)).toEqual([{ productId: product, quantity: 2 }]);
 	});
 
 	it('makes one order from three confirmations sent at once, with one audit row', async () => {
-		const product = await fx.makeProduct(5);
+		const product = await shop.fixtures.makeProduct(5);
 		const alice = await shopper([{ productId: product, quantity: 2 }]);
 		const { proposal } = await ask(alice, 'checkout');
 		const answers = await Promise.all([1, 2, 3].map(() => confirm(alice, proposal!.id)));
@@ -214,51 +202,51 @@ describe('assistant proposals', () => {
 		expect(placed).toHaveLength(1);
 		expect(placed[0]!.idempotencyKey).toBe(proposal!.id);
 		expect(placed[0]!.totalMinor).toBe(proposal!.totalMinor);
-		expect(await fx.inventoryOf(product)).toBe(3);
-		const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, placed[0]!.id));
+		expect(await shop.fixtures.inventoryOf(product)).toBe(3);
+		const audit = await shop.db.select().from(auditEvents).where(eq(auditEvents.entityId, placed[0]!.id));
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ actorId: alice.id, actorEmail: alice.email, action: 'order.assistant_place', entityType: 'order', ip: '198.51.100.4' });
 		expect(audit[0]!.changes.proposal).toEqual({ before: null, after: proposal!.id });
 		// Later confirmations answer with the same order and add no audit row.
 		expect((await confirm(alice, proposal!.id)).order?.number).toBe(placed[0]!.number);
-		expect(await db.select().from(auditEvents).where(eq(auditEvents.entityId, placed[0]!.id))).toHaveLength(1);
+		expect(await shop.db.select().from(auditEvents).where(eq(auditEvents.entityId, placed[0]!.id))).toHaveLength(1);
 	});
 
 	it('writes exactly one audit row for every order placed through the assistant', async () => {
 		const placed: string[] = [];
 		for (let i = 0; i < 3; i++) {
-			const product = await fx.makeProduct(4);
+			const product = await shop.fixtures.makeProduct(4);
 			const alice = await shopper([{ productId: product, quantity: 1 }]);
 			const { proposal } = await ask(alice, 'place the order');
 			const done = await confirm(alice, proposal!.id);
-			const [order] = await db.select().from(orders).where(eq(orders.number, done.order!.number));
+			const [order] = await shop.db.select().from(orders).where(eq(orders.number, done.order!.number));
 			placed.push(order!.id);
 		}
 		for (const id of placed) {
-			expect(await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'order.assistant_place')))).toHaveLength(1);
+			expect(await shop.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'order.assistant_place')))).toHaveLength(1);
 		}
 	});
 
 	it('refuses an expired proposal and another user’s proposal exactly as an unknown one, and orders nothing', async () => {
-		const product = await fx.makeProduct(5);
+		const product = await shop.fixtures.makeProduct(5);
 		const alice = await shopper([{ productId: product, quantity: 1 }]);
 		const bob = await shopper();
 		const { proposal } = await ask(alice, 'place my order');
 		const unknown = await confirm(alice, randomUUID());
 		expect(unknown.order).toBeUndefined();
 		expect(await confirm(bob, proposal!.id)).toEqual(unknown);
-		await db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, proposal!.id));
+		await shop.db.update(assistantProposals).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(assistantProposals.id, proposal!.id));
 		expect(await confirm(alice, proposal!.id)).toEqual(unknown);
 		expect(await ordersOf(alice)).toEqual([]);
 		expect(await ordersOf(bob)).toEqual([]);
-		expect(await fx.inventoryOf(product)).toBe(5);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(5);
 	});
 
 	it('refuses when a price changed since the proposal, and a fresh proposal then goes through', async () => {
-		const product = await fx.makeProduct(5, 1000);
+		const product = await shop.fixtures.makeProduct(5, 1000);
 		const alice = await shopper([{ productId: product, quantity: 1 }]);
 		const { proposal } = await ask(alice, 'place my order');
-		await db.update(products).set({ priceMinor: 1100 }).where(eq(products.id, product));
+		await shop.db.update(products).set({ priceMinor: 1100 }).where(eq(products.id, product));
 		const refused = await confirm(alice, proposal!.id);
 		expect(refused.order).toBeUndefined();
 		expect(refused.text).toMatch(/now costs \$11\.00 \(was \$10\.00\)/);
@@ -270,16 +258,16 @@ describe('assistant proposals', () => {
 	});
 
 	it('refuses when stock ran short since the proposal', async () => {
-		const product = await fx.makeProduct(2);
+		const product = await shop.fixtures.makeProduct(2);
 		const alice = await shopper([{ productId: product, quantity: 2 }]);
 		const { proposal } = await ask(alice, 'place my order');
-		await db.update(products).set({ inventory: 1 }).where(eq(products.id, product));
+		await shop.db.update(products).set({ inventory: 1 }).where(eq(products.id, product));
 		expect((await confirm(alice, proposal!.id)).text).toMatch(/only 1 of .* left/);
 		expect(await ordersOf(alice)).toEqual([]);
 	});
 
 	it('orders a named product alone and keeps the rest of the cart', async () => {
-		const other = await fx.makeProduct(5);
+		const other = await shop.fixtures.makeProduct(5);
 		const alice = await shopper([{ productId: other, quantity: 1 }]);
 		const { proposal } = await ask(alice, 'buy 2 walnut serving boards');
 		expect(proposal!.lines.map((l) => [l.title, l.quantity])).toEqual([['Walnut Serving Board', 2]]);
@@ -289,9 +277,9 @@ describe('assistant proposals', () => {
 	});
 
 	it('says an address is needed instead of guessing one', async () => {
-		const product = await fx.makeProduct(5);
-		const [carol] = await fx.makeUsers(1);
-		await fx.cartOf(carol, [{ productId: product, quantity: 1 }]);
+		const product = await shop.fixtures.makeProduct(5);
+		const [carol] = await shop.fixtures.makeUsers(1);
+		await shop.fixtures.cartOf(carol, [{ productId: product, quantity: 1 }]);
 		const answer = await ask(carol, 'place my order');
 		expect(answer.proposal).toBeUndefined();
 		expect(answer.link?.href).toBe('/account/addresses');
@@ -301,7 +289,7 @@ describe('assistant proposals', () => {
 describe('assistant over HTTP', () => {
 	it('answers 429 with Retry-After once a user is over the assistant budget', async () => {
 		const limits = createRateLimits({ prefix: `assistant-${randomUUID()}`, limits: { assistant: { perUser: 3, perIp: 100, seconds: 60 } } });
-		const [user] = await fx.makeUsers(1);
+		const [user] = await shop.fixtures.makeUsers(1);
 		const send = () =>
 			handleTrpcRequest(
 				new Request('http://store.test/api/trpc/assistant.chat', {
@@ -309,7 +297,7 @@ describe('assistant over HTTP', () => {
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ message: 'is the walnut board in stock?' })
 				}),
-				{ db, user, session: null, payments: testProvider, ip: '203.0.113.9', limits }
+				{ db: shop.db, user, session: null, payments: testProvider, ip: '203.0.113.9', limits }
 			);
 		for (let i = 0; i < 3; i++) expect((await send()).status).toBe(200);
 		const refused = await send();
@@ -323,7 +311,7 @@ describe('assistant over HTTP', () => {
 		const send = (message: string) =>
 			handleTrpcRequest(
 				new Request('http://store.test/api/trpc/assistant.chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) }),
-				{ db, user: null, session: null, payments: testProvider, ip: null }
+				{ db: shop.db, user: null, session: null, payments: testProvider, ip: null }
 			);
 		expect((await send('   ')).status).toBe(400);
 		expect((await send('x'.repeat(501))).status).toBe(400);

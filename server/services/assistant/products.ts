@@ -1,8 +1,10 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { ProductCard } from '../../../src/lib/shared/assistant';
+import { productFace } from '../../../src/lib/shared/catalog';
 import { ProductMatcher, type MatchResult } from '../../../src/lib/shared/product-match';
 import type { Db, Tx } from '../../db/client';
 import { products } from '../../db/schema';
+import { faceColumns } from '../catalog';
 import { currentVersion } from '../catalog-version';
 
 /** One title index per database, rebuilt when the catalog's version moves. */
@@ -31,17 +33,9 @@ export async function findProducts(db: Db, query: string): Promise<MatchResult> 
 export async function productCards(db: Db | Tx, ids: string[]): Promise<ProductCard[]> {
 	if (!ids.length) return [];
 	const rows = await db
-		.select({
-			id: products.id,
-			slug: products.slug,
-			title: products.title,
-			priceMinor: products.priceMinor,
-			currency: products.currency,
-			inventory: products.inventory,
-			images: products.images
-		})
+		.select(faceColumns)
 		.from(products)
 		.where(and(inArray(products.id, ids), isNull(products.deletedAt)));
-	const byId = new Map(rows.map(({ images, ...r }) => [r.id, { ...r, image: images[0] ?? null }]));
+	const byId = new Map(rows.map((r) => [r.id, productFace(r)]));
 	return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -5,10 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../auth/session';
-import type { Database, Db } from '../../db/client';
 import { orders, outboxEvents, users } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
-import { openTestDatabase } from '../../db/test-database';
 import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { payWithTestCard, startCheckout } from '../checkout';
 import { getOrder, lockOrder, moveOrder } from '../orders';
@@ -18,6 +15,7 @@ import { backoffMs, claimDue, emailsForOrder, listEmails, retryNow } from './out
 import { startSmtpServer } from './smtp-test-server';
 import { emailSender, type SenderOptions } from './worker';
 import { mailboxTransport, smtpTransport, type MailTransport } from './transport';
+import { useSeededShop } from '../../testing/seeded-shop';
 
 type Fixtures = ReturnType<typeof shopFixtures>;
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>;
@@ -25,29 +23,20 @@ type Smtp = Awaited<ReturnType<typeof startSmtpServer>>;
 const ORIGIN = 'https://shop.example.com';
 const FROM = 'Store <orders@shop.example.com>';
 
-let database: Database;
-let db: Db;
-let fx: Fixtures;
-let standard: string;
+const shop = useSeededShop();
 let smtp: Smtp;
 const transports: MailTransport[] = [];
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	fx = shopFixtures(db);
-	standard = await fx.methodId('Standard');
 	smtp = await startSmtpServer();
 });
 afterAll(async () => {
 	await smtp?.close();
-	await database?.close();
 });
 afterEach(async () => {
 	for (const t of transports.splice(0)) t.close();
 	// Each test drains only its own rows: older ones are done with.
-	await db.update(outboxEvents).set({ sentAt: new Date() }).where(sql`${outboxEvents.sentAt} is null`);
+	await shop.db.update(outboxEvents).set({ sentAt: new Date() }).where(sql`${outboxEvents.sentAt} is null`);
 	smtp.received.length = 0;
 	smtp.state.refuse = false;
 });
@@ -55,26 +44,26 @@ afterEach(async () => {
 function sender(options: Partial<SenderOptions> = {}) {
 	const transport = options.transport ?? smtpTransport(smtp.url);
 	transports.push(transport);
-	return emailSender(db, { from: FROM, origin: ORIGIN, backoffBaseMs: 1, backoffCapMs: 5, ...options, transport });
+	return emailSender(shop.db, { from: FROM, origin: ORIGIN, backoffBaseMs: 1, backoffCapMs: 5, ...options, transport });
 }
 
 const idOf = (messageId: string) => messageId.replace(/^<|@.*$/g, '');
 
 async function placeOrder(user: SessionUser, lines: { productId: string; quantity: number }[]) {
-	const cartId = await fx.cartOf(user, lines);
-	return startCheckout(db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
+	const cartId = await shop.fixtures.cartOf(user, lines);
+	return startCheckout(shop.db, user.id, { cartId, idempotencyKey: randomUUID(), shippingMethodId: shop.methods.standard, address: TEST_ADDRESS, saveAddress: false }, testProvider);
 }
 
 describe('order emails over SMTP', () => {
 	it('placing and paying an order delivers exactly one confirmation and one payment email, with lines, totals and link', async () => {
-		const [alice] = await fx.makeUsers(1);
-		const kettle = await fx.makeProduct(5, 1000);
-		const mugs = await fx.makeProduct(5, 250);
+		const [alice] = await shop.fixtures.makeUsers(1);
+		const kettle = await shop.fixtures.makeProduct(5, 1000);
+		const mugs = await shop.fixtures.makeProduct(5, 250);
 		const order = await placeOrder(alice, [
 			{ productId: kettle, quantity: 2 },
 			{ productId: mugs, quantity: 3 }
 		]);
-		await payWithTestCard(db, testProvider, alice.id, { orderId: order.id, cardNumber: '4242 4242 4242 4242' });
+		await payWithTestCard(shop.db, testProvider, alice.id, { orderId: order.id, cardNumber: '4242 4242 4242 4242' });
 		const mail = sender();
 		expect((await mail.drain()).sent).toBe(2);
 		expect((await mail.drain()).claimed).toBe(0);
@@ -86,7 +75,7 @@ describe('order emails over SMTP', () => {
 			expect(found, subject).toHaveLength(1);
 			return found[0]!;
 		});
-		const events = await db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+		const events = await shop.db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
 		expect(new Set(smtp.received.map((r) => idOf(r.messageId)))).toEqual(new Set(events.map((e) => e.id)));
 		expect(events.every((e) => e.sentAt instanceof Date)).toBe(true);
 
@@ -110,9 +99,9 @@ describe('order emails over SMTP', () => {
 		expect(confirmation!.mail.text).toContain('Status: Awaiting payment');
 		expect(payment!.mail.text).toContain('Status: Paid');
 
-		const seen = await getOrder(db, alice.id, order.id);
+		const seen = await getOrder(shop.db, alice.id, order.id);
 		expect(seen.confirmationSentAt).toBe(events.find((e) => e.type === 'order_created')!.sentAt!.toISOString());
-		const listed = await emailsForOrder(db, order.id);
+		const listed = await emailsForOrder(shop.db, order.id);
 		expect(listed.map((e) => [e.type, e.state]).sort()).toEqual([
 			['order_created', 'sent'],
 			['order_paid', 'sent']
@@ -120,8 +109,8 @@ describe('order emails over SMTP', () => {
 	});
 
 	it('a server refusing for a while loses nothing: every email arrives once when it accepts again', async () => {
-		const [bob] = await fx.makeUsers(1);
-		const product = await fx.makeProduct(20);
+		const [bob] = await shop.fixtures.makeUsers(1);
+		const product = await shop.fixtures.makeProduct(20);
 		const placed = [];
 		for (let i = 0; i < 5; i++) placed.push(await placeOrder(bob, [{ productId: product, quantity: 1 }]));
 		smtp.state.refuse = true;
@@ -132,7 +121,7 @@ describe('order emails over SMTP', () => {
 		}
 		expect(smtp.state.refusals).toBeGreaterThanOrEqual(5);
 		expect(smtp.received).toHaveLength(0);
-		const pending = await db.select().from(outboxEvents).where(inArray(outboxEvents.orderId, placed.map((o) => o.id)));
+		const pending = await shop.db.select().from(outboxEvents).where(inArray(outboxEvents.orderId, placed.map((o) => o.id)));
 		expect(pending.every((e) => e.sentAt === null && e.failedAt === null && e.attempts >= 2)).toBe(true);
 		expect(pending[0]!.lastError).toMatch(/451/);
 
@@ -146,11 +135,11 @@ describe('order emails over SMTP', () => {
 	});
 
 	it('two workers draining 500 events at once send 500 distinct messages, none twice', async () => {
-		const [carol] = await fx.makeUsers(1);
-		const order = await placeOrder(carol, [{ productId: await fx.makeProduct(3), quantity: 1 }]);
-		await db.update(outboxEvents).set({ sentAt: new Date() }).where(eq(outboxEvents.orderId, order.id));
+		const [carol] = await shop.fixtures.makeUsers(1);
+		const order = await placeOrder(carol, [{ productId: await shop.fixtures.makeProduct(3), quantity: 1 }]);
+		await shop.db.update(outboxEvents).set({ sentAt: new Date() }).where(eq(outboxEvents.orderId, order.id));
 		const rows = Array.from({ length: 500 }, () => ({ type: 'order_fulfilled' as const, userId: carol.id, orderId: order.id, payload: { number: order.number } }));
-		const inserted = await db.insert(outboxEvents).values(rows).returning({ id: outboxEvents.id });
+		const inserted = await shop.db.insert(outboxEvents).values(rows).returning({ id: outboxEvents.id });
 		const [one, two] = [sender({ batch: 25 }), sender({ batch: 25 })];
 		const [a, b] = await Promise.all([one.drain(), two.drain()]);
 		expect(a.sent + b.sent).toBe(500);
@@ -161,21 +150,21 @@ describe('order emails over SMTP', () => {
 	});
 
 	it('an order whose transaction rolls back leaves no email behind', async () => {
-		const [dave] = await fx.makeUsers(1);
+		const [dave] = await shop.fixtures.makeUsers(1);
 		// Checkout refused (not enough stock): place_order undoes everything, its event too.
-		const scarce = await fx.makeProduct(1);
+		const scarce = await shop.fixtures.makeProduct(1);
 		await expect(placeOrder(dave, [{ productId: scarce, quantity: 2 }])).rejects.toMatchObject({ code: 'CONFLICT' });
 		// A status change whose transaction fails after the event was written.
-		const order = await placeOrder(dave, [{ productId: await fx.makeProduct(2), quantity: 1 }]);
-		await db.update(outboxEvents).set({ sentAt: new Date() }).where(eq(outboxEvents.orderId, order.id));
+		const order = await placeOrder(dave, [{ productId: await shop.fixtures.makeProduct(2), quantity: 1 }]);
+		await shop.db.update(outboxEvents).set({ sentAt: new Date() }).where(eq(outboxEvents.orderId, order.id));
 		await expect(
-			db.transaction(async (tx) => {
+			shop.db.transaction(async (tx) => {
 				const locked = await lockOrder(tx, eq(orders.id, order.id));
 				expect(await moveOrder(tx, locked!, 'cancelled', { reason: 'by the shop' })).not.toBeNull();
 				throw new Error('rolled back');
 			})
 		).rejects.toThrow('rolled back');
-		const left = await db.select().from(outboxEvents).where(and(eq(outboxEvents.userId, dave.id), sql`${outboxEvents.sentAt} is null`));
+		const left = await shop.db.select().from(outboxEvents).where(and(eq(outboxEvents.userId, dave.id), sql`${outboxEvents.sentAt} is null`));
 		expect(left).toEqual([]);
 		expect((await sender().drain()).claimed).toBe(0);
 		expect(smtp.received).toHaveLength(0);
@@ -184,49 +173,49 @@ describe('order emails over SMTP', () => {
 
 describe('failures', () => {
 	it('a malformed address on an account is a failed row with its reason, and the worker carries on', async () => {
-		const [bad] = await db.insert(users).values({ email: 'not an address', passwordHash: 'x' }).returning();
-		const [good] = await fx.makeUsers(1);
-		const product = await fx.makeProduct(5);
+		const [bad] = await shop.db.insert(users).values({ email: 'not an address', passwordHash: 'x' }).returning();
+		const [good] = await shop.fixtures.makeUsers(1);
+		const product = await shop.fixtures.makeProduct(5);
 		const badOrder = await placeOrder(bad!, [{ productId: product, quantity: 1 }]);
 		const goodOrder = await placeOrder(good, [{ productId: product, quantity: 1 }]);
 		const result = await sender().drain();
 		expect(result).toMatchObject({ sent: 1, failed: 1 });
-		const [failed] = await emailsForOrder(db, badOrder.id);
+		const [failed] = await emailsForOrder(shop.db, badOrder.id);
 		expect(failed).toMatchObject({ state: 'failed', attempts: 1, lastError: 'Invalid recipient address: "not an address"' });
 		expect(smtp.received.map((r) => r.to)).toEqual([good.email]);
-		expect((await emailsForOrder(db, goodOrder.id))[0]!.state).toBe('sent');
-		expect((await listEmails(db, 'failed')).map((e) => e.id)).toContain(failed!.id);
+		expect((await emailsForOrder(shop.db, goodOrder.id))[0]!.state).toBe('sent');
+		expect((await listEmails(shop.db, 'failed')).map((e) => e.id)).toContain(failed!.id);
 	});
 
 	it('retries with backoff up to the limit, then fails; "retry now" sends it', async () => {
-		const [erin] = await fx.makeUsers(1);
-		const order = await placeOrder(erin, [{ productId: await fx.makeProduct(2), quantity: 1 }]);
+		const [erin] = await shop.fixtures.makeUsers(1);
+		const order = await placeOrder(erin, [{ productId: await shop.fixtures.makeProduct(2), quantity: 1 }]);
 		smtp.state.refuse = true;
 		const mail = sender({ maxAttempts: 3, backoffBaseMs: 1, backoffCapMs: 2 });
 		for (let i = 0; i < 6; i++) {
 			await mail.drain();
 			await new Promise((r) => setTimeout(r, 20));
 		}
-		let [email] = await emailsForOrder(db, order.id);
+		let [email] = await emailsForOrder(shop.db, order.id);
 		expect(email).toMatchObject({ state: 'failed', attempts: 3 });
 		expect(email!.lastError).toMatch(/^SMTP 451/);
 		smtp.state.refuse = false;
 		expect((await mail.drain()).claimed).toBe(0);
-		expect(await retryNow(db, email!.id)).toBe(true);
+		expect(await retryNow(shop.db, email!.id)).toBe(true);
 		expect((await mail.drain()).sent).toBe(1);
-		[email] = await emailsForOrder(db, order.id);
+		[email] = await emailsForOrder(shop.db, order.id);
 		expect(email).toMatchObject({ state: 'sent', lastError: null });
-		expect(await retryNow(db, email!.id)).toBe(false);
+		expect(await retryNow(shop.db, email!.id)).toBe(false);
 		expect(smtp.received).toHaveLength(1);
 	});
 
 	it('a worker killed between sending and marking resends that one message once, with the same Message-ID; a sent one never', async () => {
-		const [fay] = await fx.makeUsers(1);
-		const order = await placeOrder(fay, [{ productId: await fx.makeProduct(2), quantity: 1 }]);
+		const [fay] = await shop.fixtures.makeUsers(1);
+		const order = await placeOrder(fay, [{ productId: await shop.fixtures.makeProduct(2), quantity: 1 }]);
 		// The first worker claims and "sends", then dies before marking: its lease is 50 ms.
-		const [claimed] = await claimDue(db, 10, 50);
+		const [claimed] = await claimDue(shop.db, 10, 50);
 		expect(claimed!.orderId).toBe(order.id);
-		expect(await claimDue(db, 10, 50)).toEqual([]); // leased: nobody else takes it
+		expect(await claimDue(shop.db, 10, 50)).toEqual([]); // leased: nobody else takes it
 		await new Promise((r) => setTimeout(r, 80));
 		const mail = sender();
 		expect((await mail.drain()).sent).toBe(1);
@@ -249,11 +238,11 @@ describe('the embedded mailbox', () => {
 	it('writes each message as <id>.eml, readable with both parts, by the same pipeline', async () => {
 		const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'store-mail-'));
 		try {
-			const [gus] = await fx.makeUsers(1);
-			const order = await placeOrder(gus, [{ productId: await fx.makeProduct(2, 999), quantity: 1 }]);
+			const [gus] = await shop.fixtures.makeUsers(1);
+			const order = await placeOrder(gus, [{ productId: await shop.fixtures.makeProduct(2, 999), quantity: 1 }]);
 			const result = await sender({ transport: mailboxTransport(dir) }).drain();
 			expect(result.sent).toBe(1);
-			const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+			const [event] = await shop.db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
 			expect(await fs.readdir(dir)).toEqual([`${event!.id}.eml`]);
 			const stored = await readMailbox(dir, event!.id);
 			expect(stored).toMatchObject({ messageId: `<${event!.id}@shop.example.com>`, to: gus.email, subject: `Order ${order.number} received — awaiting payment` });

@@ -3,31 +3,26 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSession, validateSessionToken } from '../../auth/session';
 import { createThrottle, RESETS_PER_EMAIL_PER_HOUR, RESETS_PER_IP_PER_HOUR } from '../../auth/throttle';
-import type { Database, Db } from '../../db/client';
 import { outboxEvents, passwordResetTokens } from '../../db/schema';
-import { openTestDatabase } from '../../db/test-database';
 import { authenticate, signUp } from '../accounts';
 import { askForPasswordReset, resetPassword, resetTokenUser } from './password-reset';
 import { startSmtpServer } from './smtp-test-server';
 import { smtpTransport } from './transport';
 import { emailSender } from './worker';
+import { useSeededShop } from '../../testing/seeded-shop';
 
 const ORIGIN = 'https://shop.example.com';
 const OLD = 'old-password-that-is-long';
 const NEW = 'brand-new-password-2026';
 
-let database: Database;
-let db: Db;
+const shop = useSeededShop({ seed: false });
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
 	smtp = await startSmtpServer();
 });
 afterAll(async () => {
 	await smtp?.close();
-	await database?.close();
 });
 beforeEach(() => {
 	smtp.received.length = 0;
@@ -37,7 +32,7 @@ const throttle = () => createThrottle({ prefix: `reset-${randomUUID()}` });
 
 async function account() {
 	const email = `${randomUUID()}@reset.test`;
-	const user = await signUp(db, { email, password: OLD, firstName: '', lastName: '' });
+	const user = await signUp(shop.db, { email, password: OLD, firstName: '', lastName: '' });
 	return { ...user, email };
 }
 
@@ -45,7 +40,7 @@ async function account() {
 async function tokenFromEmail(email: string): Promise<string> {
 	const transport = smtpTransport(smtp.url);
 	try {
-		await emailSender(db, { transport, origin: ORIGIN, from: 'Store <shop@shop.example.com>' }).drain();
+		await emailSender(shop.db, { transport, origin: ORIGIN, from: 'Store <shop@shop.example.com>' }).drain();
 	} finally {
 		transport.close();
 	}
@@ -63,71 +58,71 @@ describe('password reset', () => {
 		const known = await account();
 		const unknown = `${randomUUID()}@reset.test`;
 		const t = throttle();
-		const before = await db.select({ n: sql<number>`count(*)::int` }).from(outboxEvents).where(eq(outboxEvents.type, 'password_reset'));
-		const a = await askForPasswordReset(db, t, known.email, '10.0.0.1');
-		const b = await askForPasswordReset(db, t, unknown, '10.0.0.1');
+		const before = await shop.db.select({ n: sql<number>`count(*)::int` }).from(outboxEvents).where(eq(outboxEvents.type, 'password_reset'));
+		const a = await askForPasswordReset(shop.db, t, known.email, '10.0.0.1');
+		const b = await askForPasswordReset(shop.db, t, unknown, '10.0.0.1');
 		expect(a).toEqual({ answer: expect.stringContaining(known.email) });
 		expect(b).toEqual({ answer: (a as { answer: string }).answer.replace(known.email, unknown) });
-		const events = await db.select().from(outboxEvents).where(eq(outboxEvents.type, 'password_reset'));
+		const events = await shop.db.select().from(outboxEvents).where(eq(outboxEvents.type, 'password_reset'));
 		expect(events.length - before[0]!.n).toBe(1);
 		expect(events.at(-1)).toMatchObject({ userId: known.id, payload: {} });
 	});
 
 	it('mails a single-use token of ≥128 bits, stores only its hash, ends every session and the old password', async () => {
 		const user = await account();
-		const phone = await createSession(db, user.id);
-		const laptop = await createSession(db, user.id);
-		await askForPasswordReset(db, throttle(), user.email, '10.0.0.2');
+		const phone = await createSession(shop.db, user.id);
+		const laptop = await createSession(shop.db, user.id);
+		await askForPasswordReset(shop.db, throttle(), user.email, '10.0.0.2');
 		const token = await tokenFromEmail(user.email);
 		expect(token.length).toBeGreaterThanOrEqual(22); // base64url: 6 bits a character, 43 here (256 bits)
-		const stored = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
+		const stored = await shop.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
 		expect(stored).toHaveLength(1);
 		expect(stored[0]!.tokenHash).not.toContain(token);
-		expect(JSON.stringify(await db.select().from(outboxEvents).where(eq(outboxEvents.userId, user.id)))).not.toContain(token);
+		expect(JSON.stringify(await shop.db.select().from(outboxEvents).where(eq(outboxEvents.userId, user.id)))).not.toContain(token);
 		expect(stored[0]!.expiresAt.getTime() - stored[0]!.createdAt.getTime()).toBe(30 * 60_000);
-		expect(await resetTokenUser(db, token)).toMatchObject({ id: user.id });
+		expect(await resetTokenUser(shop.db, token)).toMatchObject({ id: user.id });
 
 		// Sign-up's rules apply, and a refused password leaves the token usable.
-		await expect(resetPassword(db, token, 'short')).rejects.toMatchObject({ field: 'password' });
-		await expect(resetPassword(db, token, user.email)).rejects.toMatchObject({ field: 'password' });
-		expect(await resetPassword(db, token, NEW)).toEqual({ userId: user.id });
+		await expect(resetPassword(shop.db, token, 'short')).rejects.toMatchObject({ field: 'password' });
+		await expect(resetPassword(shop.db, token, user.email)).rejects.toMatchObject({ field: 'password' });
+		expect(await resetPassword(shop.db, token, NEW)).toEqual({ userId: user.id });
 
-		expect(await authenticate(db, user.email, OLD)).toBeNull();
-		expect(await authenticate(db, user.email, NEW)).toMatchObject({ id: user.id });
-		expect(await validateSessionToken(db, phone.token)).toBeNull();
-		expect(await validateSessionToken(db, laptop.token)).toBeNull();
+		expect(await authenticate(shop.db, user.email, OLD)).toBeNull();
+		expect(await authenticate(shop.db, user.email, NEW)).toMatchObject({ id: user.id });
+		expect(await validateSessionToken(shop.db, phone.token)).toBeNull();
+		expect(await validateSessionToken(shop.db, laptop.token)).toBeNull();
 		// Once only.
-		await expect(resetPassword(db, token, 'another-new-password-9')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/expired or was already used/) });
-		expect(await authenticate(db, user.email, NEW)).not.toBeNull();
-		expect(await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).toEqual([]);
+		await expect(resetPassword(shop.db, token, 'another-new-password-9')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/expired or was already used/) });
+		expect(await authenticate(shop.db, user.email, NEW)).not.toBeNull();
+		expect(await shop.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).toEqual([]);
 	});
 
 	it('a token expires after 30 minutes', async () => {
 		const user = await account();
-		await askForPasswordReset(db, throttle(), user.email, '10.0.0.3');
+		await askForPasswordReset(shop.db, throttle(), user.email, '10.0.0.3');
 		const token = await tokenFromEmail(user.email);
 		const later = new Date(Date.now() + 31 * 60_000);
-		expect(await resetTokenUser(db, token, later)).toBeNull();
-		await expect(resetPassword(db, token, NEW, later)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-		expect(await authenticate(db, user.email, OLD)).not.toBeNull();
-		expect(await resetTokenUser(db, token, new Date(Date.now() + 29 * 60_000))).not.toBeNull();
+		expect(await resetTokenUser(shop.db, token, later)).toBeNull();
+		await expect(resetPassword(shop.db, token, NEW, later)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+		expect(await authenticate(shop.db, user.email, OLD)).not.toBeNull();
+		expect(await resetTokenUser(shop.db, token, new Date(Date.now() + 29 * 60_000))).not.toBeNull();
 	});
 
 	it('an unknown or made-up token resets nothing', async () => {
-		await expect(resetPassword(db, 'not-a-token', NEW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+		await expect(resetPassword(shop.db, 'not-a-token', NEW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 	});
 
 	it('is throttled per email and per address, known or not', async () => {
 		const t = throttle();
 		const email = `${randomUUID()}@reset.test`;
-		for (let i = 0; i < RESETS_PER_EMAIL_PER_HOUR; i++) expect(await askForPasswordReset(db, t, email, '10.1.0.1')).toHaveProperty('answer');
-		const waited = await askForPasswordReset(db, t, email, '10.1.0.2');
+		for (let i = 0; i < RESETS_PER_EMAIL_PER_HOUR; i++) expect(await askForPasswordReset(shop.db, t, email, '10.1.0.1')).toHaveProperty('answer');
+		const waited = await askForPasswordReset(shop.db, t, email, '10.1.0.2');
 		expect(waited).toEqual({ wait: expect.any(Number) });
 		expect((waited as { wait: number }).wait).toBeGreaterThan(3000);
 
 		const busy = '10.2.0.1';
-		for (let i = 0; i < RESETS_PER_IP_PER_HOUR; i++) await askForPasswordReset(db, t, `${randomUUID()}@reset.test`, busy);
-		expect(await askForPasswordReset(db, t, `${randomUUID()}@reset.test`, busy)).toHaveProperty('wait');
-		expect(await askForPasswordReset(db, t, `${randomUUID()}@reset.test`, '10.2.0.2')).toHaveProperty('answer');
+		for (let i = 0; i < RESETS_PER_IP_PER_HOUR; i++) await askForPasswordReset(shop.db, t, `${randomUUID()}@reset.test`, busy);
+		expect(await askForPasswordReset(shop.db, t, `${randomUUID()}@reset.test`, busy)).toHaveProperty('wait');
+		expect(await askForPasswordReset(shop.db, t, `${randomUUID()}@reset.test`, '10.2.0.2')).toHaveProperty('answer');
 	});
 });

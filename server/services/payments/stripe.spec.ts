@@ -3,11 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../auth/session';
-import type { Database } from '../../db/client';
 import { orders, outboxEvents, paymentEvents } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
-import { openTestDatabase } from '../../db/test-database';
-import { shopFixtures, TEST_ADDRESS } from '../../testing/shop-fixtures';
+import { TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { startStripeStandIn, type StandInIntent } from '../../testing/stripe-stand-in';
 import { paymentSession, startCheckout } from '../checkout';
 import { reapExpiredOrders } from '../expiry';
@@ -16,40 +13,34 @@ import { getOrder } from '../orders';
 import { stripeClient } from './index';
 import type { PaymentProvider } from './provider';
 import { receiveStripeWebhook, stripeProvider } from './stripe';
+import { useSeededShop } from '../../testing/seeded-shop';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';
 
-let database: Database;
-let db: Database['db'];
+const shop = useSeededShop();
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 let stripe: Stripe;
 let provider: PaymentProvider;
-let fixtures: ReturnType<typeof shopFixtures>;
 let shopper: SessionUser;
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	fixtures = shopFixtures(db);
-	[shopper] = await fixtures.makeUsers(1);
+	[shopper] = await shop.fixtures.makeUsers(1);
 	standIn = await startStripeStandIn();
 	stripe = stripeClient('sk_test_stand_in', standIn.url);
 	provider = stripeProvider(stripe, 'pk_test_stand_in');
 });
 afterAll(async () => {
 	await standIn?.close();
-	await database?.close();
 });
 
 /** An order of `quantity` units of a new product at 1,999, with its PaymentIntent created. */
 async function orderWithIntent(quantity = 2) {
-	const product = await fixtures.makeProduct(10, 1999);
-	const cartId = await fixtures.cartOf(shopper, [{ productId: product, quantity }]);
-	const shippingMethodId = await fixtures.methodId('Standard');
-	const order = await startCheckout(db, shopper.id, { cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId, address: TEST_ADDRESS, saveAddress: false }, provider);
-	const session = await paymentSession(db, provider, shopper.id, order.id);
-	const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+	const product = await shop.fixtures.makeProduct(10, 1999);
+	const cartId = await shop.fixtures.cartOf(shopper, [{ productId: product, quantity }]);
+	const shippingMethodId = await shop.fixtures.methodId('Standard');
+	const order = await startCheckout(shop.db, shopper.id, { cartId, idempotencyKey: `key-${randomUUID()}`, shippingMethodId, address: TEST_ADDRESS, saveAddress: false }, provider);
+	const session = await paymentSession(shop.db, provider, shopper.id, order.id);
+	const [row] = await shop.db.select().from(orders).where(eq(orders.id, order.id));
 	return { order, product, session, intentId: row!.paymentReference! };
 }
 
@@ -69,11 +60,11 @@ function deliver(payload: string, signature = stripe.webhooks.generateTestHeader
 		headers: { 'content-type': 'application/json', 'stripe-signature': signature },
 		body: payload
 	});
-	return receiveStripeWebhook(db, stripe, WEBHOOK_SECRET, request);
+	return receiveStripeWebhook(shop.db, stripe, WEBHOOK_SECRET, request);
 }
 
-const statusOf = async (orderId: string) => (await getOrder(db, shopper.id, orderId)).status;
-const countOf = async (table: typeof paymentEvents | typeof outboxEvents) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+const statusOf = async (orderId: string) => (await getOrder(shop.db, shopper.id, orderId)).status;
+const countOf = async (table: typeof paymentEvents | typeof outboxEvents) => (await shop.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 
 describe('Stripe PaymentIntents through the real SDK', () => {
 	it('creates one PaymentIntent per order for the server-computed total, with the order id as idempotency key', async () => {
@@ -90,7 +81,7 @@ describe('Stripe PaymentIntents through the real SDK', () => {
 
 		// Opening the pay step again finds the same PaymentIntent instead of making another.
 		const before = standIn.intents.size;
-		expect(await paymentSession(db, provider, shopper.id, order.id)).toEqual(session);
+		expect(await paymentSession(shop.db, provider, shopper.id, order.id)).toEqual(session);
 		expect(standIn.intents.size).toBe(before);
 	});
 
@@ -110,15 +101,15 @@ describe('the webhook', () => {
 		const outcomes = await Promise.all(responses.map(async (r) => (await r.json()).outcome));
 		expect(outcomes.sort()).toEqual(['duplicate', 'duplicate', 'paid']);
 		expect(await statusOf(order.id)).toBe('paid');
-		const paidEvents = await db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+		const paidEvents = await shop.db.select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
 		expect(paidEvents.filter((e) => e.type === 'order_paid')).toHaveLength(1);
-		const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+		const [row] = await shop.db.select().from(orders).where(eq(orders.id, order.id));
 		expect(row!.paymentReference).toBe(intentId);
 
 		// A failure reported after the success changes nothing.
 		const failed = webhookEvent('payment_intent.payment_failed', standIn.intents.get(intentId)!, { last_payment_error: { message: 'Declined' } });
 		expect(await (await deliver(failed)).json()).toMatchObject({ outcome: 'ignored_paid' });
-		expect(await getOrder(db, shopper.id, order.id)).toMatchObject({ status: 'paid', paymentError: null });
+		expect(await getOrder(shop.db, shopper.id, order.id)).toMatchObject({ status: 'paid', paymentError: null });
 	});
 
 	it.each([
@@ -150,18 +141,18 @@ describe('the webhook', () => {
 		const { order, intentId } = await orderWithIntent();
 		const intent = standIn.intents.get(intentId)!;
 		await deliver(webhookEvent('payment_intent.payment_failed', intent, { last_payment_error: { message: 'Your card has insufficient funds.' } }));
-		expect(await getOrder(db, shopper.id, order.id)).toMatchObject({ status: 'pending_payment', paymentError: 'Your card has insufficient funds.' });
-		expect(await paymentSession(db, provider, shopper.id, order.id)).toMatchObject({ provider: 'stripe' });
+		expect(await getOrder(shop.db, shopper.id, order.id)).toMatchObject({ status: 'pending_payment', paymentError: 'Your card has insufficient funds.' });
+		expect(await paymentSession(shop.db, provider, shopper.id, order.id)).toMatchObject({ provider: 'stripe' });
 		await deliver(webhookEvent('payment_intent.succeeded', standIn.succeed(intentId)));
-		expect(await getOrder(db, shopper.id, order.id)).toMatchObject({ status: 'paid', paymentError: null });
+		expect(await getOrder(shop.db, shopper.id, order.id)).toMatchObject({ status: 'paid', paymentError: null });
 	});
 
 	it('cancels the order and returns its stock on payment_intent.canceled', async () => {
 		const { order, product, intentId } = await orderWithIntent(3);
-		expect(await fixtures.inventoryOf(product)).toBe(7);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(7);
 		await deliver(webhookEvent('payment_intent.canceled', { ...standIn.intents.get(intentId)!, status: 'canceled' }));
 		expect(await statusOf(order.id)).toBe('cancelled');
-		expect(await fixtures.inventoryOf(product)).toBe(10);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(10);
 	});
 
 	it('acknowledges event types it does not act on', async () => {
@@ -191,16 +182,15 @@ describe('refunds with Stripe', () => {
 	it('refunds the order total through Stripe once, keyed by the order, before marking it refunded', async () => {
 		const { order, intentId } = await orderWithIntent(1);
 		await deliver(webhookEvent('payment_intent.succeeded', standIn.succeed(intentId)));
-		const [boss] = await fixtures.makeUsers(1, 'admin');
-		const actor = { id: boss.id, email: boss.email, ip: null };
-		const refunded = await adminMoveOrder(db, provider, actor, { orderId: order.id, to: 'refunded' });
+		const actor = await shop.fixtures.makeAdmin();
+		const refunded = await adminMoveOrder(shop.db, provider, actor, { orderId: order.id, to: 'refunded' });
 		expect(refunded.status).toBe('refunded');
 		const refund = standIn.requests.filter((r) => r.path === '/v1/refunds');
 		expect(refund).toHaveLength(1);
 		expect(refund[0]!.idempotencyKey).toBe(`refund-${order.id}`);
 		expect(refund[0]!.form.get('payment_intent')).toBe(intentId);
 		expect(refund[0]!.form.get('amount')).toBe(String(order.totalMinor));
-		await expect(adminMoveOrder(db, provider, actor, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(adminMoveOrder(shop.db, provider, actor, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({ code: 'CONFLICT' });
 		expect(standIn.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1);
 	});
 
@@ -208,8 +198,7 @@ describe('refunds with Stripe', () => {
 		const { order, intentId } = await orderWithIntent(1);
 		await deliver(webhookEvent('payment_intent.succeeded', standIn.succeed(intentId)));
 		standIn.intents.get(intentId)!.status = 'canceled';
-		const [boss] = await fixtures.makeUsers(1, 'admin');
-		await expect(adminMoveOrder(db, provider, { id: boss.id, email: boss.email, ip: null }, { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({
+		await expect(adminMoveOrder(shop.db, provider, await shop.fixtures.makeAdmin(), { orderId: order.id, to: 'refunded' })).rejects.toMatchObject({
 			code: 'CONFLICT',
 			message: expect.stringMatching(/Stripe refused the refund/)
 		});
@@ -220,22 +209,22 @@ describe('refunds with Stripe', () => {
 describe('expiry with Stripe', () => {
 	it('cancels the PaymentIntent of an expired order before returning its stock', async () => {
 		const { order, product, intentId } = await orderWithIntent(2);
-		await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
-		expect(await reapExpiredOrders(db, provider)).toBe(1);
+		await shop.db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
+		expect(await reapExpiredOrders(shop.db, provider)).toBe(1);
 		expect(standIn.intents.get(intentId)!.status).toBe('canceled');
 		const cancel = standIn.requests.find((r) => r.path === `/v1/payment_intents/${intentId}/cancel`)!;
 		expect(cancel.idempotencyKey).toBe(`cancel-${intentId}`);
 		expect(await statusOf(order.id)).toBe('cancelled');
-		expect(await fixtures.inventoryOf(product)).toBe(10);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(10);
 	});
 
 	it('keeps an expired order whose customer has just paid, for the webhook to fulfil', async () => {
 		const { order, product, intentId } = await orderWithIntent(2);
 		standIn.succeed(intentId);
-		await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
-		expect(await reapExpiredOrders(db, provider)).toBe(0);
+		await shop.db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
+		expect(await reapExpiredOrders(shop.db, provider)).toBe(0);
 		expect(await statusOf(order.id)).toBe('pending_payment');
-		expect(await fixtures.inventoryOf(product)).toBe(8);
+		expect(await shop.fixtures.inventoryOf(product)).toBe(8);
 		await deliver(webhookEvent('payment_intent.succeeded', standIn.intents.get(intentId)!));
 		expect(await statusOf(order.id)).toBe('paid');
 	});

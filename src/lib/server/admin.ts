@@ -1,8 +1,8 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { getDatabase } from '$server/db/client';
 import { payments } from '$server/services/payments';
 import { createCaller } from '$server/trpc/root';
-import { requireUser } from './forms';
+import { formAction, requireUser, type FormFailure } from './forms';
 
 type AdminEvent = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'>;
 
@@ -31,4 +31,27 @@ export function adminApi(event: AdminEvent) {
 		ip: event.getClientAddress()
 	}));
 	return caller.admin;
+}
+
+type AdminApi = ReturnType<typeof adminApi>;
+
+/** What reading a post gives: the parsed input and what was typed, or the refusal to return. */
+type ReadPost<D> = (
+	request: Request
+) => Promise<{ failure: ActionFailure<FormFailure>; data?: undefined; values?: undefined } | { failure?: undefined; data: D; values: Record<string, string> }>;
+
+/**
+ * An admin form action in three steps: `read` the post (a refusal returns as it is), `call` an
+ * admin procedure with what was read (an expected failure returns with what was typed), then
+ * `answer` with what the page shows after the save.
+ */
+export function adminAction<D, T, A>(read: ReadPost<D>, call: (api: AdminApi, data: D) => Promise<T>, answer: (result: T, data: D) => A) {
+	return async (event: AdminEvent & { request: Request }) => {
+		const api = adminApi(event);
+		const form = await read(event.request);
+		if (form.failure) return form.failure;
+		const done = await formAction(call(api, form.data), form.values);
+		if (done.failure) return done.failure;
+		return answer(done.result, form.data);
+	};
 }

@@ -39,6 +39,12 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 	return { data: parsed.data as z.output<S>, values: form.values };
 }
 
+/** `parseForm` for one schema and allow-list, as a reader of posts (see `adminAction`). */
+export const parsing =
+	<S extends z.ZodType>(schema: S, allowed: readonly string[]) =>
+	(request: Request) =>
+		parseForm(request, schema, allowed);
+
 /** Runs a procedure or service call from a form action; its expected failures come back as `fail(4xx)` (see `statusOf`). */
 export async function formAction<T>(work: Promise<T>, values: Record<string, string> = {}) {
 	try {

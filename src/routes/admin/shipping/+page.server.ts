@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { adminApi } from '$lib/server/admin';
+import { adminAction, adminApi } from '$lib/server/admin';
 import { shippingMethodInput, shippingMethodUpdateInput } from '$lib/shared/orders';
-import { formAction, formFail, readForm } from '$lib/server/forms';
+import { formFail, readForm } from '$lib/server/forms';
 import { methodErrors, methodFields, methodFromForm } from './method-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,20 +19,14 @@ async function readMethod<S extends z.ZodType>(request: Request, schema: S, allo
 
 // Methods are never deleted: orders name them, and unticking "active" takes one off sale.
 export const actions: Actions = {
-	create: async (event) => {
-		const api = adminApi(event);
-		const form = await readMethod(event.request, shippingMethodInput, methodFields);
-		if (form.failure) return form.failure;
-		const saved = await formAction(api.shipping.create(form.data), form.values);
-		if (saved.failure) return saved.failure;
-		return { created: saved.result.name };
-	},
-	update: async (event) => {
-		const api = adminApi(event);
-		const form = await readMethod(event.request, shippingMethodUpdateInput, [...methodFields, 'id']);
-		if (form.failure) return form.failure;
-		const saved = await formAction(api.shipping.update(form.data), form.values);
-		if (saved.failure) return saved.failure;
-		return { updated: saved.result.id };
-	}
+	create: adminAction(
+		(request) => readMethod(request, shippingMethodInput, methodFields),
+		(api, data) => api.shipping.create(data),
+		(saved) => ({ created: saved.name })
+	),
+	update: adminAction(
+		(request) => readMethod(request, shippingMethodUpdateInput, [...methodFields, 'id']),
+		(api, data) => api.shipping.update(data),
+		(saved) => ({ updated: saved.id })
+	)
 };

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { adminApi } from '$lib/server/admin';
+import { adminAction, adminApi } from '$lib/server/admin';
 import { orErrorPage } from '$lib/server/errors';
 import { adminTransitionInput, orderNumberInput } from '$lib/shared/orders';
-import { formAction, parseForm } from '$lib/server/forms';
+import { parsing } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const unknownOrder = 'There is no order with that number.';
@@ -18,12 +18,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	// The buttons post `to`; a move the order no longer allows comes back as a 409 with the reason.
 	// Carrier and tracking number go with "Mark as shipped" only; with another move they are refused (400).
-	move: async (event) => {
-		const api = adminApi(event);
-		const form = await parseForm(event.request, adminTransitionInput, ['orderId', 'to', 'reason', 'carrier', 'trackingNumber']);
-		if (form.failure) return form.failure;
-		const moved = await formAction(api.orders.move(form.data), form.values);
-		if (moved.failure) return moved.failure;
-		return { moved: moved.result.status };
-	}
+	move: adminAction(
+		parsing(adminTransitionInput, ['orderId', 'to', 'reason', 'carrier', 'trackingNumber']),
+		(api, data) => api.orders.move(data),
+		(moved) => ({ moved: moved.status })
+	)
 };
