@@ -103,7 +103,7 @@ test.describe('bursts against the limits', () => {
 		for (const tab of tabs) tab.abort();
 	});
 
-	test('a body over the size limit is refused with 413 and a sentence, not the adapter's words', async ({ request, baseURL }) => {
+	test('a body over the size limit is refused with 413 and a sentence, not the adapter’s words', async ({ request, baseURL }) => {
 		const clientGroupId = crypto.randomUUID();
 		const mutations = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, name: 'cart.add', args: { productId: 'x'.repeat(1000), quantity: 1 } }));
 		const response = await request.post('/api/trpc/sync.push', { data: { clientGroupId, mutations }, headers: { origin: baseURL! } });
