@@ -11,7 +11,9 @@ import { payWithTestCard, startCheckout } from '../checkout';
 import { getOrder, lockOrder, moveOrder } from '../orders';
 import { testProvider } from '../payments/test-provider';
 import { readMailbox } from './mailbox';
-import { backoffMs, claimDue, emailsForOrder, listEmails, retryNow } from './outbox';
+import { adminRetryEmail } from '../admin/emails';
+import { listAudit } from '../audit';
+import { backoffMs, claimDue, emailsForOrder, listEmails } from './outbox';
 import { startSmtpServer } from './smtp-test-server';
 import { emailSender, type SenderOptions } from './worker';
 import { mailboxTransport, smtpTransport, type MailTransport } from './transport';
@@ -201,12 +203,16 @@ describe('failures', () => {
 		expect(email!.lastError).toMatch(/^SMTP 451/);
 		smtp.state.refuse = false;
 		expect((await mail.drain()).claimed).toBe(0);
-		expect(await retryNow(shop.db, email!.id)).toBe(true);
+		const admin = await shop.fixtures.makeAdmin('192.0.2.9');
+		expect(await adminRetryEmail(shop.db, admin, email!.id)).toBe(true);
 		expect((await mail.drain()).sent).toBe(1);
 		[email] = await emailsForOrder(shop.db, order.id);
 		expect(email).toMatchObject({ state: 'sent', lastError: null });
-		expect(await retryNow(shop.db, email!.id)).toBe(false);
+		expect(await adminRetryEmail(shop.db, admin, email!.id)).toBe(false);
 		expect(smtp.received).toHaveLength(1);
+		// The admin's "retry now" is on record, once: the refused second one changed nothing.
+		const trail = await listAudit(shop.db, { entityType: 'email', entityId: email!.id, limit: 10 });
+		expect(trail.items.map((e) => [e.action, e.actorEmail])).toEqual([['email.retry', admin.email]]);
 	});
 
 	it('a worker killed between sending and marking resends that one message once, with the same Message-ID; a sent one never', async () => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { EmailState } from '../../../src/lib/shared/admin';
-import { rowsOf, type Db } from '../../db/client';
+import { rowsOf, type Db, type Tx } from '../../db/client';
 import { orders, outboxEvents, users, type OutboxEventType } from '../../db/schema';
 
 /** A row claimed for sending: its lease runs until `available_at`, which the claim pushed forward. */
@@ -88,7 +88,7 @@ export async function release(db: Db, ids: string[]): Promise<void> {
 }
 
 /** "Retry now" for a failed email: due at once with a fresh count of attempts. */
-export async function retryNow(db: Db, id: string): Promise<boolean> {
+export async function retryNow(db: Db | Tx, id: string): Promise<boolean> {
 	const rows = await db
 		.update(outboxEvents)
 		.set({ failedAt: null, attempts: 0, availableAt: sql`now()` })

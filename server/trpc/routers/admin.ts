@@ -47,8 +47,8 @@ import {
 	setArchived,
 	updateProduct
 } from '../../services/admin/catalog';
-import { adminGetEmail, adminListEmails } from '../../services/admin/emails';
-import { emailsForOrder, retryNow } from '../../services/email/outbox';
+import { adminGetEmail, adminListEmails, adminRetryEmail } from '../../services/admin/emails';
+import { emailsForOrder } from '../../services/email/outbox';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/admin/shipping';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/admin/orders';
 import { adminProcedure } from '../init';
@@ -104,6 +104,6 @@ export const adminRouter = {
 		list: adminProcedure.input(emailsListInput).query(({ ctx, input }) => adminListEmails(ctx.db, input)),
 		get: adminProcedure.input(emailIdInput).query(({ ctx, input }) => adminGetEmail(ctx.db, input.id)),
 		forOrder: adminProcedure.input(orderIdInput).query(({ ctx, input }) => emailsForOrder(ctx.db, input.orderId)),
-		retry: adminProcedure.input(emailIdInput).mutation(({ ctx, input }) => retryNow(ctx.db, input.id))
+		retry: adminProcedure.input(emailIdInput).mutation(({ ctx, input }) => adminRetryEmail(ctx.db, ctx.actor, input.id))
 	}
 } satisfies TRPCRouterRecord;
