@@ -1,5 +1,8 @@
+import toast from 'svelte-french-toast';
+import { clientMistake } from '$lib/api';
 import type { AlertRecord, WatchRecord } from './db';
 import { device, expose } from './device.svelte';
+import { readMeta } from './meta';
 
 type Permission = NotificationPermission | 'unsupported';
 type Listener = (arrived: AlertRecord[]) => void;
@@ -21,6 +24,13 @@ class Alerts {
 	/** Whether this browser may show system notifications; the shopper is asked only from a button they press. */
 	permission = $state<Permission>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
+	/** Whether this device is told of what it watches even while the app is closed (a signed-in shopper opted in). */
+	pushOn = $state(false);
+	/** Turning it on or off is under way. */
+	pushBusy = $state(false);
+	/** Whether this browser can take pushes at all. */
+	readonly pushSupported = typeof window !== 'undefined' && 'PushManager' in window && 'serviceWorker' in navigator;
+
 	/** Alerts raised from now on are news in this tab (earlier ones were told where they were raised). */
 	private readonly openedAt = new Date().toISOString();
 	private readonly told = new Set<string>();
@@ -40,6 +50,10 @@ class Alerts {
 		device.watch(
 			(rt) => rt.db.watches.filter((w) => w.asked || w.targetPriceMinor != null).toArray(),
 			(rows) => (this.wishes = rows)
+		);
+		device.watch(
+			(rt) => readMeta(rt.db, 'pushEndpoint'),
+			(endpoint) => (this.pushOn = Boolean(endpoint))
 		);
 	}
 
@@ -77,6 +91,8 @@ class Alerts {
 		const rt = await device.running();
 		const { setWatch } = await rt.sync();
 		await setWatch(rt.db, product, wish);
+		// The sync that follows hands the server the new watch list, when pushes are on.
+		rt.poke();
 	}
 
 	/** The shopper has seen the list: every alert in it is read. */
@@ -89,6 +105,27 @@ class Alerts {
 	async askPermission(): Promise<void> {
 		if (typeof Notification === 'undefined') return;
 		this.permission = await Notification.requestPermission();
+	}
+
+	/**
+	 * "Tell me even when the app is closed", on or off (a signed-in shopper's choice, from a
+	 * button they pressed: turning it on asks the browser's permission there and then).
+	 */
+	async setPush(on: boolean): Promise<void> {
+		this.pushBusy = true;
+		try {
+			const rt = await device.running();
+			const { turnPushOn, turnPushOff } = await rt.sync();
+			const outcome = on ? await turnPushOn(rt.db) : await turnPushOff(rt.db);
+			if (typeof Notification !== 'undefined') this.permission = Notification.permission;
+			if (outcome === 'denied') toast.error('Notifications are blocked for this shop in your browser’s settings, so it cannot tell you while the app is closed.');
+			if (outcome === 'unsupported') toast.error('This browser cannot take pushes from the shop.');
+		} catch (error) {
+			if (error instanceof DOMException) toast.error('This browser’s push service could not be reached. Try again in a moment.');
+			else toast.error(clientMistake(error)?.message ?? 'The shop could not be reached. Try again in a moment.');
+		} finally {
+			this.pushBusy = false;
+		}
 	}
 }
 
