@@ -103,7 +103,7 @@ export async function startPushServiceStandIn() {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	origin = `https://localhost:${(server.address() as AddressInfo).port}`;
-	const agent = new Agent({ ca: STAND_IN_CERT, keepAlive: false });
+	const agent = new Agent({ ca: STAND_IN_CERT, keepAlive: true });
 
 	return {
 		origin,
