@@ -105,12 +105,6 @@ export async function unsubscribeFromPushes(db: Db, caller: Caller, input: z.out
 	return { removed: removed.length > 0 };
 }
 
-/** Whether the server holds this device's subscription for the caller (it goes when they sign out). */
-export async function pushStatus(db: Db, caller: Caller, endpoint: string): Promise<{ subscribed: boolean }> {
-	const found = await db.$count(pushSubscriptions, and(eq(pushSubscriptions.endpoint, endpoint), eq(pushSubscriptions.userId, caller.userId)));
-	return { subscribed: found > 0 };
-}
-
 /**
  * How many signed-in shoppers watch a product: a favorite kept on the server, or a device
  * that asked for pushes about it. A count, never who; what a device watches by itself the

@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { pushSubscribeInput, pushUnsubscribeInput, pushWatchesInput } from '../../../src/lib/shared/alerts';
 import { shopVapidKeys } from '../../services/alerts/keys';
-import { pushStatus, setPushWatches, subscribeToPushes, unsubscribeFromPushes } from '../../services/alerts/subscriptions';
+import { setPushWatches, subscribeToPushes, unsubscribeFromPushes } from '../../services/alerts/subscriptions';
 import { customerProcedure, publicProcedure } from '../init';
 
 /** A subscription belongs to the session it is made in, so signing out ends it. */
@@ -14,7 +14,6 @@ const sessionProcedure = customerProcedure.use(({ ctx, next }) => {
 export const alertsRouter = {
 	/** The key browsers subscribe with (`applicationServerKey`). */
 	vapidPublicKey: publicProcedure.query(async ({ ctx }) => ({ publicKey: (await shopVapidKeys(ctx.db)).publicKey })),
-	pushStatus: sessionProcedure.input(pushUnsubscribeInput).query(({ ctx, input }) => pushStatus(ctx.db, ctx.caller, input.endpoint)),
 	subscribe: sessionProcedure.input(pushSubscribeInput).mutation(({ ctx, input }) => subscribeToPushes(ctx.db, ctx.caller, input)),
 	watches: sessionProcedure.input(pushWatchesInput).mutation(({ ctx, input }) => setPushWatches(ctx.db, ctx.caller, input)),
 	unsubscribe: sessionProcedure.input(pushUnsubscribeInput).mutation(({ ctx, input }) => unsubscribeFromPushes(ctx.db, ctx.caller, input))
