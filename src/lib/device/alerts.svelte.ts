@@ -1,5 +1,3 @@
-import toast from 'svelte-french-toast';
-import { clientMistake } from '$lib/api';
 import type { AlertRecord, WatchRecord } from './db';
 import { device, expose } from './device.svelte';
 import { readMeta } from './meta';
@@ -115,14 +113,9 @@ class Alerts {
 		this.pushBusy = true;
 		try {
 			const rt = await device.running();
-			const { turnPushOn, turnPushOff } = await rt.sync();
-			const outcome = on ? await turnPushOn(rt.db) : await turnPushOff(rt.db);
+			const { switchPush } = await rt.sync();
+			await switchPush(rt.db, on);
 			if (typeof Notification !== 'undefined') this.permission = Notification.permission;
-			if (outcome === 'denied') toast.error('Notifications are blocked for this shop in your browser’s settings, so it cannot tell you while the app is closed.');
-			if (outcome === 'unsupported') toast.error('This browser cannot take pushes from the shop.');
-		} catch (error) {
-			if (error instanceof DOMException) toast.error('This browser’s push service could not be reached. Try again in a moment.');
-			else toast.error(clientMistake(error)?.message ?? 'The shop could not be reached. Try again in a moment.');
 		} finally {
 			this.pushBusy = false;
 		}

@@ -1,3 +1,4 @@
+import toast from 'svelte-french-toast';
 import { api, clientMistake } from '$lib/api';
 import type { PushSubscribeInput } from '$lib/shared/alerts';
 import type { StoreDb } from './db';
@@ -74,6 +75,18 @@ export async function turnPushOff(db: StoreDb, { server = httpPushApi, browser =
 	await writeMeta(db, 'pushEndpoint', null);
 	await writeMeta(db, 'pushWatchesSent', null);
 	return 'off';
+}
+
+/** The shopper pressed the button: pushes on or off, and what went wrong said in a toast. */
+export async function switchPush(db: StoreDb, on: boolean): Promise<void> {
+	try {
+		const outcome = on ? await turnPushOn(db) : await turnPushOff(db);
+		if (outcome === 'denied') toast.error('Notifications are blocked for this shop in your browser’s settings, so it cannot tell you while the app is closed.');
+		if (outcome === 'unsupported') toast.error('This browser cannot take pushes from the shop.');
+	} catch (error) {
+		if (error instanceof DOMException) toast.error('This browser’s push service could not be reached. Try again in a moment.');
+		else toast.error(clientMistake(error)?.message ?? 'The shop could not be reached. Try again in a moment.');
+	}
 }
 
 /** The databases whose subscription the server confirmed since the page loaded. */

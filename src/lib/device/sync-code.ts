@@ -12,4 +12,4 @@ export { listenForChanges } from '$lib/device/live';
 export { mutate, queueOrderRequest, takeBack } from '$lib/device/outbox';
 export { TOLD_ONE_BY_ONE, alertNews, alertsNews } from '$lib/shared/alert-news';
 export { setWatch } from '$lib/device/watching';
-export { followPushWatches, turnPushOff, turnPushOn } from '$lib/device/push';
+export { followPushWatches, switchPush } from '$lib/device/push';
