@@ -44,6 +44,11 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		rolldownOptions: {
+			treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/@trpc/') }
+		}
+	},
 	test: {
 		projects: projects.map(({ name, env, include }) => ({
 			extends: true,

@@ -4,18 +4,22 @@ import { recordHydration, scriptsFetched } from './hydration';
 /** Strings only the code of Dexie and of zod holds (names they give their errors). */
 const HEAVY_CODE = { Dexie: 'DatabaseClosedError', zod: 'ZodError' };
 
-/** The scripts a fresh visit fetched before the page was hydrated, with their code. */
-async function scriptsBeforeHydration(page: Page, path: string): Promise<{ url: string; code: string }[]> {
+/** The shop's budget for what a first visit loads to show and hydrate a page: compressed, as served. */
+const FIRST_PAGE_JS_BYTES = 60_000;
+
+/** The scripts a fresh visit fetched before the page was hydrated, with their code and compressed size. */
+async function scriptsBeforeHydration(page: Page, path: string): Promise<{ url: string; bytes: number; code: string }[]> {
 	await recordHydration(page);
 	await page.goto(path);
 	const early = (await scriptsFetched(page)).filter((s) => s.beforeHydration);
-	return Promise.all(early.map(async ({ url }) => ({ url, code: await (await page.request.get(url)).text() })));
+	return Promise.all(early.map(async ({ url, bytes }) => ({ url, bytes, code: await (await page.request.get(url)).text() })));
 }
 
 for (const path of ['/', '/products/walnut-serving-board']) {
-	test(`${path} shows and hydrates without the device's code, which follows once the first screen is shown`, async ({ page }) => {
+	test(`${path} shows and hydrates within the JavaScript budget and without the device's code, which follows once the first screen is shown`, async ({ page }) => {
 		const scripts = await scriptsBeforeHydration(page, path);
 		expect(scripts.length).toBeGreaterThan(0);
+		expect(scripts.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThanOrEqual(FIRST_PAGE_JS_BYTES);
 		for (const [name, marker] of Object.entries(HEAVY_CODE)) {
 			expect(
 				scripts.filter((s) => s.code.includes(marker)).map((s) => s.url),

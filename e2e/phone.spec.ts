@@ -139,8 +139,13 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
 		const toast = page.getByRole('status').filter({ hasText: 'Added to cart — View cart' });
 		await expect(toast).toBeVisible();
-		const toastBox = (await toast.boundingBox())!;
-		expect(toastBox.y + toastBox.height, 'the toast sits above the bar').toBeLessThanOrEqual(box.y);
+		// Once it has slid in (it rises from the bottom edge), it rests above the bar.
+		await expect
+			.poll(async () => {
+				const toastBox = (await toast.boundingBox())!;
+				return toastBox.y + toastBox.height;
+			}, { message: 'the toast sits above the bar' })
+			.toBeLessThanOrEqual(box.y);
 
 		// Back up to the page's own button: the bar goes, and is out of reach of keyboards and screen readers.
 		await page.evaluate(() => scrollTo(0, 0));
@@ -203,13 +208,13 @@ test('Add to cart takes the chosen quantity and says so in a toast that screen r
 	await expect(line).toContainText('$136.00');
 });
 
-type Focused = { name: string; where: string; ring: string };
+type Focused = { name: string; where: string; ring: string; underHeader: boolean };
 
-/** Presses Tab until `done` says so (or 80 times), noting each control focused, where it sits and the ring it shows. */
-async function tabThrough(page: Page, done: (focused: Focused) => boolean): Promise<Focused[]> {
+/** Presses Tab until `done` says so (or 80 times), noting each control focused, where it sits, the ring it shows and whether the sticky header hides it. */
+async function tabThrough(page: Page, done: (focused: Focused) => boolean, key = 'Tab'): Promise<Focused[]> {
 	const seen: Focused[] = [];
 	for (let i = 0; i < 80; i++) {
-		await page.keyboard.press('Tab');
+		await page.keyboard.press(key);
 		const focused = await page.evaluate(() => {
 			const el = document.activeElement as HTMLElement;
 			// The ring is an outline, so no shadow of the control's own can stand in for it. A link
@@ -225,7 +230,8 @@ async function tabThrough(page: Page, done: (focused: Focused) => boolean): Prom
 					el.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40) ||
 					el.tagName,
 				where: el.closest('header') ? 'header' : el.closest('article') ? 'card' : el.closest('main') ? 'main' : 'page',
-				ring: ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::after'))
+				ring: ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::after')),
+				underHeader: !el.closest('header') && el.getBoundingClientRect().top < document.querySelector('header')!.getBoundingClientRect().bottom
 			};
 		});
 		seen.push(focused);
@@ -255,4 +261,7 @@ test('every control met while tabbing through checkout shows a focus ring', asyn
 	const seen = await tabThrough(page, (focused) => focused.name === 'Place order');
 	expect(seen.filter((s) => !s.ring), 'focused with no visible ring').toEqual([]);
 	expect(seen.filter((s) => s.where === 'main').map((s) => s.name)).toEqual(expect.arrayContaining(['Full name', 'Street address', 'City', 'Place order']));
+	// And back up the page: each control scrolls into view below the sticky header, not under it.
+	const back = await tabThrough(page, (focused) => focused.name === 'Full name', 'Shift+Tab');
+	expect(back.filter((s) => s.underHeader), 'focused under the sticky header').toEqual([]);
 });

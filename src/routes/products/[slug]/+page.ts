@@ -18,7 +18,9 @@ export const load: PageLoad = async ({ params, url, fetch, parent, depends }) =>
 		fromApi(api.reviews.list.query({ productId: product.id, cursor: reviewsCursor, limit: 10 })).catch(offline),
 		user ? fromApi(api.reviews.mine.query({ productId: product.id })).catch(offline) : null
 	]);
-	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null };
+	// Only a signed-in shopper writes reviews: a visitor's page never fetches the form's code.
+	const ReviewForm = user ? (await import('$lib/components/catalog/review-form.svelte')).default : null;
+	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null, ReviewForm };
 };
 
 /** A failed request while the device has no network: the page does without that part. */
