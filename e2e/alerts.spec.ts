@@ -156,9 +156,13 @@ test('a shopper turns on pushes while the app is closed: the server counts the w
 	}, device.subscription);
 	const page = context.pages()[0] ?? (await context.newPage());
 	await signUp(page, baseURL!, 'push');
+	// This page is not the fixture's: wait for hydration, or a click could land before the app listens.
+	const hydrated = () => page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 	await page.goto(`/products/${product.slug}`);
+	await hydrated();
 	const main = page.getByRole('main');
 	await main.getByRole('button', { name: 'Notify me when it’s back' }).click();
+	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
 	await main.getByRole('button', { name: 'Tell me even when the app is closed' }).click();
 	await expect(main.getByRole('button', { name: 'Tell me even when the app is closed' })).toBeHidden();
 	await expect.poll(() => watchers(product.id)).toBe(1);
@@ -173,6 +177,7 @@ test('a shopper turns on pushes while the app is closed: the server counts the w
 
 	// Turned off on /alerts: the server forgets the subscription and what it watched.
 	await page.goto('/alerts');
+	await hydrated();
 	await page.getByRole('button', { name: 'Stop telling me while the app is closed' }).click();
 	await expect(page.getByRole('button', { name: 'Tell me even when the app is closed' })).toHaveAttribute('aria-pressed', 'false');
 	expect(await watchers(product.id)).toBe(0);

@@ -1,6 +1,5 @@
 import type { AlertRecord, WatchRecord } from './db';
 import { device, expose } from './device.svelte';
-import { readMeta } from './meta';
 
 type Permission = NotificationPermission | 'unsupported';
 type Listener = (arrived: AlertRecord[]) => void;
@@ -22,13 +21,6 @@ class Alerts {
 	/** Whether this browser may show system notifications; the shopper is asked only from a button they press. */
 	permission = $state<Permission>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
-	/** Whether this device is told of what it watches even while the app is closed (a signed-in shopper opted in). */
-	pushOn = $state(false);
-	/** Turning it on or off is under way. */
-	pushBusy = $state(false);
-	/** Whether this browser can take pushes at all. */
-	readonly pushSupported = typeof window !== 'undefined' && 'PushManager' in window && 'serviceWorker' in navigator;
-
 	/** Alerts raised from now on are news in this tab (earlier ones were told where they were raised). */
 	private readonly openedAt = new Date().toISOString();
 	private readonly told = new Set<string>();
@@ -48,10 +40,6 @@ class Alerts {
 		device.watch(
 			(rt) => rt.db.watches.filter((w) => w.asked || w.targetPriceMinor != null).toArray(),
 			(rows) => (this.wishes = rows)
-		);
-		device.watch(
-			(rt) => readMeta(rt.db, 'pushEndpoint'),
-			(endpoint) => (this.pushOn = Boolean(endpoint))
 		);
 	}
 
@@ -103,22 +91,6 @@ class Alerts {
 	async askPermission(): Promise<void> {
 		if (typeof Notification === 'undefined') return;
 		this.permission = await Notification.requestPermission();
-	}
-
-	/**
-	 * "Tell me even when the app is closed", on or off (a signed-in shopper's choice, from a
-	 * button they pressed: turning it on asks the browser's permission there and then).
-	 */
-	async setPush(on: boolean): Promise<void> {
-		this.pushBusy = true;
-		try {
-			const rt = await device.running();
-			const { switchPush } = await rt.sync();
-			await switchPush(rt.db, on);
-			if (typeof Notification !== 'undefined') this.permission = Notification.permission;
-		} finally {
-			this.pushBusy = false;
-		}
 	}
 }
 
