@@ -5,6 +5,7 @@ import { config } from '../server/config';
 import { getDatabase } from '../server/db/client';
 import { log } from '../server/observability/log';
 import { closeRedis } from '../server/redis';
+import { shopVapidKeys } from '../server/services/alerts/keys';
 import { startPushWorker } from '../server/services/alerts/sender';
 import { startEmailWorker } from '../server/services/email/worker';
 import { startReaper } from '../server/services/expiry';
@@ -18,6 +19,8 @@ if (!config.databaseUrl) {
 const database = await getDatabase();
 const stopReaper = startReaper(database.db, payments().provider, config.orderReapSeconds * 1000);
 const emails = startEmailWorker(database.db);
+// A wrong VAPID pair in the environment stops the worker here, with its name.
+await shopVapidKeys(database.db);
 const pushes = startPushWorker(database.db);
 log.info(`Worker running: email via ${config.smtpUrl ? 'SMTP' : `the mailbox in ${config.dataDir}/mail`}, pushes, order expiry.`);
 // Keeps the process alive: the loops' timers are unref'd so the app can exit freely.

@@ -92,6 +92,8 @@ export const config = {
 		const privateKey = process.env.VAPID_PRIVATE_KEY?.trim();
 		if (!publicKey && !privateKey) return undefined;
 		if (!publicKey || !privateKey) throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (the shop then makes its own pair).');
+		if (Buffer.from(publicKey, 'base64url').length !== 65) throw new Error('VAPID_PUBLIC_KEY must be a P-256 public key: 65 bytes in base64url.');
+		if (Buffer.from(privateKey, 'base64url').length !== 32) throw new Error('VAPID_PRIVATE_KEY must be a P-256 private key: 32 bytes in base64url.');
 		return { publicKey, privateKey };
 	},
 	/** Who push services may contact about this shop's pushes: a `mailto:` or `https:` address. */

@@ -11,6 +11,7 @@ import { observe, startDraining } from '$server/observability/handle';
 import { log } from '$server/observability/log';
 import { measureOutboxOf } from '$server/observability/metrics';
 import { closeRedis, getRedis } from '$server/redis';
+import { shopVapidKeys } from '$server/services/alerts/keys';
 import { startPushWorker } from '$server/services/alerts/sender';
 import { startEmailWorker } from '$server/services/email/worker';
 import { followCatalogWrites } from '$server/services/catalog-version';
@@ -40,6 +41,8 @@ export const init: ServerInit = async () => {
 	const stopReaper = startReaper(database.db, payments().provider, config.orderReapSeconds * 1000);
 	// Emails from the outbox (SMTP_URL, or the local mailbox); off when `npm run worker` sends them.
 	const emails = config.emailWorkerInProcess ? startEmailWorker(database.db) : null;
+	// The VAPID keys now: a wrong pair in the environment stops the start, and a first start makes the shop's own.
+	await shopVapidKeys(database.db);
 	// Pushes to devices that opted in (the outbox a trigger on products fills); off when `npm run worker` sends them.
 	const pushes = config.pushWorkerInProcess ? startPushWorker(database.db) : null;
 	measureOutboxOf(async () => database.db);

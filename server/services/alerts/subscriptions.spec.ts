@@ -1,6 +1,7 @@
 import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import webpush from 'web-push';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PUSH_WATCHES } from '../../../src/lib/shared/alerts';
 import { createSession, invalidateSession, type Session, type SessionUser } from '../../auth/session';
 import type { Database } from '../../db/client';
@@ -67,6 +68,28 @@ describe('VAPID keys', () => {
 		} finally {
 			await fresh.close();
 		}
+	});
+});
+
+describe('VAPID keys from the environment', () => {
+	const set = (publicKey?: string, privateKey?: string) => {
+		for (const [name, value] of [['VAPID_PUBLIC_KEY', publicKey], ['VAPID_PRIVATE_KEY', privateKey]] as const) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+	};
+	afterEach(() => set());
+
+	it('are used as they are, and a half or malformed pair is refused with its name', async () => {
+		const pair = webpush.generateVAPIDKeys();
+		set(pair.publicKey, pair.privateKey);
+		expect(await shopVapidKeys(db)).toEqual(pair);
+		set(pair.publicKey);
+		await expect(async () => shopVapidKeys(db)).rejects.toThrow(/both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY/);
+		set(pair.publicKey.slice(0, 40), pair.privateKey);
+		await expect(async () => shopVapidKeys(db)).rejects.toThrow(/VAPID_PUBLIC_KEY must be/);
+		set(pair.publicKey, `${pair.privateKey}AAAA`);
+		await expect(async () => shopVapidKeys(db)).rejects.toThrow(/VAPID_PRIVATE_KEY must be/);
 	});
 });
 
