@@ -111,7 +111,7 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 });
 
 
-test('a shopper turns on pushes while the app is closed: the server counts the watch, sends the restock to the push service, and forgets it when turned off', async ({
+test('a shopper turns on pushes while the app is closed: the server counts the watch, sends the restock to the push service, and forgets it when turned off or signed out', async ({
 	browser,
 	playwright,
 	baseURL
@@ -130,7 +130,8 @@ test('a shopper turns on pushes while the app is closed: the server counts the w
 	const watchers = async (id: string) =>
 		(await (await admin.request.get(`/api/trpc/admin.products.watchers?input=${encodeURIComponent(JSON.stringify({ id }))}`)).json()).result.data.count as number;
 	const collections = await (await admin.request.get('/api/trpc/catalog.collections')).json();
-	const product = await call('admin.products.create', { title: `Pushed Teapot ${Date.now().toString(36)}`, priceMinor: 4000, inventory: 0, collectionId: collections.result.data[0].id });
+	const soldOut = (title: string) => call('admin.products.create', { title: `${title} ${Date.now().toString(36)}`, priceMinor: 4000, inventory: 0, collectionId: collections.result.data[0].id });
+	const [product, another] = [await soldOut('Pushed Teapot'), await soldOut('Pushed Kettle')];
 
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'store-push-'));
 	const context = await playwright.chromium.launchPersistentContext(profile, { ...findChromium(), headless: true, baseURL, permissions: ['notifications'] });
@@ -181,6 +182,19 @@ test('a shopper turns on pushes while the app is closed: the server counts the w
 	await page.getByRole('button', { name: 'Stop telling me while the app is closed' }).click();
 	await expect(page.getByRole('button', { name: 'Tell me even when the app is closed' })).toHaveAttribute('aria-pressed', 'false');
 	expect(await watchers(product.id)).toBe(0);
+
+	// On again for another sold-out product (the teapot, back, is no longer awaited); signing out with the account page's form deletes it too.
+	await page.goto(`/products/${another.slug}`);
+	await hydrated();
+	await main.getByRole('button', { name: 'Notify me when it’s back' }).click();
+	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
+	await main.getByRole('button', { name: 'Tell me even when the app is closed' }).click();
+	await expect.poll(() => watchers(another.id)).toBe(1);
+	await page.goto('/account');
+	await hydrated();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL('/');
+	expect(await watchers(another.id)).toBe(0);
 	await context.close();
 	fs.rmSync(profile, { recursive: true, force: true });
 	await admin.close();
