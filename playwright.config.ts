@@ -1,13 +1,18 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './e2e/browser.js';
+import { STAND_IN_CERT } from './server/testing/localhost-certificate';
 
 // E2E_PORT lets a second run (one spec, say) share the machine with a full one.
 const PORT = Number(process.env.E2E_PORT) || 4173;
 const browser = findChromium();
 // Every run starts from an empty embedded database, which the server seeds on start.
 const dataDir = path.join(os.tmpdir(), `store-e2e-${process.pid}`);
+// The server sends pushes to the push-service stand-in a test starts on localhost: it trusts its certificate.
+const standInCa = path.join(os.tmpdir(), `store-e2e-push-ca-${process.pid}.pem`);
+fs.writeFileSync(standInCa, STAND_IN_CERT);
 
 export default defineConfig({
 	testDir: 'e2e',
@@ -40,7 +45,9 @@ export default defineConfig({
 			RATE_LIMIT_PULL: '600/60000/60',
 			// Every tab of every test shares one address: only the per-account limit (the shop's 10) is tried.
 			EVENT_STREAMS: '10/1000',
-			STRIPE_SECRET_KEY: ''
+			STRIPE_SECRET_KEY: '',
+			NODE_EXTRA_CA_CERTS: standInCa,
+			PUSH_POLL_MS: '200'
 		}
 	}
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from './browser.js';
+import { startPushServiceStandIn } from '../server/testing/push-service-stand-in';
 import { expect, shopMenu, signUp, test } from './fixtures';
 
 const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as const;
@@ -109,3 +110,93 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 	await admin.close();
 });
 
+
+test('a shopper turns on pushes while the app is closed: the server counts the watch, sends the restock to the push service, and forgets it when turned off or signed out', async ({
+	browser,
+	playwright,
+	baseURL
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'The admin works at a desktop; one run of this flow is enough.');
+	const standIn = await startPushServiceStandIn();
+	const device = standIn.device();
+	const admin = await browser.newContext();
+	const login = await admin.request.post('/login', { form: ADMIN, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(login.status()).toBe(303);
+	const call = async (path: string, data: object) => {
+		const response = await admin.request.post(`/api/trpc/${path}`, { headers: { origin: baseURL! }, data });
+		expect(response.status(), path).toBe(200);
+		return (await response.json()).result.data as { id: string; slug: string; title: string };
+	};
+	const watchers = async (id: string) =>
+		(await (await admin.request.get(`/api/trpc/admin.products.watchers?input=${encodeURIComponent(JSON.stringify({ id }))}`)).json()).result.data.count as number;
+	const collections = await (await admin.request.get('/api/trpc/catalog.collections')).json();
+	const soldOut = (title: string) => call('admin.products.create', { title: `${title} ${Date.now().toString(36)}`, priceMinor: 4000, inventory: 0, collectionId: collections.result.data[0].id });
+	const [product, another] = [await soldOut('Pushed Teapot'), await soldOut('Pushed Kettle')];
+
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'store-push-'));
+	const context = await playwright.chromium.launchPersistentContext(profile, { ...findChromium(), headless: true, baseURL, permissions: ['notifications'] });
+	// Headless Chromium has no push service: the browser's subscription is the stand-in's device.
+	await context.addInitScript((subscription) => {
+		const made = () => {
+			const key = sessionStorage.getItem('stand-in-key');
+			if (!key) return null;
+			const bytes = Uint8Array.from(atob(key.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+			return {
+				endpoint: subscription.endpoint,
+				expirationTime: null,
+				options: { userVisibleOnly: true, applicationServerKey: bytes.buffer },
+				toJSON: () => ({ endpoint: subscription.endpoint, expirationTime: null, keys: subscription.keys }),
+				unsubscribe: async () => (sessionStorage.removeItem('stand-in-key'), true)
+			};
+		};
+		PushManager.prototype.getSubscription = async () => made() as unknown as PushSubscription;
+		PushManager.prototype.subscribe = async (options) => {
+			sessionStorage.setItem('stand-in-key', String(options?.applicationServerKey));
+			return made() as unknown as PushSubscription;
+		};
+	}, device.subscription);
+	const page = context.pages()[0] ?? (await context.newPage());
+	await signUp(page, baseURL!, 'push');
+	// This page is not the fixture's: wait for hydration, or a click could land before the app listens.
+	const hydrated = () => page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+	await page.goto(`/products/${product.slug}`);
+	await hydrated();
+	const main = page.getByRole('main');
+	await main.getByRole('button', { name: 'Notify me when it’s back' }).click();
+	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
+	await main.getByRole('button', { name: 'Tell me even when the app is closed' }).click();
+	await expect(main.getByRole('button', { name: 'Tell me even when the app is closed' })).toBeHidden();
+	await expect.poll(() => watchers(product.id)).toBe(1);
+
+	// The tab closes; the admin restocks; the push service gets one push naming the product.
+	await page.goto('about:blank');
+	await call('admin.products.adjustStock', { id: product.id, change: 5, reason: 'received' });
+	await expect.poll(() => standIn.payloadsOf(device), { timeout: 10_000 }).toEqual([
+		{ title: product.title, body: `${product.title} is back in stock.`, url: `/products/${product.slug}`, tag: expect.stringMatching(new RegExp(`^${product.id}:restock:`)) }
+	]);
+	expect(standIn.refusals).toEqual([]);
+
+	// Turned off on /alerts: the server forgets the subscription and what it watched.
+	await page.goto('/alerts');
+	await hydrated();
+	await page.getByRole('button', { name: 'Stop telling me while the app is closed' }).click();
+	await expect(page.getByRole('button', { name: 'Tell me even when the app is closed' })).toHaveAttribute('aria-pressed', 'false');
+	expect(await watchers(product.id)).toBe(0);
+
+	// On again for another sold-out product (the teapot, back, is no longer awaited); signing out with the account page's form deletes it too.
+	await page.goto(`/products/${another.slug}`);
+	await hydrated();
+	await main.getByRole('button', { name: 'Notify me when it’s back' }).click();
+	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
+	await main.getByRole('button', { name: 'Tell me even when the app is closed' }).click();
+	await expect.poll(() => watchers(another.id)).toBe(1);
+	await page.goto('/account');
+	await hydrated();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL('/');
+	expect(await watchers(another.id)).toBe(0);
+	await context.close();
+	fs.rmSync(profile, { recursive: true, force: true });
+	await admin.close();
+	await standIn.close();
+});

@@ -82,6 +82,46 @@ export const config = {
 	get emailMaxAttempts() {
 		return Number(process.env.EMAIL_MAX_ATTEMPTS ?? 8);
 	},
+	/**
+	 * The VAPID key pair pushes are signed with, when the environment gives one (both halves,
+	 * base64url, as `web-push generate-vapid-keys` prints them); unset, the shop makes one on
+	 * first start and keeps it in the database.
+	 */
+	get vapid() {
+		const publicKey = process.env.VAPID_PUBLIC_KEY?.trim();
+		const privateKey = process.env.VAPID_PRIVATE_KEY?.trim();
+		if (!publicKey && !privateKey) return undefined;
+		if (!publicKey || !privateKey) throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (the shop then makes its own pair).');
+		if (Buffer.from(publicKey, 'base64url').length !== 65) throw new Error('VAPID_PUBLIC_KEY must be a P-256 public key: 65 bytes in base64url.');
+		if (Buffer.from(privateKey, 'base64url').length !== 32) throw new Error('VAPID_PRIVATE_KEY must be a P-256 private key: 32 bytes in base64url.');
+		return { publicKey, privateKey };
+	},
+	/** Who push services may contact about this shop's pushes: a `mailto:` or `https:` address. */
+	get vapidSubject() {
+		const subject = process.env.VAPID_SUBJECT?.trim();
+		if (subject) return subject;
+		const sender = /<([^>]+)>/.exec(this.mailFrom)?.[1] ?? this.mailFrom.trim();
+		return `mailto:${sender}`;
+	},
+	/** Pushes one account may receive an hour, one per change; the rest are told in one push. */
+	get pushesPerHour() {
+		return Number(process.env.PUSHES_PER_HOUR ?? 6);
+	},
+	/** `off` keeps the app from sending pushes itself (when `npm run worker` processes do it). */
+	get pushWorkerInProcess() {
+		return process.env.PUSH_WORKER !== 'off';
+	},
+	/** How often an idle push sender looks for due pushes. */
+	get pushPollMs() {
+		return Number(process.env.PUSH_POLL_MS ?? 1000);
+	},
+	/**
+	 * Whether push endpoints on this machine (localhost, an IP address) are taken: only while
+	 * the shop itself is served from localhost, so a real shop never posts to its own network.
+	 */
+	get localPushEndpoints() {
+		return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(this.origin).hostname);
+	},
 	/** When set, GET /metrics asks for `Authorization: Bearer <token>`; unset, it is open. */
 	get metricsToken() {
 		return process.env.METRICS_TOKEN || undefined;

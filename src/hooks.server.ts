@@ -11,6 +11,8 @@ import { observe, startDraining } from '$server/observability/handle';
 import { log } from '$server/observability/log';
 import { measureOutboxOf } from '$server/observability/metrics';
 import { closeRedis, getRedis } from '$server/redis';
+import { shopVapidKeys } from '$server/services/alerts/keys';
+import { startPushWorker } from '$server/services/alerts/sender';
 import { startEmailWorker } from '$server/services/email/worker';
 import { followCatalogWrites } from '$server/services/catalog-version';
 import { startReaper } from '$server/services/expiry';
@@ -39,6 +41,10 @@ export const init: ServerInit = async () => {
 	const stopReaper = startReaper(database.db, payments().provider, config.orderReapSeconds * 1000);
 	// Emails from the outbox (SMTP_URL, or the local mailbox); off when `npm run worker` sends them.
 	const emails = config.emailWorkerInProcess ? startEmailWorker(database.db) : null;
+	// The VAPID keys now: a wrong pair in the environment stops the start, and a first start makes the shop's own.
+	await shopVapidKeys(database.db);
+	// Pushes to devices that opted in (the outbox a trigger on products fills); off when `npm run worker` sends them.
+	const pushes = config.pushWorkerInProcess ? startPushWorker(database.db) : null;
 	measureOutboxOf(async () => database.db);
 	// Connect now, so the first request that needs Redis finds it ready (readiness waits for it too).
 	getRedis();
@@ -50,6 +56,7 @@ export const init: ServerInit = async () => {
 		stopReaper();
 		measureOutboxOf(undefined);
 		await emails?.stop().catch((err: unknown) => log.error({ err }, 'Stopping the email sender failed'));
+		await pushes?.stop().catch((err: unknown) => log.error({ err }, 'Stopping the push sender failed'));
 		await Promise.allSettled([database.close(), closeRedis()]);
 		log.info('Shut down: requests drained, background work stopped, connections closed');
 		// Nothing should be left to keep the process alive; if something is, say so and go.

@@ -12,6 +12,7 @@ import { IMAGE_CACHE, OFFLINE_IMAGES_BUDGET } from '$lib/device/offline-images';
 import { httpSyncApi } from '$lib/device/sync-api';
 import { openFromNotification, orderRequestNews, sendOutboxInBackground, type OrderRequestsMessage } from '$lib/device/background';
 import { OUTBOX_SYNC_TAG } from '$lib/device/names';
+import { notificationOf } from '$lib/device/push-message';
 
 type SyncEvent = ExtendableEvent & { readonly tag: string; readonly lastChance: boolean };
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -93,6 +94,12 @@ async function announce(records: OrderRequestRecord[]) {
 	const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
 	for (const client of windows) client.postMessage({ type: 'order-requests', records } satisfies OrderRequestsMessage);
 }
+
+// A push from the shop (the shopper opted in on /alerts): a watched product is back or costs less.
+sw.addEventListener('push', (event) => {
+	const { title, options } = notificationOf(event.data?.text());
+	event.waitUntil(sw.registration.showNotification(title, options));
+});
 
 sw.addEventListener('notificationclick', (event) => {
 	event.notification.close();

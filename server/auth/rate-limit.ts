@@ -43,38 +43,51 @@ export type RateLimitOptions = {
 	limits?: Partial<Record<LimitName, LimitRule>>;
 };
 
+function limiterOf(options: RateLimitOptions, key: string, points: number, duration: number): RateLimiterAbstract {
+	const keyPrefix = `${options.prefix ?? 'limit'}:${key}`;
+	const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+	return options.redis
+		? new RateLimiterRedis({
+				storeClient: options.redis,
+				keyPrefix,
+				points,
+				duration,
+				// Counts in this process while Redis is unreachable, rather than failing requests.
+				insuranceLimiter: memory
+			})
+		: memory;
+}
+
+/** Claims one point for `key`: 0 when granted, else the seconds until one is free. */
+async function spend(limiter: RateLimiterAbstract, key: string): Promise<number> {
+	try {
+		await limiter.consume(key);
+		return 0;
+	} catch (refusal) {
+		if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+		throw refusal;
+	}
+}
+
+/**
+ * `points` per `seconds` for any key, such as the pushes one account may receive an hour.
+ * `take` claims a point before the work it pays for: 0 means go, else the seconds to wait.
+ */
+export function createBudget(options: RateLimitOptions & { name: string; points: number; seconds: number }) {
+	const limiter = limiterOf(options, options.name, options.points, options.seconds);
+	return { take: (key: string): Promise<number> => spend(limiter, key) };
+}
+
+export type Budget = ReturnType<typeof createBudget>;
+
 /** Per-user and per-address request budgets for the endpoints that cost the shop most. */
 export function createRateLimits(options: RateLimitOptions = {}) {
-	const prefix = options.prefix ?? 'limit';
-	const limiter = (key: string, points: number, duration: number): RateLimiterAbstract => {
-		const memory = new RateLimiterMemory({ keyPrefix: `${prefix}:${key}`, points, duration });
-		return options.redis
-			? new RateLimiterRedis({
-					storeClient: options.redis,
-					keyPrefix: `${prefix}:${key}`,
-					points,
-					duration,
-					// Counts in this process while Redis is unreachable, rather than failing requests.
-					insuranceLimiter: memory
-				})
-			: memory;
-	};
 	const budgets = Object.fromEntries(
 		LIMIT_NAMES.map((name) => {
 			const rule = { ...DEFAULT_LIMITS[name], ...options.limits?.[name] };
-			return [name, { user: limiter(`${name}:user`, rule.perUser, rule.seconds), ip: limiter(`${name}:ip`, rule.perIp, rule.seconds) }];
+			return [name, { user: limiterOf(options, `${name}:user`, rule.perUser, rule.seconds), ip: limiterOf(options, `${name}:ip`, rule.perIp, rule.seconds) }];
 		})
 	) as Record<LimitName, { user: RateLimiterAbstract; ip: RateLimiterAbstract }>;
-
-	const spend = async (limiter: RateLimiterAbstract, key: string): Promise<number> => {
-		try {
-			await limiter.consume(key);
-			return 0;
-		} catch (refusal) {
-			if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-			throw refusal;
-		}
-	};
 
 	return {
 		/** Counts one request; throws `RateLimited` when the caller's account or address is over budget. */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { outboxEvents } from '../db/schema';
+import { collections, outboxEvents, products, pushDeliveries, pushSubscriptions, sessions, users } from '../db/schema';
 import { openTestDatabase } from '../db/test-database';
 import { GET } from '../../src/routes/metrics/+server';
 import { createReadCache } from '../services/read-cache';
@@ -78,6 +78,16 @@ describe('outbox depth', () => {
 			{ type: 'order_paid', sentAt: now },
 			{ type: 'order_paid', failedAt: now, attempts: 8 }
 		]);
+		// Three pushes queued for one device, one of them sent.
+		const { db } = database;
+		const [collection] = await db.insert(collections).values({ slug: 'c', title: 'C' }).returning();
+		const [product] = await db.insert(products).values({ slug: 'p', title: 'P', priceMinor: 100, collectionId: collection!.id }).returning();
+		const [user] = await db.insert(users).values({ email: 'push@metrics.test', passwordHash: 'x' }).returning();
+		await db.insert(sessions).values({ id: 's', secretHash: 'x', userId: user!.id, expiresAt: new Date(Date.now() + 60_000) });
+		const [device] = await db.insert(pushSubscriptions).values({ userId: user!.id, sessionId: 's', endpoint: 'https://push.example.net/1', p256dh: 'k', auth: 'a' }).returning();
+		await db.insert(pushDeliveries).values(
+			[1, 2, 3].map((version) => ({ subscriptionId: device!.id, productId: product!.id, kind: 'restock' as const, version, priceMinor: 100, previousPriceMinor: 100, sentAt: version === 3 ? now : null }))
+		);
 	});
 	afterAll(() => database?.close());
 	afterEach(() => measureOutboxOf(undefined));
@@ -90,6 +100,7 @@ describe('outbox depth', () => {
 		expect(sample(text, 'outbox_depth{kind="password_reset"}')).toBe(1);
 		expect(sample(text, 'outbox_depth{kind="order_paid"}')).toBe(0);
 		expect(sample(text, 'outbox_depth{kind="order_refunded"}')).toBe(0);
+		expect(sample(text, 'outbox_depth{kind="push"}')).toBe(2);
 	});
 
 	it('keeps the last values, and still answers, when the database fails or hangs', async () => {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, count, isNull } from 'drizzle-orm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/client';
-import { outboxEvents, outboxEventTypes } from '../db/schema';
+import { outboxEvents, outboxEventTypes, pushDeliveries } from '../db/schema';
 import { log } from './log';
 
 /** The app's own registry (not prom-client's global one), served at /metrics. */
@@ -71,10 +71,10 @@ export const syncOperations = new Counter({
 let outboxDb: (() => Promise<Db>) | undefined;
 const OUTBOX_TIMEOUT_MS = 1000;
 
-/** Emails waiting to go out (neither sent nor failed for good), counted at each scrape. */
+/** Emails (by kind) and pushes (`push`) waiting to go out (neither sent nor failed for good), counted at each scrape. */
 export const outboxDepth = new Gauge({
 	name: 'outbox_depth',
-	help: 'Outbox events not yet delivered (pending emails), by kind.',
+	help: 'Outbox events not yet delivered (pending emails by kind, and pushes), by kind.',
 	labelNames: ['kind'] as const,
 	registers: [registry],
 	async collect() {
@@ -82,7 +82,7 @@ export const outboxDepth = new Gauge({
 		if (!source) return;
 		try {
 			const rows = await withTimeout(OUTBOX_TIMEOUT_MS, source().then(pendingByKind));
-			for (const kind of outboxEventTypes) this.set({ kind }, rows.get(kind) ?? 0);
+			for (const kind of [...outboxEventTypes, 'push']) this.set({ kind }, rows.get(kind) ?? 0);
 		} catch (error) {
 			// The database is away: keep the last values rather than fail the whole scrape.
 			log.warn({ err: error }, 'Counting the email outbox for metrics failed');
@@ -101,7 +101,8 @@ async function pendingByKind(db: Db): Promise<Map<string, number>> {
 		.from(outboxEvents)
 		.where(and(isNull(outboxEvents.sentAt), isNull(outboxEvents.failedAt)))
 		.groupBy(outboxEvents.type);
-	return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+	const pushes = await db.$count(pushDeliveries, and(isNull(pushDeliveries.sentAt), isNull(pushDeliveries.failedAt)));
+	return new Map([...rows.map((r) => [r.kind, Number(r.n)] as const), ['push', pushes]]);
 }
 
 async function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from './init';
 import { accountRouter } from './routers/account';
 import { addressesRouter } from './routers/addresses';
+import { alertsRouter } from './routers/alerts';
 import { adminRouter } from './routers/admin';
 import { assistantRouter } from './routers/assistant';
 import { catalogRouter } from './routers/catalog';
@@ -12,6 +13,7 @@ import { syncRouter } from './routers/sync';
 export const appRouter = createTRPCRouter({
 	account: accountRouter,
 	addresses: addressesRouter,
+	alerts: alertsRouter,
 	admin: adminRouter,
 	assistant: assistantRouter,
 	catalog: catalogRouter,

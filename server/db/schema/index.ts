@@ -10,3 +10,4 @@ export * from './delivery';
 export * from './audit';
 export * from './password-resets';
 export * from './assistant';
+export * from './alerts';

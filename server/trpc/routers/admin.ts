@@ -47,6 +47,7 @@ import {
 	setArchived,
 	updateProduct
 } from '../../services/admin/catalog';
+import { watcherCount } from '../../services/alerts/subscriptions';
 import { adminGetEmail, adminListEmails, adminRetryEmail } from '../../services/admin/emails';
 import { emailsForOrder } from '../../services/email/outbox';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/admin/shipping';
@@ -64,7 +65,9 @@ export const adminRouter = {
 		adjustStock: adminProcedure.input(stockAdjustInput).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input)),
 		addImage: adminProcedure.input(productImageAddInput).mutation(({ ctx, input }) => addProductImage(ctx.db, ctx.actor, input)),
 		removeImage: adminProcedure.input(productImageRemoveInput).mutation(({ ctx, input }) => removeProductImage(ctx.db, ctx.actor, input)),
-		collectionChoices: adminProcedure.query(({ ctx }) => collectionChoices(ctx.db))
+		collectionChoices: adminProcedure.query(({ ctx }) => collectionChoices(ctx.db)),
+		/** How many signed-in shoppers watch it: a count, never who. */
+		watchers: adminProcedure.input(z.strictObject({ id: z.uuid() })).query(async ({ ctx, input }) => ({ count: await watcherCount(ctx.db, input.id) }))
 	},
 	shipping: {
 		list: adminProcedure.query(({ ctx }) => adminListShippingMethods(ctx.db)),

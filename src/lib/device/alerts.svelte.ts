@@ -77,6 +77,8 @@ class Alerts {
 		const rt = await device.running();
 		const { setWatch } = await rt.sync();
 		await setWatch(rt.db, product, wish);
+		// The sync that follows hands the server the new watch list, when pushes are on.
+		rt.poke();
 	}
 
 	/** The shopper has seen the list: every alert in it is read. */

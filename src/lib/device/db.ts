@@ -94,6 +94,10 @@ export type Meta = {
 	heldOrderId: string | null;
 	/** The highest mutation id of the push under way, if any: those are being sent and can no longer be taken back. */
 	sendingThrough: number | null;
+	/** This device's push subscription, while the shopper has pushes on (the server keeps it and the watched ids). */
+	pushEndpoint: string | null;
+	/** The watched ids the server last took for it, joined: it is told again only when they change. */
+	pushWatchesSent: string | null;
 };
 
 export type MetaRow = { [K in keyof Meta]: { key: K; value: Meta[K] } }[keyof Meta];

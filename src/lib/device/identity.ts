@@ -6,7 +6,8 @@ import { readMeta, writeMeta } from '$lib/device/meta';
  * signs in keeps the group (the server then merges the guest cart into the account); a
  * sign-out or a different account starts a new group and clears the previous person's
  * cart, favorites, watches and alerts, orders, addresses, order requests and pending changes from the device (so
- * nothing a signed-out shopper queued is ever sent). The catalog stays.
+ * nothing a signed-out shopper queued is ever sent), and forgets its pushes (the server
+ * deleted them with the session). The catalog stays.
  */
 export async function ensureIdentity(db: StoreDb, userId: string | null): Promise<{ clientGroupId: string; cleared: boolean }> {
 	return db.transaction('rw', [db.meta, db.cartLines, db.favorites, db.watches, db.alerts, db.outbox, db.orders, db.addresses, db.orderRequests, db.changes], async () => {
@@ -24,6 +25,8 @@ export async function ensureIdentity(db: StoreDb, userId: string | null): Promis
 		await writeMeta(db, 'nextMutationId', 1);
 		await writeMeta(db, 'lastMutationId', 0);
 		await writeMeta(db, 'cartId', null);
+		await writeMeta(db, 'pushEndpoint', null);
+		await writeMeta(db, 'pushWatchesSent', null);
 		return { clientGroupId, cleared: Boolean(group) };
 	});
 }

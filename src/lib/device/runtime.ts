@@ -209,6 +209,8 @@ export class DeviceRuntime {
 				() => {
 					failures = 0;
 					void this.keepImages();
+					// While pushes are on, the server's watch list follows the device's.
+					sync.followPushWatches(this.db).catch((e: unknown) => console.warn('Handing the shop the watch list failed:', e));
 				},
 				() => {
 					// Back off: 2 s, 4 s … up to a minute, and at once when the network returns.

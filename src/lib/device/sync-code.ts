@@ -10,5 +10,6 @@ export { SyncEngine } from '$lib/device/engine';
 export { currentIdentity } from '$lib/device/identity';
 export { listenForChanges } from '$lib/device/live';
 export { mutate, queueOrderRequest, takeBack } from '$lib/device/outbox';
-export { TOLD_ONE_BY_ONE, alertNews, alertsNews } from '$lib/device/alert-news';
+export { TOLD_ONE_BY_ONE, alertNews, alertsNews } from '$lib/shared/alert-news';
 export { setWatch } from '$lib/device/watching';
+export { followPushWatches, switchPush } from '$lib/device/push';

@@ -4,7 +4,7 @@ import type { SyncProduct } from '$lib/shared/sync';
 import { openStoreDb, type StoreDb } from './db';
 import { ensureIdentity } from './identity';
 import { sampleId, sampleProduct } from './sample-products';
-import { alertNews } from './alert-news';
+import { alertNews } from '$lib/shared/alert-news';
 import { KEPT_ALERTS, changesOf, noticeChanges, setWatch } from './watching';
 
 const idOf = sampleId;

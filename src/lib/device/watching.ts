@@ -20,6 +20,15 @@ export function changesOf(before: Seen, after: Seen, target?: number | null): Al
 /** Whether a watch stands by itself, favorite or not: asked about while sold out, or waiting for a price. */
 const standing = (w: WatchRecord) => w.asked || w.targetPriceMinor != null;
 
+/** What is watched: every favorite, and each watch that stands by itself. */
+const watchedOf = (favoriteIds: string[], watches: WatchRecord[]) => new Set([...favoriteIds, ...watches.filter(standing).map((w) => w.productId)]);
+
+/** The ids of the products this device watches (what a push subscription hands the server). */
+export async function watchedProductIds(db: StoreDb): Promise<string[]> {
+	const [favoriteIds, watches] = await Promise.all([db.favorites.toCollection().primaryKeys(), db.watches.toArray()]);
+	return [...watchedOf(favoriteIds, watches)].sort();
+}
+
 /**
  * Inside a pull's transaction, before the pulled rows are written: compares each watched
  * product in `products` with what the device last knew of it (its watch, or else the row
@@ -29,7 +38,7 @@ const standing = (w: WatchRecord) => w.asked || w.targetPriceMinor != null;
 export async function noticeChanges(db: StoreDb, products: (SyncProduct | { deleted: true })[]): Promise<AlertRecord[]> {
 	const [favoriteIds, watches] = await Promise.all([db.favorites.toCollection().primaryKeys(), db.watches.toArray()]);
 	const known = new Map(watches.map((w) => [w.productId, w]));
-	const watched = new Set([...favoriteIds, ...watches.filter(standing).map((w) => w.productId)]);
+	const watched = watchedOf(favoriteIds, watches);
 	// A favorite removed forgets what it knew: added again, it is watched from then on.
 	const forgotten = watches.filter((w) => !watched.has(w.productId)).map((w) => w.productId);
 	const changed = products.filter((p): p is SyncProduct => !('deleted' in p) && watched.has(p.id));

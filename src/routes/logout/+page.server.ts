@@ -9,6 +9,8 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
+		// Deleting the session also deletes this device's push subscription and its watch list
+		// (they belong to the session), so that holds even if the device itself says nothing.
 		if (locals.session) await invalidateSession((await getDatabase()).db, locals.session.id);
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/');

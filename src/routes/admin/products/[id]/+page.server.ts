@@ -12,11 +12,12 @@ export const load: PageServerLoad = async (event) => {
 	const api = adminApi(event);
 	if (!z.uuid().safeParse(event.params.id).success) error(404, 'No such product');
 	const product = await orErrorPage(api.products.get({ id: event.params.id }), { NOT_FOUND: 'No such product' });
-	const [collections, history] = await Promise.all([
+	const [collections, history, watchers] = await Promise.all([
 		api.products.collectionChoices(),
-		api.audit.list({ entityType: 'product', entityId: product.id, limit: 10 })
+		api.audit.list({ entityType: 'product', entityId: product.id, limit: 10 }),
+		api.products.watchers({ id: product.id })
 	]);
-	return { product, values: productFormValues(product), collections, history: history.items };
+	return { product, values: productFormValues(product), collections, history: history.items, watchers: watchers.count };
 };
 
 export const actions: Actions = {

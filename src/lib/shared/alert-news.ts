@@ -1,11 +1,14 @@
-import { formatMoney } from '$lib/shared/money';
-import type { AlertRecord } from './db';
+import { formatMoney } from './money';
 
-// What an alert says, in a toast, a system notification and the alerts list alike: small, as
-// the code every page loads shows the toasts (the comparison itself is in watching.ts).
+// What an alert says, in a toast, a system notification, the alerts list and a push from the
+// server alike: small, as the code every page loads shows the toasts (the device's comparison
+// is in src/lib/device/watching.ts, the server's in drizzle/0018_push_on_change.sql).
+
+/** A watched product's change, as far as the words need it. */
+export type AlertChange = { kind: 'restock' | 'price'; title: string; priceMinor: number; previousPriceMinor: number; currency: string };
 
 /** The sentence an alert says, in the toast, the notification and the alerts list alike. */
-export function alertNews(alert: Pick<AlertRecord, 'kind' | 'title' | 'priceMinor' | 'previousPriceMinor' | 'currency'>): string {
+export function alertNews(alert: AlertChange): string {
 	if (alert.kind === 'restock') return `${alert.title} is back in stock.`;
 	return `${alert.title} is now ${formatMoney(alert.priceMinor, alert.currency)}, down from ${formatMoney(alert.previousPriceMinor, alert.currency)}.`;
 }
