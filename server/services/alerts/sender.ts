@@ -5,11 +5,11 @@ import type { PushMessage } from '../../../src/lib/shared/alerts';
 import { createBudget, type Budget } from '../../auth/rate-limit';
 import { config } from '../../config';
 import type { Db } from '../../db/client';
-import { log } from '../../observability/log';
+import { pushDeliveries } from '../../db/schema';
 import { getRedis } from '../../redis';
-import { backoffMs } from '../email/outbox';
 import { shopVapidKeys } from './keys';
-import { claimDuePushes, deferPushes, dropSubscription, markPushesFailed, markPushesSent, type ClaimedPush } from './outbox';
+import { backoffMs, markFailed, pollInBackground, putBack, type BackgroundWorker } from '../outbox-rows';
+import { claimDuePushes, dropSubscription, markPushesSent, type ClaimedPush } from './outbox';
 
 export type PushSenderOptions = {
 	/** Trusts a push service's certificate that the system does not (a local stand-in). */
@@ -84,7 +84,7 @@ export function pushSender(db: Db, options: PushSenderOptions = {}) {
 			const retryable = status === null || status === 429 || status >= 500;
 			const permanent = !retryable || first.attempts >= maxAttempts;
 			const reason = status === null ? (error instanceof Error ? error.message : String(error)) : `Push service ${status}: ${(error as WebPushError).body}`;
-			await markPushesFailed(db, ids, reason, permanent ? null : backoffMs(first.attempts, baseMs, capMs, options.random));
+			await markFailed(db, pushDeliveries, ids, reason, permanent ? null : backoffMs(first.attempts, baseMs, capMs, options.random));
 			return permanent ? 'failed' : 'retried';
 		}
 		await markPushesSent(db, ids, folded);
@@ -104,7 +104,7 @@ export function pushSender(db: Db, options: PushSenderOptions = {}) {
 				// Never start a send the lease may not cover: hand the rest back instead.
 				if (Date.now() - claimedAt > leaseMs / 2) {
 					const rest = [push, ...queue.splice(0)];
-					await deferPushes(db, rest.map((p) => p.id));
+					await putBack(db, pushDeliveries, rest.map((p) => p.id));
 					result.deferred += rest.length;
 					return;
 				}
@@ -120,7 +120,7 @@ export function pushSender(db: Db, options: PushSenderOptions = {}) {
 		for (const [subscriptionId, rows] of over) {
 			const wait = await budgets.folds.take(subscriptionId);
 			if (wait) {
-				await deferPushes(db, rows.map((p) => p.id), wait * 1000);
+				await putBack(db, pushDeliveries, rows.map((p) => p.id), wait * 1000);
 				result.deferred += rows.length;
 				continue;
 			}
@@ -145,31 +145,8 @@ export function pushSender(db: Db, options: PushSenderOptions = {}) {
 	return { drainOnce, drain };
 }
 
-export type PushWorker = { stop(): Promise<void> };
-
 /** Runs the sender in the background of this process: drains what is due, then looks again every `pollMs`. */
-export function startPushWorker(db: Db, options: PushSenderOptions & { pollMs?: number } = {}): PushWorker {
+export function startPushWorker(db: Db, options: PushSenderOptions & { pollMs?: number } = {}): BackgroundWorker {
 	const sender = pushSender(db, options);
-	const pollMs = options.pollMs ?? config.pushPollMs;
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let running: Promise<unknown> = Promise.resolve();
-	const tick = () => {
-		running = sender
-			.drain()
-			.catch((err: unknown) => log.error({ err }, 'Sending pushes failed'))
-			.finally(() => {
-				if (stopped) return;
-				timer = setTimeout(tick, pollMs);
-				timer.unref();
-			});
-	};
-	tick();
-	return {
-		async stop() {
-			stopped = true;
-			clearTimeout(timer);
-			await running;
-		}
-	};
+	return pollInBackground(() => sender.drain(), options.pollMs ?? config.pushPollMs, 'Sending pushes failed');
 }

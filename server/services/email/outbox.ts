@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { EmailState } from '../../../src/lib/shared/admin';
 import { rowsOf, type Db, type Tx } from '../../db/client';
 import { orders, outboxEvents, users, type OutboxEventType } from '../../db/schema';
+import { leaseDue } from '../outbox-rows';
 
 /** A row claimed for sending: its lease runs until `available_at`, which the claim pushed forward. */
 export type ClaimedEvent = {
@@ -24,25 +25,13 @@ type ClaimedRow = {
 	created_at: Date | string;
 };
 
-/**
- * Claims up to `batch` due rows in one short statement: `FOR UPDATE SKIP LOCKED` keeps two
- * senders from taking the same row, and pushing `available_at` forward (the lease) keeps
- * the next claim from taking it again while it is being sent outside any transaction.
- */
+/** Claims up to `batch` due emails (see `leaseDue`). */
 export async function claimDue(db: Db, batch: number, leaseMs: number): Promise<ClaimedEvent[]> {
 	const rows = await rowsOf<ClaimedRow>(
 		db,
-		sql`with due as (
-			select id from ${outboxEvents}
-			where sent_at is null and failed_at is null and available_at <= now()
-			order by available_at, id
-			limit ${batch}
-			for update skip locked
-		)
-		update ${outboxEvents} o
-		set available_at = now() + ${leaseMs}::int * interval '1 millisecond', attempts = o.attempts + 1
-		from due where o.id = due.id
-		returning o.id, o.type, o.user_id, o.order_id, o.payload, o.attempts, o.created_at`
+		sql`${leaseDue(outboxEvents, batch, leaseMs)}
+		from due where claimed.id = due.id
+		returning claimed.id, claimed.type, claimed.user_id, claimed.order_id, claimed.payload, claimed.attempts, claimed.created_at`
 	);
 	return rows.map((r) => ({
 		id: r.id,
@@ -65,28 +54,6 @@ export async function markSent(db: Db, id: string): Promise<boolean> {
 	return done.length > 0;
 }
 
-/** Records a failed attempt: the row is due again after `retryInMs`, or failed for good when that is null. */
-export async function markAttemptFailed(db: Db, id: string, error: string, retryInMs: number | null): Promise<void> {
-	const lastError = error.slice(0, 1000);
-	const set =
-		retryInMs === null
-			? { failedAt: new Date(), lastError }
-			: { availableAt: sql`now() + ${Math.round(retryInMs)}::int * interval '1 millisecond'`, lastError };
-	await db
-		.update(outboxEvents)
-		.set(set)
-		.where(and(eq(outboxEvents.id, id), isNull(outboxEvents.sentAt)));
-}
-
-/** Hands back claimed rows that were not tried (the lease ran short): due now, the attempt not counted. */
-export async function release(db: Db, ids: string[]): Promise<void> {
-	if (!ids.length) return;
-	await db
-		.update(outboxEvents)
-		.set({ availableAt: sql`now()`, attempts: sql`greatest(${outboxEvents.attempts} - 1, 0)` })
-		.where(and(inArray(outboxEvents.id, ids), isNull(outboxEvents.sentAt)));
-}
-
 /** "Retry now" for a failed email: due at once with a fresh count of attempts. */
 export async function retryNow(db: Db | Tx, id: string): Promise<boolean> {
 	const rows = await db
@@ -96,16 +63,6 @@ export async function retryNow(db: Db | Tx, id: string): Promise<boolean> {
 		.returning({ id: outboxEvents.id });
 	return rows.length > 0;
 }
-
-/**
- * Exponential backoff with jitter: base × 2^(attempts−1), capped, then a random point in
- * its upper half, so senders that failed together do not retry together.
- */
-export function backoffMs(attempts: number, baseMs: number, capMs: number, random = Math.random): number {
-	const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
-	return ceiling / 2 + random() * (ceiling / 2);
-}
-
 
 /** What each email is, in words for the admin page. */
 export const emailTypeLabels: Record<OutboxEventType, string> = {

@@ -2,9 +2,9 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { config } from '../../config';
 import type { Db } from '../../db/client';
-import { orderItems, orders, users } from '../../db/schema';
-import { log } from '../../observability/log';
-import { backoffMs, claimDue, markAttemptFailed, markSent, release, type ClaimedEvent } from './outbox';
+import { orderItems, orders, outboxEvents, users } from '../../db/schema';
+import { backoffMs, markFailed, pollInBackground, putBack, type BackgroundWorker } from '../outbox-rows';
+import { claimDue, markSent, type ClaimedEvent } from './outbox';
 import { mintResetToken, RESET_TOKEN_MINUTES } from './password-reset';
 import { renderOrderEmail, renderResetEmail, type EmailContent } from './templates';
 import { configuredTransport, type MailTransport } from './transport';
@@ -82,7 +82,7 @@ export function emailSender(db: Db, options: SenderOptions) {
 		} catch (error) {
 			const reason = describe(error);
 			const permanent = error instanceof PermanentFailure || event.attempts >= maxAttempts;
-			await markAttemptFailed(db, event.id, reason, permanent ? null : backoffMs(event.attempts, baseMs, capMs, options.random));
+			await markFailed(db, outboxEvents, [event.id], reason, permanent ? null : backoffMs(event.attempts, baseMs, capMs, options.random));
 			return permanent ? 'failed' : 'retried';
 		}
 		await markSent(db, event.id);
@@ -100,7 +100,7 @@ export function emailSender(db: Db, options: SenderOptions) {
 				// Never start a send the lease may not cover: hand the rest back instead.
 				if (Date.now() - claimedAt > leaseMs / 2) {
 					const rest = [event, ...queue.splice(0)];
-					await release(db, rest.map((e) => e.id));
+					await putBack(db, outboxEvents, rest.map((e) => e.id));
 					return;
 				}
 				result[await deliver(event)]++;
@@ -130,36 +130,17 @@ function describe(error: unknown): string {
 	return `${code}${error.message}`;
 }
 
-export type EmailWorker = { stop(): Promise<void> };
-
 /**
  * Runs the sender in the background of this process: it drains what is due, then looks
  * again every `pollMs`. `stop` waits for the batch in hand, then closes the transport.
  */
-export function startEmailWorker(db: Db, options: Partial<SenderOptions> & { pollMs?: number } = {}): EmailWorker {
+export function startEmailWorker(db: Db, options: Partial<SenderOptions> & { pollMs?: number } = {}): BackgroundWorker {
 	const transport = options.transport ?? configuredTransport();
 	const sender = emailSender(db, { ...options, transport });
-	const pollMs = options.pollMs ?? config.emailPollMs;
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let running: Promise<unknown> = Promise.resolve();
-
-	const tick = () => {
-		running = sender
-			.drain()
-			.catch((err: unknown) => log.error({ err }, 'Sending emails failed'))
-			.finally(() => {
-				if (stopped) return;
-				timer = setTimeout(tick, pollMs);
-				timer.unref();
-			});
-	};
-	tick();
+	const polling = pollInBackground(() => sender.drain(), options.pollMs ?? config.emailPollMs, 'Sending emails failed');
 	return {
 		async stop() {
-			stopped = true;
-			clearTimeout(timer);
-			await running;
+			await polling.stop();
 			transport.close();
 		}
 	};
