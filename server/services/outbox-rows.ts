@@ -10,6 +10,20 @@ import { log } from '../observability/log';
  */
 type OutboxTable = typeof outboxEvents | typeof pushDeliveries;
 
+/** How a sender works through its outbox. */
+export type OutboxSenderOptions = {
+	/** Rows claimed at a time. */
+	batch?: number;
+	/** How long a claim keeps other senders off a row; far above the time one send may take. */
+	leaseMs?: number;
+	/** Sends in flight at once. */
+	concurrency?: number;
+	maxAttempts?: number;
+	backoffBaseMs?: number;
+	backoffCapMs?: number;
+	random?: () => number;
+};
+
 /**
  * The first half of a claim: up to `batch` due rows, `FOR UPDATE SKIP LOCKED` so two senders
  * never take the same one, leased (`available_at` pushed forward) so the next claim leaves it

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sessions, users } from './accounts';
 import { products } from './catalog';
+import { createdAt, id, instant, reference, stampedAt } from './columns';
 
 /**
  * The shop's VAPID key pair when the environment gives none: made on first start and kept,
@@ -13,7 +14,7 @@ export const vapidKeys = pgTable(
 		id: integer('id').primaryKey().default(1),
 		publicKey: text('public_key').notNull(),
 		privateKey: text('private_key').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [check('vapid_keys_one_row', sql`${t.id} = 1`)]
 );
@@ -26,17 +27,15 @@ export const vapidKeys = pgTable(
 export const pushSubscriptions = pgTable(
 	'push_subscriptions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		id: id(),
+		userId: reference('user_id', () => users.id, 'cascade'),
 		sessionId: text('session_id')
 			.notNull()
 			.references(() => sessions.id, { onDelete: 'cascade' }),
 		endpoint: text('endpoint').notNull(),
 		p256dh: text('p256dh').notNull(),
 		auth: text('auth').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [
 		uniqueIndex('push_subscriptions_endpoint_key').on(t.endpoint),
@@ -49,12 +48,8 @@ export const pushSubscriptions = pgTable(
 export const pushWatches = pgTable(
 	'push_watches',
 	{
-		subscriptionId: uuid('subscription_id')
-			.notNull()
-			.references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
-		productId: uuid('product_id')
-			.notNull()
-			.references(() => products.id, { onDelete: 'cascade' })
+		subscriptionId: reference('subscription_id', () => pushSubscriptions.id, 'cascade'),
+		productId: reference('product_id', () => products.id, 'cascade')
 	},
 	(t) => [primaryKey({ columns: [t.subscriptionId, t.productId] }), index('push_watches_product_idx').on(t.productId)]
 );
@@ -71,24 +66,20 @@ export type PushKind = (typeof pushKinds)[number];
 export const pushDeliveries = pgTable(
 	'push_deliveries',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		subscriptionId: uuid('subscription_id')
-			.notNull()
-			.references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
-		productId: uuid('product_id')
-			.notNull()
-			.references(() => products.id, { onDelete: 'cascade' }),
+		id: id(),
+		subscriptionId: reference('subscription_id', () => pushSubscriptions.id, 'cascade'),
+		productId: reference('product_id', () => products.id, 'cascade'),
 		kind: text('kind', { enum: pushKinds }).notNull(),
 		version: bigint('version', { mode: 'number' }).notNull(),
 		priceMinor: integer('price_minor').notNull(),
 		previousPriceMinor: integer('previous_price_minor').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: createdAt(),
+		availableAt: stampedAt('available_at'),
 		attempts: integer('attempts').notNull().default(0),
-		sentAt: timestamp('sent_at', { withTimezone: true }),
+		sentAt: instant('sent_at'),
 		/** Sent as part of one push that told several changes at once (over the hourly limit). */
 		folded: boolean('folded').notNull().default(false),
-		failedAt: timestamp('failed_at', { withTimezone: true }),
+		failedAt: instant('failed_at'),
 		lastError: text('last_error')
 	},
 	(t) => [

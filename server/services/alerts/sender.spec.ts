@@ -3,51 +3,39 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBudget } from '../../auth/rate-limit';
 import { createSession } from '../../auth/session';
-import type { Database } from '../../db/client';
 import { products, pushDeliveries, pushSubscriptions, pushWatches } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
-import { openTestDatabase } from '../../db/test-database';
 import { startPushServiceStandIn, type Behaviour, type PushServiceStandIn, type StandInDevice } from '../../testing/push-service-stand-in';
-import { shopFixtures } from '../../testing/shop-fixtures';
+import { useSeededShop } from '../../testing/seeded-shop';
 import { adjustStock } from '../admin/catalog';
 import { shopVapidKeys } from './keys';
 import { claimDuePushes } from './outbox';
 import { pushSender, type PushSenderOptions } from './sender';
 import { subscribeToPushes } from './subscriptions';
 
-let database: Database;
-let db: Database['db'];
-let fixtures: ReturnType<typeof shopFixtures>;
+const shop = useSeededShop();
 let standIn: PushServiceStandIn;
 let publicKey: string;
 const actor = { id: randomUUID(), email: 'boss@push.test', ip: null };
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	fixtures = shopFixtures(db);
 	standIn = await startPushServiceStandIn();
-	({ publicKey } = await shopVapidKeys(db));
+	({ publicKey } = await shopVapidKeys(shop.db));
 });
-afterAll(async () => {
-	await standIn?.close();
-	await database?.close();
-});
+afterAll(() => standIn?.close());
 
 /** A signed-in shopper's device, subscribed through the stand-in, watching `productIds`. */
 async function device(productIds: string[], behaviour: Behaviour = 201, user?: { id: string }): Promise<StandInDevice & { userId: string }> {
-	const owner = user ?? (await fixtures.makeUsers(1))[0];
-	const { session } = await createSession(db, owner.id);
+	const owner = user ?? (await shop.fixtures.makeUsers(1))[0];
+	const { session } = await createSession(shop.db, owner.id);
 	const made = standIn.device(behaviour);
-	await subscribeToPushes(db, { userId: owner.id, sessionId: session.id }, { subscription: made.subscription, applicationServerKey: publicKey, productIds });
+	await subscribeToPushes(shop.db, { userId: owner.id, sessionId: session.id }, { subscription: made.subscription, applicationServerKey: publicKey, productIds });
 	return { ...made, userId: owner.id };
 }
 
 /** A sender with budgets of its own (so tests do not share them), trusting the stand-in. */
 function sender(options: PushSenderOptions & { perHour?: number } = {}) {
 	const name = randomUUID();
-	return pushSender(db, {
+	return pushSender(shop.db, {
 		agent: standIn.agent,
 		timeoutMs: 2000,
 		random: () => 1,
@@ -56,13 +44,13 @@ function sender(options: PushSenderOptions & { perHour?: number } = {}) {
 	});
 }
 
-const restock = (productId: string, units = 3) => adjustStock(db, actor, { id: productId, change: units, reason: 'received', note: '' });
-const rowsOf = (productId: string) => db.select().from(pushDeliveries).where(eq(pushDeliveries.productId, productId));
-const titleOf = async (id: string) => (await db.select({ title: products.title, slug: products.slug }).from(products).where(eq(products.id, id)))[0]!;
+const restock = (productId: string, units = 3) => adjustStock(shop.db, actor, { id: productId, change: units, reason: 'received', note: '' });
+const rowsOf = (productId: string) => shop.db.select().from(pushDeliveries).where(eq(pushDeliveries.productId, productId));
+const titleOf = async (id: string) => (await shop.db.select({ title: products.title, slug: products.slug }).from(products).where(eq(products.id, id)))[0]!;
 
 describe('sending through web-push to a push service', () => {
 	it('pushes one restock exactly once to each subscribed device: VAPID-signed, encrypted (aes128gcm), naming the product', async () => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		const devices = [await device([product]), await device([product])];
 		await restock(product);
 		expect(await sender().drain()).toMatchObject({ sent: 2, retried: 0, failed: 0 });
@@ -77,22 +65,22 @@ describe('sending through web-push to a push service', () => {
 	});
 
 	it('tells a price fall with both prices', async () => {
-		const product = await fixtures.makeProduct(2, 5200);
+		const product = await shop.fixtures.makeProduct(2, 5200);
 		const d = await device([product]);
-		await db.update(products).set({ priceMinor: 4500 }).where(eq(products.id, product));
+		await shop.db.update(products).set({ priceMinor: 4500 }).where(eq(products.id, product));
 		await sender().drain();
 		expect(standIn.payloadsOf(d)).toEqual([expect.objectContaining({ body: expect.stringMatching(/is now \$45\.00, down from \$52\.00\.$/) })]);
 	});
 
 	it.each([410, 404])('deletes the subscription, its watch list and its pushes when the push service answers %i', async (status) => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		const gone = await device([product], status);
 		const kept = await device([product]);
 		await restock(product);
 		expect(await sender().drain()).toMatchObject({ dropped: 1, sent: 1 });
-		expect(await db.$count(pushSubscriptions, eq(pushSubscriptions.endpoint, gone.subscription.endpoint))).toBe(0);
-		expect(await db.$count(pushSubscriptions, eq(pushSubscriptions.endpoint, kept.subscription.endpoint))).toBe(1);
-		expect(await db.$count(pushWatches, eq(pushWatches.productId, product))).toBe(1);
+		expect(await shop.db.$count(pushSubscriptions, eq(pushSubscriptions.endpoint, gone.subscription.endpoint))).toBe(0);
+		expect(await shop.db.$count(pushSubscriptions, eq(pushSubscriptions.endpoint, kept.subscription.endpoint))).toBe(1);
+		expect(await shop.db.$count(pushWatches, eq(pushWatches.productId, product))).toBe(1);
 		expect(await rowsOf(product)).toHaveLength(1);
 	});
 
@@ -100,7 +88,7 @@ describe('sending through web-push to a push service', () => {
 		['answers 503', 503],
 		['does not answer in time', 'hang']
 	])('retries with backoff when the push service %s, without holding up other pushes, and sends once it recovers', async (_name, behaviour) => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		const down = await device([product], behaviour);
 		const up = await device([product]);
 		await restock(product);
@@ -114,13 +102,13 @@ describe('sending through web-push to a push service', () => {
 		expect(waiting!.availableAt.getTime() - Date.now()).toBeGreaterThan(55_000);
 		expect(await sender().drain()).toMatchObject({ claimed: 0 });
 		standIn.answer(down, 201);
-		await db.update(pushDeliveries).set({ availableAt: sql`now()` }).where(eq(pushDeliveries.id, waiting!.id));
+		await shop.db.update(pushDeliveries).set({ availableAt: sql`now()` }).where(eq(pushDeliveries.id, waiting!.id));
 		expect(await sender().drain()).toMatchObject({ sent: 1 });
 		expect(standIn.payloadsOf(down)).toHaveLength(1);
 	});
 
 	it('gives up after the last attempt and keeps why', async () => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		await device([product], 500);
 		await restock(product);
 		await sender({ maxAttempts: 1 }).drain();
@@ -130,7 +118,7 @@ describe('sending through web-push to a push service', () => {
 
 describe('the hourly limit per shopper', () => {
 	it('sends a burst of parallel restocks up to the limit, claiming each point before sending, and tells the rest in one push', async () => {
-		const watched = await Promise.all(Array.from({ length: 5 }, () => fixtures.makeProduct(0)));
+		const watched = await Promise.all(Array.from({ length: 5 }, () => shop.fixtures.makeProduct(0)));
 		const d = await device(watched);
 		await Promise.all(watched.map((id) => restock(id)));
 		const push = sender({ perHour: 3 });
@@ -138,12 +126,12 @@ describe('the hourly limit per shopper', () => {
 		const payloads = standIn.payloadsOf(d) as { body: string; url: string }[];
 		expect(payloads).toHaveLength(4);
 		expect(payloads.filter((p) => p.url === '/alerts')).toEqual([{ title: 'Store', body: '2 products you watch are back in stock or cost less.', url: '/alerts', tag: 'alerts' }]);
-		const rows = await db.select().from(pushDeliveries).where(inArray(pushDeliveries.productId, watched));
+		const rows = await shop.db.select().from(pushDeliveries).where(inArray(pushDeliveries.productId, watched));
 		expect(rows.filter((r) => r.folded)).toHaveLength(2);
 
 		// Past the limit and the one summing-up push, a change waits for the next hour.
-		const later = await fixtures.makeProduct(0);
-		await subscribeToPushes(db, await callerOf(d), { subscription: d.subscription, applicationServerKey: publicKey, productIds: [...watched, later] });
+		const later = await shop.fixtures.makeProduct(0);
+		await subscribeToPushes(shop.db, await callerOf(d), { subscription: d.subscription, applicationServerKey: publicKey, productIds: [...watched, later] });
 		await restock(later);
 		expect(await push.drain()).toMatchObject({ sent: 0, deferred: 1 });
 		const [waiting] = await rowsOf(later);
@@ -154,7 +142,7 @@ describe('the hourly limit per shopper', () => {
 
 describe('claims', () => {
 	it('two senders at once send each push once', async () => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		const devices = await Promise.all(Array.from({ length: 6 }, () => device([product])));
 		await restock(product);
 		const [a, b] = await Promise.all([sender({ batch: 2 }).drain(), sender({ batch: 2 }).drain()]);
@@ -163,11 +151,11 @@ describe('claims', () => {
 	});
 
 	it('a sender that stopped mid-send holds its pushes until the lease runs out; then one other sender sends them', async () => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		const d = await device([product]);
 		await restock(product);
 		// A sender claims and is killed before sending or marking anything.
-		expect(await claimDuePushes(db, 10, 400)).toHaveLength(1);
+		expect(await claimDuePushes(shop.db, 10, 400)).toHaveLength(1);
 		expect(await sender().drain()).toMatchObject({ claimed: 0 });
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		expect(await sender().drain()).toMatchObject({ claimed: 1, sent: 1 });
@@ -177,6 +165,6 @@ describe('claims', () => {
 });
 
 async function callerOf(d: { userId: string; subscription: { endpoint: string } }) {
-	const [row] = await db.select({ sessionId: pushSubscriptions.sessionId }).from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, d.subscription.endpoint));
+	const [row] = await shop.db.select({ sessionId: pushSubscriptions.sessionId }).from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, d.subscription.endpoint));
 	return { userId: d.userId, sessionId: row!.sessionId };
 }

@@ -8,24 +8,16 @@ import type { Db } from '../../db/client';
 import { pushDeliveries } from '../../db/schema';
 import { getRedis } from '../../redis';
 import { shopVapidKeys } from './keys';
-import { backoffMs, markFailed, pollInBackground, putBack, type BackgroundWorker } from '../outbox-rows';
+import { backoffMs, markFailed, pollInBackground, putBack, type BackgroundWorker, type OutboxSenderOptions } from '../outbox-rows';
 import { claimDuePushes, dropSubscription, markPushesSent, type ClaimedPush } from './outbox';
 
-export type PushSenderOptions = {
+export type PushSenderOptions = OutboxSenderOptions & {
 	/** Trusts a push service's certificate that the system does not (a local stand-in). */
 	agent?: Agent;
 	/** How long one push service may take to answer. */
 	timeoutMs?: number;
 	/** Pushes one account may receive (`pushes`, by user) and the one push an hour that tells the rest (`folds`, by device). */
 	budgets?: { pushes: Budget; folds: Budget };
-	batch?: number;
-	/** How long a claim keeps other senders off a row; far above `timeoutMs`. */
-	leaseMs?: number;
-	concurrency?: number;
-	maxAttempts?: number;
-	backoffBaseMs?: number;
-	backoffCapMs?: number;
-	random?: () => number;
 };
 
 export type PushDrainResult = { claimed: number; sent: number; folded: number; retried: number; failed: number; dropped: number; deferred: number };

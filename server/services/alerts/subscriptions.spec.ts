@@ -4,31 +4,22 @@ import webpush from 'web-push';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PUSH_WATCHES } from '../../../src/lib/shared/alerts';
 import { createSession, invalidateSession, type Session, type SessionUser } from '../../auth/session';
-import type { Database } from '../../db/client';
 import { favorites, products, pushDeliveries, pushSubscriptions, pushWatches, vapidKeys } from '../../db/schema';
-import { seedCatalog } from '../../db/seed';
 import { openTestDatabase } from '../../db/test-database';
-import { shopFixtures } from '../../testing/shop-fixtures';
+import { useSeededShop } from '../../testing/seeded-shop';
 import { createCaller } from '../../trpc/root';
 import { adjustStock, setArchived, updateProduct, adminGetProduct } from '../admin/catalog';
 import { testProvider } from '../payments/test-provider';
 import { shopVapidKeys } from './keys';
 import { watcherCount } from './subscriptions';
 
-let database: Database;
-let db: Database['db'];
-let fixtures: ReturnType<typeof shopFixtures>;
+const shop = useSeededShop();
 let publicKey: string;
 const actor = { id: randomUUID(), email: 'boss@alerts.test', ip: null };
 
 beforeAll(async () => {
-	database = await openTestDatabase();
-	db = database.db;
-	await seedCatalog(db);
-	fixtures = shopFixtures(db);
-	({ publicKey } = await shopVapidKeys(db));
+	({ publicKey } = await shopVapidKeys(shop.db));
 });
-afterAll(() => database?.close());
 
 /** A push service's address, as a browser's subscription names it. */
 const browserSubscription = () => ({ endpoint: `https://push.example.net/send/${randomUUID()}` });
@@ -39,9 +30,9 @@ function realKeys() {
 }
 
 async function shopper(): Promise<{ user: SessionUser; session: Session; api: ReturnType<typeof createCaller> }> {
-	const [user] = await fixtures.makeUsers(1);
-	const { session } = await createSession(db, user.id);
-	return { user, session, api: createCaller({ db, user, session, payments: testProvider, ip: null }) };
+	const [user] = await shop.fixtures.makeUsers(1);
+	const { session } = await createSession(shop.db, user.id);
+	return { user, session, api: createCaller({ db: shop.db, user, session, payments: testProvider, ip: null }) };
 }
 
 async function subscribed(productIds: string[]) {
@@ -51,9 +42,9 @@ async function subscribed(productIds: string[]) {
 	return { ...who, subscription };
 }
 
-const deliveriesOf = (productId: string) => db.select().from(pushDeliveries).where(eq(pushDeliveries.productId, productId));
+const deliveriesOf = (productId: string) => shop.db.select().from(pushDeliveries).where(eq(pushDeliveries.productId, productId));
 const editOf = async (id: string) => {
-	const p = await adminGetProduct(db, id);
+	const p = await adminGetProduct(shop.db, id);
 	return { id, editToken: p.editToken, title: p.title, slug: p.slug, description: p.description, priceMinor: p.priceMinor, collectionId: p.collectionId, currency: p.currency };
 };
 
@@ -83,41 +74,41 @@ describe('VAPID keys from the environment', () => {
 	it('are used as they are, and a half or malformed pair is refused with its name', async () => {
 		const pair = webpush.generateVAPIDKeys();
 		set(pair.publicKey, pair.privateKey);
-		expect(await shopVapidKeys(db)).toEqual(pair);
+		expect(await shopVapidKeys(shop.db)).toEqual(pair);
 		set(pair.publicKey);
-		await expect(async () => shopVapidKeys(db)).rejects.toThrow(/both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY/);
+		await expect(async () => shopVapidKeys(shop.db)).rejects.toThrow(/both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY/);
 		set(pair.publicKey.slice(0, 40), pair.privateKey);
-		await expect(async () => shopVapidKeys(db)).rejects.toThrow(/VAPID_PUBLIC_KEY must be/);
+		await expect(async () => shopVapidKeys(shop.db)).rejects.toThrow(/VAPID_PUBLIC_KEY must be/);
 		set(pair.publicKey, `${pair.privateKey}AAAA`);
-		await expect(async () => shopVapidKeys(db)).rejects.toThrow(/VAPID_PRIVATE_KEY must be/);
+		await expect(async () => shopVapidKeys(shop.db)).rejects.toThrow(/VAPID_PRIVATE_KEY must be/);
 	});
 });
 
 describe('opting in', () => {
 	it('keeps the subscription and the watched ids, and replaces them when subscribed again', async () => {
-		const [a, b] = [await fixtures.makeProduct(0), await fixtures.makeProduct(3)];
+		const [a, b] = [await shop.fixtures.makeProduct(0), await shop.fixtures.makeProduct(3)];
 		const { api, subscription, user } = await subscribed([a, b, a]);
-		const [row] = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, subscription.endpoint));
+		const [row] = await shop.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, subscription.endpoint));
 		expect(row).toMatchObject({ userId: user.id, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth });
-		expect((await db.select().from(pushWatches).where(eq(pushWatches.subscriptionId, row!.id))).map((w) => w.productId).sort()).toEqual([a, b].sort());
+		expect((await shop.db.select().from(pushWatches).where(eq(pushWatches.subscriptionId, row!.id))).map((w) => w.productId).sort()).toEqual([a, b].sort());
 		await api.alerts.watches({ endpoint: subscription.endpoint, productIds: [b] });
-		expect(await db.select({ p: pushWatches.productId }).from(pushWatches).where(eq(pushWatches.subscriptionId, row!.id))).toEqual([{ p: b }]);
+		expect(await shop.db.select({ p: pushWatches.productId }).from(pushWatches).where(eq(pushWatches.subscriptionId, row!.id))).toEqual([{ p: b }]);
 	});
 
 	it('turning it off, or signing out, deletes the subscription and its watch list', async () => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		const first = await subscribed([product]);
 		expect(await first.api.alerts.unsubscribe({ endpoint: first.subscription.endpoint })).toEqual({ removed: true });
 		const second = await subscribed([product]);
-		await invalidateSession(db, second.session.id);
+		await invalidateSession(shop.db, second.session.id);
 		for (const { subscription } of [first, second]) {
-			expect(await db.$count(pushSubscriptions, eq(pushSubscriptions.endpoint, subscription.endpoint))).toBe(0);
+			expect(await shop.db.$count(pushSubscriptions, eq(pushSubscriptions.endpoint, subscription.endpoint))).toBe(0);
 		}
-		expect(await db.$count(pushWatches, eq(pushWatches.productId, product))).toBe(0);
+		expect(await shop.db.$count(pushWatches, eq(pushWatches.productId, product))).toBe(0);
 	});
 
 	it('refuses a visitor (401)', async () => {
-		const api = createCaller({ db, user: null, session: null, payments: testProvider, ip: null });
+		const api = createCaller({ db: shop.db, user: null, session: null, payments: testProvider, ip: null });
 		const subscription = { ...browserSubscription(), keys: realKeys() };
 		await expect(api.alerts.subscribe({ subscription, applicationServerKey: publicKey, productIds: [] })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 		await expect(api.alerts.unsubscribe({ endpoint: subscription.endpoint })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
@@ -143,18 +134,18 @@ describe('bad subscriptions are refused with a 4xx and write nothing', () => {
 	it.each(cases)('%s', async (_name, change, message) => {
 		const { api } = await shopper();
 		const input = change(await valid()) as Input;
-		const before = await db.$count(pushSubscriptions);
+		const before = await shop.db.$count(pushSubscriptions);
 		const failure = await api.alerts.subscribe(input).catch((e: unknown) => e as { code: string; message: string });
 		expect(failure).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(message) });
-		expect(await db.$count(pushSubscriptions)).toBe(before);
+		expect(await shop.db.$count(pushSubscriptions)).toBe(before);
 	});
 
 	it('an archived product, keeping the earlier list', async () => {
-		const [kept, archived] = [await fixtures.makeProduct(1), await fixtures.makeProduct(1)];
+		const [kept, archived] = [await shop.fixtures.makeProduct(1), await shop.fixtures.makeProduct(1)];
 		const { api, subscription } = await subscribed([kept]);
-		await setArchived(db, actor, { id: archived, archived: true });
+		await setArchived(shop.db, actor, { id: archived, archived: true });
 		await expect(api.alerts.watches({ endpoint: subscription.endpoint, productIds: [kept, archived] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-		expect(await db.$count(pushWatches, eq(pushWatches.productId, kept))).toBe(1);
+		expect(await shop.db.$count(pushWatches, eq(pushWatches.productId, kept))).toBe(1);
 	});
 
 	it('a localhost endpoint on a shop not served from localhost', async () => {
@@ -177,23 +168,23 @@ describe('bad subscriptions are refused with a 4xx and write nothing', () => {
 		const { api } = await shopper();
 		const input = { subscription: { ...theirs.subscription, keys: realKeys() }, applicationServerKey: publicKey, productIds: [] };
 		await expect(api.alerts.subscribe(input)).rejects.toMatchObject({ code: 'CONFLICT' });
-		const [row] = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, theirs.subscription.endpoint));
+		const [row] = await shop.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, theirs.subscription.endpoint));
 		expect(row).toMatchObject({ userId: theirs.user.id, p256dh: theirs.subscription.keys.p256dh });
 	});
 });
 
 describe('the outbox trigger on products', () => {
 	it('queues one push per device on a restock and on a price fall, by every path, and none on a rise or for an unwatched product', async () => {
-		const [watched, unwatched] = [await fixtures.makeProduct(0, 5000), await fixtures.makeProduct(0, 5000)];
+		const [watched, unwatched] = [await shop.fixtures.makeProduct(0, 5000), await shop.fixtures.makeProduct(0, 5000)];
 		const devices = [await subscribed([watched]), await subscribed([watched])];
-		await adjustStock(db, actor, { id: watched, change: 4, reason: 'received', note: '' });
-		await adjustStock(db, actor, { id: unwatched, change: 4, reason: 'received', note: '' });
-		await updateProduct(db, actor, { ...(await editOf(watched)), priceMinor: 5500 });
+		await adjustStock(shop.db, actor, { id: watched, change: 4, reason: 'received', note: '' });
+		await adjustStock(shop.db, actor, { id: unwatched, change: 4, reason: 'received', note: '' });
+		await updateProduct(shop.db, actor, { ...(await editOf(watched)), priceMinor: 5500 });
 		expect(await deliveriesOf(watched)).toHaveLength(2);
-		await updateProduct(db, actor, { ...(await editOf(watched)), priceMinor: 4500 });
-		await db.update(products).set({ inventory: 0 }).where(eq(products.id, watched));
+		await updateProduct(shop.db, actor, { ...(await editOf(watched)), priceMinor: 4500 });
+		await shop.db.update(products).set({ inventory: 0 }).where(eq(products.id, watched));
 		// Any path that returns stock (an order's hold let go, an expiry) is the same update.
-		await db.update(products).set({ inventory: 2 }).where(eq(products.id, watched));
+		await shop.db.update(products).set({ inventory: 2 }).where(eq(products.id, watched));
 		const rows = await deliveriesOf(watched);
 		expect(rows.map((r) => r.kind).sort()).toEqual(['price', 'price', 'restock', 'restock', 'restock', 'restock']);
 		expect(new Set(rows.map((r) => r.subscriptionId)).size).toBe(devices.length);
@@ -202,28 +193,28 @@ describe('the outbox trigger on products', () => {
 	});
 
 	it('queues nothing for an archived product, nor for a change that rolls back', async () => {
-		const product = await fixtures.makeProduct(0);
+		const product = await shop.fixtures.makeProduct(0);
 		await subscribed([product]);
-		await db
+		await shop.db
 			.transaction(async (tx) => {
 				await tx.update(products).set({ inventory: 5 }).where(eq(products.id, product));
 				throw new Error('rolled back');
 			})
 			.catch(() => {});
-		await setArchived(db, actor, { id: product, archived: true });
-		await db.update(products).set({ inventory: 5, priceMinor: 1 }).where(eq(products.id, product));
+		await setArchived(shop.db, actor, { id: product, archived: true });
+		await shop.db.update(products).set({ inventory: 5, priceMinor: 1 }).where(eq(products.id, product));
 		expect(await deliveriesOf(product)).toHaveLength(0);
 	});
 });
 
 describe("the admin's count of watchers", () => {
 	it('counts distinct signed-in shoppers, by favorite or by push', async () => {
-		const product = await fixtures.makeProduct(0);
-		const [fan] = await fixtures.makeUsers(1);
+		const product = await shop.fixtures.makeProduct(0);
+		const [fan] = await shop.fixtures.makeUsers(1);
 		const both = await subscribed([product]);
 		await subscribed([product]);
-		await db.insert(favorites).values([{ userId: fan.id, productId: product }, { userId: both.user.id, productId: product }]);
-		expect(await watcherCount(db, product)).toBe(3);
-		expect(await watcherCount(db, await fixtures.makeProduct(0))).toBe(0);
+		await shop.db.insert(favorites).values([{ userId: fan.id, productId: product }, { userId: both.user.id, productId: product }]);
+		expect(await watcherCount(shop.db, product)).toBe(3);
+		expect(await watcherCount(shop.db, await shop.fixtures.makeProduct(0))).toBe(0);
 	});
 });

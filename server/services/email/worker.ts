@@ -3,26 +3,16 @@ import { z } from 'zod';
 import { config } from '../../config';
 import type { Db } from '../../db/client';
 import { orderItems, orders, outboxEvents, users } from '../../db/schema';
-import { backoffMs, markFailed, pollInBackground, putBack, type BackgroundWorker } from '../outbox-rows';
+import { backoffMs, markFailed, pollInBackground, putBack, type BackgroundWorker, type OutboxSenderOptions } from '../outbox-rows';
 import { claimDue, markSent, type ClaimedEvent } from './outbox';
 import { mintResetToken, RESET_TOKEN_MINUTES } from './password-reset';
 import { renderOrderEmail, renderResetEmail, type EmailContent } from './templates';
 import { configuredTransport, type MailTransport } from './transport';
 
-export type SenderOptions = {
+export type SenderOptions = OutboxSenderOptions & {
 	transport: MailTransport;
 	from?: string;
 	origin?: string;
-	/** Rows claimed at a time. */
-	batch?: number;
-	/** How long a claim keeps other senders off a row; far above the SMTP timeouts. */
-	leaseMs?: number;
-	/** Messages in flight at once. */
-	concurrency?: number;
-	maxAttempts?: number;
-	backoffBaseMs?: number;
-	backoffCapMs?: number;
-	random?: () => number;
 };
 
 /** A failure that no retry can fix (a malformed address, a deleted order): failed at once. */
