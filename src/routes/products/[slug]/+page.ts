@@ -18,10 +18,21 @@ export const load: PageLoad = async ({ params, url, fetch, parent, depends }) =>
 		fromApi(api.reviews.list.query({ productId: product.id, cursor: reviewsCursor, limit: 10 })).catch(offline),
 		user ? fromApi(api.reviews.mine.query({ productId: product.id })).catch(offline) : null
 	]);
-	// Only a signed-in shopper writes reviews: a visitor's page never fetches the form's code.
-	const ReviewForm = user ? (await import('$lib/components/catalog/review-form.svelte')).default : null;
+	const ReviewForm = user ? await reviewForm() : null;
 	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null, ReviewForm };
 };
+
+/**
+ * The review form's code: only a signed-in shopper writes reviews, so a visitor's page never
+ * fetches it. Posting one needs the network, so a device that cannot fetch it offline does without.
+ */
+async function reviewForm() {
+	try {
+		return (await import('$lib/components/catalog/review-form.svelte')).default;
+	} catch (e) {
+		return offline(e);
+	}
+}
 
 /** A failed request while the device has no network: the page does without that part. */
 function offline(e: unknown): null {
