@@ -148,8 +148,9 @@ test('an admin creates a product with an image, sells out its stock, ships an or
 	await expect(emails.getByRole('listitem').filter({ hasText: 'Order shipped' })).toContainText(/Order shipped —\s+sent\s/, { timeout: 15_000 });
 	await expect(emails).not.toContainText('attempts so far');
 
-	// The shopper's order page names the carrier and the tracking number.
+	// The shopper's order page names the carrier and the tracking number; its payment stays paid.
 	await open(buyerPage, `/account/orders/${number}`);
+	await expect(buyerPage.getByRole('term').filter({ hasText: /^Payment$/ }).locator('+ dd')).toHaveText('Paid');
 	await expect(buyerPage.getByRole('definition').filter({ hasText: 'Harbour Post' })).toBeVisible();
 	await expect(buyerPage.getByRole('definition').filter({ hasText: 'HP-2026-7' })).toBeVisible();
 	await buyer.close();

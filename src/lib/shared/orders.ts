@@ -13,6 +13,13 @@ export const statusLabels: Record<OrderStatus, string> = {
 	refunded: 'Refunded'
 };
 
+/** What a shopper's receipt says of the payment, whatever became of the order since (shipped, cancelled…). */
+export function paymentLabel(order: { status: OrderStatus; paidAt: string | null }): string {
+	if (order.status === 'refunded') return 'Refunded';
+	if (order.paidAt) return 'Paid';
+	return order.status === 'pending_payment' ? 'Awaiting payment' : 'Not charged';
+}
+
 /**
  * Where an order may go from each status; nothing ever moves back. Payment is the only way
  * to `paid`, so an admin cannot mark an order paid by hand; `refunded` needs a payment.
