@@ -2,17 +2,32 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from './browser.js';
-import { expect, test, type Page } from './fixtures';
+import { expect, signUp, test, type Page } from './fixtures';
 
 /** Waits until the service worker controls the page and the device holds the catalog. */
 async function readyOffline(page: Page) {
 	await page.goto('/');
 	await page.evaluate(() => navigator.serviceWorker.ready);
-	// The first visit is not controlled yet; the next load is.
 	await page.reload();
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
 }
+
+test('a first visit is taken over by the service worker once it is ready, with no reload: offline, a page whose code it never fetched opens', async ({ page, context, baseURL }) => {
+	await signUp(page, baseURL!, 'first-run');
+	await page.goto('/');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+	await expect(page.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+	await context.setOffline(true);
+	// The address book's code is not among the pages fetched ahead: it comes from the precache.
+	await page.evaluate(() => {
+		const link = Object.assign(document.createElement('a'), { href: '/account/addresses' });
+		document.body.append(link);
+		link.click();
+	});
+	await expect(page.getByRole('heading', { level: 1, name: 'Your addresses' })).toBeVisible();
+});
 
 const deviceGroup = (page: Page) =>
 	page.evaluate(

@@ -3,6 +3,7 @@
 // here, so `$lib` resolves) and @vite-pwa/sveltekit injects the precache manifest as /sw.js;
 // the page registers it through workbox-window (see app-shell.svelte.ts).
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -21,6 +22,10 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
 });
+// The first version takes the tabs already open as soon as it is active: a first visit's page
+// then gets the code it has not fetched yet from the precache when the network drops, with no
+// reload first. (A later version waits for the banner, as above; claiming changes nothing there.)
+clientsClaim();
 
 // Written as `self.__WB_MANIFEST`, the spot where the build injects the precache list.
 precacheAndRoute((self as unknown as { __WB_MANIFEST: Parameters<typeof precacheAndRoute>[0] }).__WB_MANIFEST, {});
