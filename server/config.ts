@@ -32,7 +32,7 @@ export const config = {
 	get signupsPerHour() {
 		return process.env.SIGNUPS_PER_HOUR ? Number(process.env.SIGNUPS_PER_HOUR) : undefined;
 	},
-	/** Request budgets of checkout, sync push and pull, review writes and the assistant: `RATE_LIMIT_<NAME>=perUser/perIp/seconds`. */
+	/** Request budgets of checkout, sync push and pull, review writes, the assistant and the push opt-in: `RATE_LIMIT_<NAME>=perUser/perIp/seconds`. */
 	get rateLimits(): Record<LimitName, LimitRule> {
 		return Object.fromEntries(
 			LIMIT_NAMES.map((name) => [name, parseLimit(process.env[`RATE_LIMIT_${name.toUpperCase()}`], DEFAULT_LIMITS[name])])

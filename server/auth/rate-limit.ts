@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** The endpoints with a budget; sign-up, login and password reset have theirs in `throttle.ts`. */
-export const LIMIT_NAMES = ['checkout', 'push', 'pull', 'reviews', 'assistant'] as const;
+export const LIMIT_NAMES = ['checkout', 'push', 'pull', 'reviews', 'assistant', 'alerts'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 /** Requests per window, for one account and for one address (several people may share one). */
@@ -14,7 +14,9 @@ export const DEFAULT_LIMITS: Record<LimitName, LimitRule> = {
 	// A device pulls on focus, on each live event and every 30 s; many devices may share an address.
 	pull: { perUser: 300, perIp: 1200, seconds: 60 },
 	reviews: { perUser: 10, perIp: 30, seconds: 600 },
-	assistant: { perUser: 30, perIp: 90, seconds: 60 }
+	assistant: { perUser: 30, perIp: 90, seconds: 60 },
+	// Turning pushes on or off, and the watch list a device hands over after a sync that changed it.
+	alerts: { perUser: 30, perIp: 120, seconds: 60 }
 };
 
 /** `RATE_LIMIT_CHECKOUT=10/30/60`: per user / per address / window in seconds. */

@@ -7,6 +7,7 @@ import { createSession, invalidateSession, type Session, type SessionUser } from
 import { favorites, products, pushDeliveries, pushSubscriptions, pushWatches, vapidKeys } from '../../db/schema';
 import { openTestDatabase } from '../../db/test-database';
 import { useSeededShop } from '../../testing/seeded-shop';
+import { createRateLimits } from '../../auth/rate-limit';
 import { createCaller } from '../../trpc/root';
 import { adjustStock, setArchived, updateProduct, adminGetProduct } from '../admin/catalog';
 import { testProvider } from '../payments/test-provider';
@@ -47,6 +48,22 @@ const editOf = async (id: string) => {
 	const p = await adminGetProduct(shop.db, id);
 	return { id, editToken: p.editToken, title: p.title, slug: p.slug, description: p.description, priceMinor: p.priceMinor, collectionId: p.collectionId, currency: p.currency };
 };
+
+describe('the push opt-in’s budget', () => {
+	it('lets a burst of 100 parallel watch-list updates from one account through only as far as its budget', async () => {
+		const who = await subscribed([]);
+		const limits = createRateLimits({ prefix: `alerts-${randomUUID()}`, limits: { alerts: { perUser: 5, perIp: 100, seconds: 60 } } });
+		const api = createCaller({ db: shop.db, user: who.user, session: who.session, payments: testProvider, ip: '203.0.113.9', limits });
+		const [product] = await shop.db.select({ id: products.id }).from(products).limit(1);
+		const outcomes = await Promise.allSettled(
+			Array.from({ length: 100 }, () => api.alerts.watches({ endpoint: who.subscription.endpoint, productIds: [product!.id] }))
+		);
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+		const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+		expect(refused).toHaveLength(95);
+		for (const { reason } of refused) expect(reason).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+	});
+});
 
 describe('VAPID keys', () => {
 	it('are made once and kept: instances starting together agree on one pair', async () => {
