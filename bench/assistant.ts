@@ -61,11 +61,11 @@ const placed = [];
 for (let i = 0; i < 12; i++) {
 	await db.delete(carts).where(eq(carts.userId, user!.id));
 	const [cart] = await db.insert(carts).values({ userId: user!.id }).returning({ id: carts.id });
-	await db.insert(cartItems).values({ cartId: cart!.id, productId: some[i]!.id, quantity: 1 });
+	await db.insert(cartItems).values({ cartId: cart!.id, productId: some[i]!.id, variantId: some[i]!.id, quantity: 1 });
 	placed.push(await startCheckout(db, user!.id, { cartId: cart!.id, idempotencyKey: randomUUID(), shippingMethodId: method!.id, address: ADDRESS, saveAddress: false }, testProvider));
 }
 const [cart] = await db.insert(carts).values({ userId: user!.id }).returning({ id: carts.id });
-await db.insert(cartItems).values(some.slice(20, 23).map((p) => ({ cartId: cart!.id, productId: p.id, quantity: 1 })));
+await db.insert(cartItems).values(some.slice(20, 23).map((p) => ({ cartId: cart!.id, productId: p.id, variantId: p.id, quantity: 1 })));
 await db.insert(favorites).values(some.slice(30, 35).map((p) => ({ userId: user!.id, productId: p.id })));
 void shippingMethods;
 
@@ -86,7 +86,7 @@ const device = openStoreDb(`bench-${randomUUID()}`);
 // What a device holds after its first load: the sync service's own snapshot of the catalog.
 const catalog = (await snapshot(db, { version: 0, parts: 1, part: 0 })) as SnapshotPart;
 await device.products.bulkPut(catalog.products);
-await device.cartLines.bulkPut(some.slice(20, 23).map((p) => ({ productId: p.id, quantity: 1 })));
+await device.cart.bulkPut(some.slice(20, 23).map((p) => ({ productId: p.id, variantId: p.id, quantity: 1 })));
 await device.favorites.bulkPut(some.slice(30, 35).map((p) => ({ productId: p.id, addedAt: new Date().toISOString() })));
 await device.orders.bulkPut(await Promise.all(placed.map((o) => getOrder(db, user!.id, o.id))));
 await writeMeta(device, 'catalogCursor', String(catalog.version));

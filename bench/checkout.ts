@@ -113,7 +113,7 @@ async function makeProduct(db: Db): Promise<string> {
 async function fillCarts(db: Db, userIds: string[], productId: string): Promise<Map<string, string>> {
 	await db.delete(carts).where(inArray(carts.userId, userIds));
 	const rows = await db.insert(carts).values(userIds.map((userId) => ({ userId }))).returning({ id: carts.id, userId: carts.userId });
-	await db.insert(cartItems).values(rows.map((c) => ({ cartId: c.id, productId, quantity: 1 })));
+	await db.insert(cartItems).values(rows.map((c) => ({ cartId: c.id, productId, variantId: productId, quantity: 1 })));
 	return new Map(rows.map((c) => [c.userId!, c.id]));
 }
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createBudget } from '../server/auth/rate-limit';
 import { openDatabase } from '../server/db/client';
-import { products, pushDeliveries, pushSubscriptions, pushWatches, sessions } from '../server/db/schema';
+import { products, productVariants, pushDeliveries, pushSubscriptions, pushWatches, sessions } from '../server/db/schema';
 import { seedCatalog } from '../server/db/seed';
 import { pushSender } from '../server/services/alerts/sender';
 import { startPushServiceStandIn } from '../server/testing/push-service-stand-in';
@@ -46,7 +46,7 @@ for (let i = 0; i < DEVICES; i += CHUNK) {
 console.log(`${DEVICES.toLocaleString('en')} devices subscribed, each watching the product (${((performance.now() - t) / 1000).toFixed(1)} s to set up)`);
 
 t = performance.now();
-await db.update(products).set({ inventory: 5 }).where(eq(products.id, product));
+await db.update(productVariants).set({ inventory: 5 }).where(eq(productVariants.id, product));
 const queued = await db.$count(pushDeliveries, eq(pushDeliveries.productId, product));
 console.log(`restock committed with ${queued.toLocaleString('en')} pushes queued in its transaction: ${(performance.now() - t).toFixed(0)} ms`);
 

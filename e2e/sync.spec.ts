@@ -39,7 +39,7 @@ async function signInByRequest(page: Page, baseURL: string) {
 }
 
 /** Every row of one table of the device's IndexedDB database ('store'), read directly. */
-async function deviceRows<T>(page: Page, table: 'meta' | 'outbox' | 'cartLines' | 'favorites'): Promise<T[]> {
+async function deviceRows<T>(page: Page, table: 'meta' | 'outbox' | 'cart' | 'favorites'): Promise<T[]> {
 	const rows = await page.evaluate(
 		(name) =>
 			new Promise<unknown[]>((resolve, reject) => {
@@ -334,7 +334,7 @@ test.describe('the signed-in shopper’s device and the server', () => {
 		await waitForSync(page);
 		await expect(shopNav(page).getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
 		const before = await deviceMeta(page);
-		expect(await deviceRows(page, 'cartLines')).toHaveLength(1);
+		expect(await deviceRows(page, 'cart')).toHaveLength(1);
 		expect(await deviceRows(page, 'favorites')).toHaveLength(1);
 
 		await (await shopMenu(page)).getByRole('link', { name: 'Account' }).click();
@@ -351,7 +351,7 @@ test.describe('the signed-in shopper’s device and the server', () => {
 			}, { message: 'the device belongs to a visitor now' })
 			.toEqual({ visitor: true, newGroup: true });
 		await waitForDevice(page);
-		expect(await deviceRows(page, 'cartLines')).toEqual([]);
+		expect(await deviceRows(page, 'cart')).toEqual([]);
 		expect(await deviceRows(page, 'favorites')).toEqual([]);
 		expect(await deviceRows(page, 'outbox')).toEqual([]);
 		await expect(shopNav(page).getByRole('link', { name: 'Cart', exact: true })).toBeVisible();

@@ -3,6 +3,7 @@ import { mergeCarts, type MutationStore } from '../../src/lib/shared/mutations';
 import type { CartLine } from '../../src/lib/shared/sync';
 import type { Db, Tx } from '../db/client';
 import { cartItems, carts, products } from '../db/schema';
+import { resolveVariant, variantStock } from './variants';
 
 /**
  * The server's carts: a signed-in user's one cart (made on first use) or a device's guest
@@ -10,10 +11,12 @@ import { cartItems, carts, products } from '../db/schema';
  * order requests and the assistant all go through here.
  */
 
+const lineColumns = { productId: cartItems.productId, variantId: cartItems.variantId, quantity: cartItems.quantity };
+
 /** A cart's lines, in the order they were first added. */
 export async function cartLines(db: Db | Tx, cartId: string): Promise<CartLine[]> {
 	return db
-		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
+		.select(lineColumns)
 		.from(cartItems)
 		.where(eq(cartItems.cartId, cartId))
 		.orderBy(asc(cartItems.id));
@@ -22,7 +25,7 @@ export async function cartLines(db: Db | Tx, cartId: string): Promise<CartLine[]
 /** A user's cart lines (none when the user has no cart yet). */
 export async function userCartLines(db: Db | Tx, userId: string): Promise<CartLine[]> {
 	return db
-		.select({ productId: cartItems.productId, quantity: cartItems.quantity })
+		.select(lineColumns)
 		.from(cartItems)
 		.innerJoin(carts, eq(carts.id, cartItems.cartId))
 		.where(eq(carts.userId, userId))
@@ -46,12 +49,12 @@ export async function stockOf(tx: Tx, productIds: string[]): Promise<Map<string,
 	return new Map(rows.map((r) => [r.id, r.inventory]));
 }
 
-/** Adds `lines` to the user's cart by `mergeCarts`: quantities added, each line capped by stock. */
+/** Adds `lines` to the user's cart by `mergeCarts`: quantities of a variant added, each line capped by its stock. */
 export async function addToUserCart(tx: Tx, userId: string, lines: CartLine[]): Promise<void> {
 	const cartId = await userCartId(tx, userId);
 	const account = await cartLines(tx, cartId);
-	const stock = await stockOf(tx, [...new Set([...account, ...lines].map((l) => l.productId))]);
-	const merged = mergeCarts(account, lines, (id) => stock.get(id) ?? null);
+	const stock = await variantStock(tx, [...new Set([...account, ...lines].map((l) => l.variantId))]);
+	const merged = mergeCarts(account, lines, (id) => stock.get(id)?.inventory ?? null);
 	await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
 	if (merged.length) await tx.insert(cartItems).values(merged.map((l) => ({ ...l, cartId })));
 }
@@ -63,27 +66,30 @@ export async function mergeGuestCart(tx: Tx, guestCartId: string, userId: string
 }
 
 /** The cart half of the mutators' store: one cart's lines, in the caller's transaction. */
-export function cartStore(tx: Tx, cartId: string): Pick<MutationStore, 'stock' | 'quantity' | 'setQuantity' | 'clearCart'> {
+export function cartStore(
+	tx: Tx,
+	cartId: string
+): Pick<MutationStore, 'stock' | 'variant' | 'quantity' | 'setQuantity' | 'removeLine' | 'clearCart'> {
 	return {
 		async stock(productId) {
 			return (await stockOf(tx, [productId])).get(productId) ?? null;
 		},
-		async quantity(productId) {
+		variant: (ref) => resolveVariant(tx, ref),
+		async quantity(variantId) {
 			const [line] = await tx
 				.select({ quantity: cartItems.quantity })
 				.from(cartItems)
-				.where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+				.where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
 			return line?.quantity ?? 0;
 		},
-		async setQuantity(productId, quantity) {
-			if (quantity <= 0) {
-				await tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
-				return;
-			}
+		async setQuantity({ productId, variantId }, quantity) {
 			await tx
 				.insert(cartItems)
-				.values({ cartId, productId, quantity })
-				.onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity } });
+				.values({ cartId, productId, variantId, quantity })
+				.onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity } });
+		},
+		async removeLine(variantId) {
+			await tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
 		},
 		async clearCart() {
 			await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { catalogSorts, type ProductSummary } from '../../src/lib/shared/catalog';
 import { catalogListInput, type CatalogListInput } from '../../src/lib/shared/catalog-input';
-import { products, reviews } from '../db/schema';
+import { products, productVariants, reviews } from '../db/schema';
 import { seedCatalog } from '../db/seed';
 import { demoCollections, demoProducts } from '../db/seed/catalog-data';
 import { getProduct, listCollections, listProducts, toPrefixQuery } from './catalog';
@@ -163,7 +163,7 @@ describe('catalog storage', () => {
 
 	it('refuses negative stock and prices in the database itself', async () => {
 		const id = (await list()).items[0]!.id;
-		await expect(shop.db.update(products).set({ inventory: -1 }).where(eq(products.id, id))).rejects.toThrow();
+		await expect(shop.db.update(productVariants).set({ inventory: -1 }).where(eq(productVariants.id, id))).rejects.toThrow();
 		await expect(shop.db.update(products).set({ priceMinor: -5 }).where(eq(products.id, id))).rejects.toThrow();
 	});
 

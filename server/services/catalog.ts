@@ -16,6 +16,7 @@ import type { Db, Tx } from '../db/client';
 import { collections, products, type Product } from '../db/schema';
 import { decodeCursor, isTimestampKey, timestampKey, badCursor, splitPage } from './cursor';
 import { AppError } from './errors';
+import { liveVariants } from './variants';
 
 /**
  * Each sort is a keyset: (key, id) in one direction. `text` prints the key for the cursor
@@ -24,7 +25,7 @@ import { AppError } from './errors';
 type Sort = { key: SQL; text: SQL; type: string; valid: (key: string) => boolean; desc: boolean };
 
 const integerKey = (key: string) => /^\d{1,10}$/.test(key);
-const byPrice = { key: sql`${products.priceMinor}`, text: sql`${products.priceMinor}::text`, type: 'integer', valid: integerKey };
+const byPrice = { key: sql`${products.minPriceMinor}`, text: sql`${products.minPriceMinor}::text`, type: 'integer', valid: integerKey };
 
 const sorts: Record<Exclude<CatalogSort, 'relevance'>, Sort> = {
 	newest: {
@@ -82,20 +83,21 @@ function sortOf(input: CatalogListQuery): Sort {
 function listFilters(input: CatalogListQuery): SQL[] {
 	const filters: SQL[] = [sql`${products.deletedAt} is null`, sql`${collections.deletedAt} is null`];
 	if (input.collection) filters.push(eq(collections.slug, input.collection));
-	if (input.minPrice !== undefined) filters.push(sql`${products.priceMinor} >= ${input.minPrice}`);
-	if (input.maxPrice !== undefined) filters.push(sql`${products.priceMinor} <= ${input.maxPrice}`);
+	if (input.minPrice !== undefined) filters.push(sql`${products.minPriceMinor} >= ${input.minPrice}`);
+	if (input.maxPrice !== undefined) filters.push(sql`${products.minPriceMinor} <= ${input.maxPrice}`);
 	if (input.inStock) filters.push(sql`${products.inventory} > 0`);
 	const query = input.q ? toPrefixQuery(input.q) : null;
 	if (query) filters.push(sql`${products.search} @@ to_tsquery('english', ${query})`);
 	return filters;
 }
 
-/** The columns of a product's face (see `productFace`): what every list of products shows. */
+/** The columns of a product's face (see `productFace`): what every list of products shows, priced from its cheapest variant. */
 export const faceColumns = {
 	id: products.id,
 	slug: products.slug,
 	title: products.title,
-	priceMinor: products.priceMinor,
+	priceMinor: products.minPriceMinor,
+	priceMaxMinor: products.maxPriceMinor,
 	currency: products.currency,
 	inventory: products.inventory,
 	images: products.images
@@ -189,6 +191,7 @@ export async function getProduct(db: Db, by: { slug: string } | { id: string }):
 		.select({
 			...summaryColumns,
 			description: products.description,
+			options: products.options,
 			version: products.version,
 			updatedAt: products.updatedAt
 		})
@@ -203,9 +206,12 @@ export async function getProduct(db: Db, by: { slug: string } | { id: string }):
 		)
 		.limit(1);
 	if (!row) throw new AppError('NOT_FOUND', 'No such product');
+	const variants = (await liveVariants(db, [row.id])).get(row.id) ?? [];
 	return {
 		...toSummary(row),
 		description: row.description,
+		options: row.options,
+		variants,
 		images: row.images,
 		version: row.version,
 		updatedAt: row.updatedAt.toISOString()

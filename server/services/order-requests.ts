@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { MutationRefused, type MutationNote, type OrderRequestArgs } from '../../src/lib/shared/mutations';
 import { shortageMessage, type ShortLine } from '../../src/lib/shared/orders';
+import { lineTitle } from '../../src/lib/shared/variants';
 import type { OrderRequestOutcome } from '../../src/lib/shared/sync';
 import type { Tx } from '../db/client';
-import { carts, orderRequests, products } from '../db/schema';
+import { carts, orderRequests, products, productVariants } from '../db/schema';
 import { cartLines } from './cart';
 import { placeOrderTo } from './checkout';
 import { rememberAddress, UnknownAddress } from './delivery';
@@ -16,26 +17,34 @@ export type RequestContext = { userId: string | null; clientGroupId: string; mut
 /** Requests of one group that a device is told about at each pull. */
 const REPORTED = 20;
 
-const sameLines = (a: { productId: string; quantity: number }[], b: { productId: string; quantity: number }[]) => {
-	const key = (lines: typeof a) =>
+type RequestedLine = { productId: string; variantId?: string; quantity: number };
+
+/** A line names its variant; a line naming only its product means the product's first variant (whose id is the product's). */
+const variantOf = (line: RequestedLine) => line.variantId ?? line.productId;
+
+const sameLines = (a: RequestedLine[], b: RequestedLine[]) => {
+	const key = (lines: RequestedLine[]) =>
 		lines
-			.map((l) => `${l.productId}:${l.quantity}`)
+			.map((l) => `${variantOf(l)}:${l.quantity}`)
 			.sort()
 			.join(',');
 	return key(a) === key(b);
 };
 
 /** The requested lines that stock cannot fill, with what is left of each. */
-async function shortLines(tx: Tx, lines: { productId: string; quantity: number }[]): Promise<ShortLine[]> {
+async function shortLines(tx: Tx, lines: RequestedLine[]): Promise<ShortLine[]> {
 	const rows = await tx
-		.select({ id: products.id, title: products.title, inventory: products.inventory })
-		.from(products)
-		.where(and(inArray(products.id, lines.map((l) => l.productId)), isNull(products.deletedAt)));
+		.select({ id: productVariants.id, title: products.title, options: products.options, values: productVariants.options, inventory: productVariants.inventory })
+		.from(productVariants)
+		.innerJoin(products, eq(products.id, productVariants.productId))
+		.where(and(inArray(productVariants.id, lines.map(variantOf)), isNull(productVariants.deletedAt), isNull(products.deletedAt)));
 	const found = new Map(rows.map((r) => [r.id, r]));
 	return lines.flatMap((line) => {
-		const product = found.get(line.productId);
-		const available = product?.inventory ?? 0;
-		return available >= line.quantity ? [] : [{ productId: line.productId, title: product?.title ?? 'A product no longer sold', requested: line.quantity, available }];
+		const variant = found.get(variantOf(line));
+		const available = variant?.inventory ?? 0;
+		if (available >= line.quantity) return [];
+		const title = variant ? lineTitle(variant.title, variant.options, variant.values) : 'A product no longer sold';
+		return [{ productId: line.productId, variantId: variantOf(line), title, requested: line.quantity, available }];
 	});
 }
 
@@ -60,7 +69,7 @@ export async function placeRequestedOrder(tx: Tx, context: RequestContext, args:
 		if (owner && owner.userId !== userId) throw new MutationRefused('FORBIDDEN', 'That cart is not yours.');
 		throw new MutationRefused('CONFLICT', 'Your cart was checked out or changed on another device. Review it and order again.');
 	}
-	const held = (await cartLines(tx, context.cartId)).sort((a, b) => a.productId.localeCompare(b.productId));
+	const held = await cartLines(tx, context.cartId);
 	if (!sameLines(held, args.lines)) {
 		const short = await shortLines(tx, args.lines);
 		if (short.length) throw unavailable(short);

@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/shared/orders';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client';
-import { orderHistory, orderItems, orders, outboxEvents, products, users, type Order, type OutboxEventType } from '../db/schema';
+import { orderHistory, orderItems, orders, outboxEvents, productVariants, users, type Order, type OutboxEventType } from '../db/schema';
 import { addToUserCart } from './cart';
 import { decodeCursor, isTimestampKey, timestampKey, badCursor, splitPage } from './cursor';
 import { AppError } from './errors';
@@ -38,9 +38,9 @@ export async function recordEvent(tx: Tx, type: OutboxEventType, order: Pick<Ord
 /** Puts an order's units back on the shelf. */
 async function restock(tx: Tx, orderId: string) {
 	await tx.execute(sql`
-		update ${products} p set inventory = p.inventory + i.quantity
+		update ${productVariants} v set inventory = v.inventory + i.quantity
 		from ${orderItems} i
-		where i.order_id = ${orderId} and i.product_id = p.id`);
+		where i.order_id = ${orderId} and i.variant_id = v.id`);
 }
 
 /** Locks an order row for a status change. */
@@ -66,7 +66,7 @@ export async function moveOrder(tx: Tx, order: Order, to: OrderStatus, move: Mov
 	await tx.insert(orderHistory).values({ orderId: order.id, fromStatus: order.status, toStatus: to, reason: move.reason, actorId: move.actorId ?? null });
 	if (to === 'cancelled' || (to === 'refunded' && order.status === 'paid')) await restock(tx, order.id);
 	if (to === 'cancelled' && move.backToCart) {
-		const lines = await tx.select({ productId: orderItems.productId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id));
+		const lines = await tx.select({ productId: orderItems.productId, variantId: orderItems.variantId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id));
 		await addToUserCart(tx, order.userId, lines);
 	}
 	const event = eventFor[to];
@@ -131,8 +131,8 @@ export async function itemsOf(db: Db | Tx, orderIds: string[]) {
 		.from(orderItems)
 		.where(inArray(orderItems.orderId, orderIds))
 		.orderBy(asc(orderItems.title), asc(orderItems.id));
-	for (const { orderId, productId, title, unitPriceMinor, quantity } of rows) {
-		byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), { productId, title, unitPriceMinor, quantity }]);
+	for (const { orderId, productId, variantId, title, sku, options, unitPriceMinor, quantity } of rows) {
+		byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), { productId, variantId, title, sku, options, unitPriceMinor, quantity }]);
 	}
 	return byOrder;
 }

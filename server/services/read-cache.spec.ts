@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
-import { products } from '../db/schema';
+import { products, productVariants } from '../db/schema';
 import { ChangeFeed, type ChangeEvent } from '../events/feed';
 import { coalesced, currentVersion, followCatalogWrites, safeVersion } from './catalog-version';
 import { canonicalJson, createReadCache, type CachedAnswer } from './read-cache';
@@ -48,7 +48,7 @@ describe('catalog version', () => {
 	it('is read in one statement, and moves with every committed catalog write', async () => {
 		const before = await safeVersion(shop.db);
 		const product = await someProduct();
-		await shop.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
+		await shop.db.update(productVariants).set({ inventory: product.inventory + 1 }).where(eq(productVariants.id, product.id));
 		expect(await safeVersion(shop.db)).toBeGreaterThan(before);
 	});
 
@@ -71,13 +71,13 @@ describe('catalog version', () => {
 			expect(statements.mock.calls.length).toBe(shop.database.kind === 'pglite' ? asked : asked + 1);
 
 			const product = await someProduct();
-			await shop.db.update(products).set({ inventory: product.inventory + 1 }).where(eq(products.id, product.id));
+			await shop.db.update(productVariants).set({ inventory: product.inventory + 1 }).where(eq(productVariants.id, product.id));
 			const moved = await currentVersion(shop.db);
 			expect(moved).toBeGreaterThan(first);
 
 			// A write that commits while a read is under way: that read may have missed it, so the next call reads again.
 			const during = currentVersion(shop.db);
-			const write = shop.db.update(products).set({ inventory: product.inventory + 2 }).where(eq(products.id, product.id));
+			const write = shop.db.update(productVariants).set({ inventory: product.inventory + 2 }).where(eq(productVariants.id, product.id));
 			await Promise.all([during, write]);
 			expect(await currentVersion(shop.db)).toBe(await safeVersion(shop.db));
 			expect(await currentVersion(shop.db)).toBeGreaterThan(moved);
@@ -217,7 +217,7 @@ describe('change feed', () => {
 
 			const catalog = next(feed, (e) => e.type === 'catalog');
 			const [row] = await shop.db.select({ id: products.id }).from(products).limit(1);
-			await shop.db.update(products).set({ inventory: 40 }).where(eq(products.id, row!.id));
+			await shop.db.update(productVariants).set({ inventory: 40 }).where(eq(productVariants.id, row!.id));
 			expect(await catalog).toEqual({ type: 'catalog', version: await currentVersion(shop.db) });
 		} finally {
 			await feed.stop();

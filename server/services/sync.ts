@@ -22,15 +22,32 @@ import { productFields, ratingOf } from './catalog';
 import { safeVersion } from './catalog-version';
 import { listAddresses, methodView } from './delivery';
 import { AppError } from './errors';
+import { liveVariants } from './variants';
+import type { VariantView } from '../../src/lib/shared/variants';
 import { latestOrderRequests, placeRequestedOrder, recordOrderRequest } from './order-requests';
 
 // Everything a device keeps of a product (not the search vector, which is the server's).
 const { search: _search, ratingScore: _score, ...productColumns } = getTableColumns(products);
 type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferSelect)[K] };
 
-function toSyncProduct(p: ProductRow): SyncProduct | Tombstone {
+function toSyncProduct(p: ProductRow, variants: Map<string, VariantView[]>): SyncProduct | Tombstone {
 	if (p.deletedAt) return { id: p.id, version: p.version, deleted: true };
-	return { ...productFields(p), version: p.version, ...ratingOf(p), createdAt: p.createdAt.toISOString() };
+	return {
+		...productFields(p),
+		priceMinor: p.minPriceMinor,
+		priceMaxMinor: p.maxPriceMinor,
+		options: p.options,
+		variants: variants.get(p.id) ?? [],
+		version: p.version,
+		...ratingOf(p),
+		createdAt: p.createdAt.toISOString()
+	};
+}
+
+/** Product rows as devices keep them, each with its live variants. */
+async function toSyncProducts(db: Db, rows: ProductRow[]): Promise<(SyncProduct | Tombstone)[]> {
+	const variants = await liveVariants(db, rows.filter((r) => !r.deletedAt).map((r) => r.id));
+	return rows.map((row) => toSyncProduct(row, variants));
 }
 
 function toSyncCollection(c: typeof collections.$inferSelect): SyncCollection | Tombstone {
@@ -60,7 +77,7 @@ export async function snapshot(db: Db, input: SnapshotInput): Promise<SnapshotMa
 	]);
 	return {
 		version,
-		products: productRows.map((row) => toSyncProduct(row) as SyncProduct),
+		products: (await toSyncProducts(db, productRows)) as SyncProduct[],
 		collections: collectionRows.map((row) => toSyncCollection(row) as SyncCollection),
 		shippingMethods: methodRows.map((row) => toSyncShippingMethod(row) as SyncShippingMethod)
 	};
@@ -86,7 +103,7 @@ async function pullCatalog(db: Db, cursor: number, limit: number) {
 	return {
 		cursor: String(more ? batch.at(-1)!.version : upTo),
 		more,
-		products: batch.flatMap((c) => (c.kind === 'product' ? [toSyncProduct(c.row)] : [])),
+		products: await toSyncProducts(db, batch.flatMap((c) => (c.kind === 'product' ? [c.row] : []))),
 		collections: batch.flatMap((c) => (c.kind === 'collection' ? [toSyncCollection(c.row)] : [])),
 		shippingMethods: batch.flatMap((c) => (c.kind === 'shippingMethod' ? [toSyncShippingMethod(c.row)] : []))
 	};

@@ -4,7 +4,7 @@ import type { AddressFields } from '../../src/lib/shared/addresses';
 import type { SessionUser } from '../auth/session';
 import type { Actor } from '../services/audit';
 import type { Db } from '../db/client';
-import { cartItems, carts, products, shippingMethods, users } from '../db/schema';
+import { cartItems, carts, products, productVariants, shippingMethods, users } from '../db/schema';
 
 export const TEST_ADDRESS: AddressFields = {
 	name: 'Ada Lovelace',
@@ -55,11 +55,16 @@ export function shopFixtures(db: Db) {
 		},
 
 		/** Replaces the user's cart with one holding `lines`; returns its id. */
-		async cartOf(user: SessionUser, lines: { productId: string; quantity: number }[]): Promise<string> {
+		async cartOf(user: SessionUser, lines: { productId: string; variantId?: string; quantity: number }[]): Promise<string> {
 			await db.delete(carts).where(eq(carts.userId, user.id));
 			const [cart] = await db.insert(carts).values({ userId: user.id }).returning({ id: carts.id });
-			if (lines.length) await db.insert(cartItems).values(lines.map((l) => ({ ...l, cartId: cart!.id })));
+			if (lines.length) await db.insert(cartItems).values(lines.map((l) => ({ variantId: l.productId, ...l, cartId: cart!.id })));
 			return cart!.id;
+		},
+
+		/** Sets the stock of a variant (by default the product's first, which carries its id). */
+		async setStock(variantId: string, inventory: number): Promise<void> {
+			await db.update(productVariants).set({ inventory }).where(eq(productVariants.id, variantId));
 		},
 
 		async inventoryOf(productId: string): Promise<number> {

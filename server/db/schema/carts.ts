@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, reference, optionalReference, timestamps } from './columns';
 import { users } from './accounts';
-import { products } from './catalog';
+import { products, productVariants } from './catalog';
 
 /** A cart belongs to a user, or to nobody yet (a guest cart known only by its UUID). */
 export const carts = pgTable(
@@ -21,10 +21,11 @@ export const cartItems = pgTable(
 		id: id(),
 		cartId: reference('cart_id', () => carts.id, 'cascade'),
 		productId: reference('product_id', () => products.id, 'cascade'),
+		variantId: reference('variant_id', () => productVariants.id, 'cascade'),
 		quantity: integer('quantity').notNull()
 	},
 	(t) => [
-		uniqueIndex('cart_items_cart_product_key').on(t.cartId, t.productId),
+		uniqueIndex('cart_items_cart_variant_key').on(t.cartId, t.variantId),
 		check('cart_items_quantity_range', sql`${t.quantity} BETWEEN 1 AND 99`)
 	]
 );

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { bigint, check, customType, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ProductOption } from '../../../src/lib/shared/variants';
 import { id, instant, createdAt, reference, timestamps } from './columns';
 
 /** Every catalog write takes the next value, so devices can pull "everything after N". */
@@ -39,9 +40,15 @@ export const products = pgTable(
 		slug: text('slug').notNull(),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
+		/** The price of every variant that has none of its own. */
 		priceMinor: integer('price_minor').notNull(),
 		currency: text('currency').notNull().default('USD'),
+		// Kept by triggers from the live variants (drizzle/0020): never written directly. Lists
+		// sort, filter and show by them; stock is taken from the variants.
 		inventory: integer('inventory').notNull().default(0),
+		minPriceMinor: integer('min_price_minor').notNull().default(0),
+		maxPriceMinor: integer('max_price_minor').notNull().default(0),
+		options: jsonb('options').$type<ProductOption[]>().notNull().default([]),
 		collectionId: reference('collection_id', () => collections.id, 'restrict'),
 		images: jsonb('images').$type<ProductImage[]>().notNull().default([]),
 		// Kept by the reviews service in the transaction of each review write.
@@ -68,7 +75,7 @@ export const products = pgTable(
 		uniqueIndex('products_slug_key').on(t.slug),
 		uniqueIndex('products_version_key').on(t.version),
 		index('products_collection_idx').on(t.collectionId),
-		index('products_price_idx').on(t.priceMinor, t.id),
+		index('products_price_idx').on(t.minPriceMinor, t.id),
 		index('products_created_idx').on(t.createdAt, t.id),
 		index('products_title_idx').on(t.title, t.id),
 		index('products_rating_idx').on(t.ratingScore, t.id),
@@ -83,8 +90,37 @@ export const products = pgTable(
 	]
 );
 
+/**
+ * What a shopper buys: one combination of a product's option values, with its own SKU and
+ * stock and, when it differs from the product's, its own price. A product's first variant
+ * carries the product's id. Archived variants stay (orders name them) and sync as gone.
+ */
+export const productVariants = pgTable(
+	'product_variants',
+	{
+		id: id(),
+		productId: reference('product_id', () => products.id, 'cascade'),
+		sku: text('sku').notNull(),
+		options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
+		priceMinor: integer('price_minor'),
+		inventory: integer('inventory').notNull().default(0),
+		position: integer('position').notNull().default(0),
+		deletedAt: instant('deleted_at'),
+		...timestamps()
+	},
+	(t) => [
+		uniqueIndex('product_variants_sku_key').on(t.sku),
+		index('product_variants_product_idx').on(t.productId, t.position),
+		uniqueIndex('product_variants_options_key').on(t.productId, t.options).where(sql`${t.deletedAt} is null`),
+		index('product_variants_low_stock_idx').on(t.inventory).where(sql`${t.deletedAt} is null`),
+		check('product_variants_price_nonnegative', sql`${t.priceMinor} IS NULL OR ${t.priceMinor} >= 0`),
+		check('product_variants_inventory_nonnegative', sql`${t.inventory} >= 0`)
+	]
+);
+
 export type Collection = typeof collections.$inferSelect;
 export type Product = typeof products.$inferSelect;
+export type ProductVariant = typeof productVariants.$inferSelect;
 
 /**
  * One row, made with the database: it names this database in shared cache keys, so a

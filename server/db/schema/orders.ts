@@ -4,7 +4,7 @@ import { id, instant, stampedAt, createdAt, updatedAt, reference, optionalRefere
 import { users } from './accounts';
 import type { AddressFields } from '../../../src/lib/shared/addresses';
 import { orderStatuses } from '../../../src/lib/shared/orders';
-import { products } from './catalog';
+import { products, productVariants } from './catalog';
 import { shippingMethods } from './delivery';
 
 /** Short numbers people read out on the phone; a sequence never hands one out twice. */
@@ -61,13 +61,16 @@ export const orderItems = pgTable(
 		id: id(),
 		orderId: reference('order_id', () => orders.id, 'cascade'),
 		productId: reference('product_id', () => products.id, 'restrict'),
+		variantId: reference('variant_id', () => productVariants.id, 'restrict'),
 		// Snapshots: later catalog edits never change what was bought.
 		title: text('title').notNull(),
+		sku: text('sku').notNull(),
+		options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
 		unitPriceMinor: integer('unit_price_minor').notNull(),
 		quantity: integer('quantity').notNull()
 	},
 	(t) => [
-		uniqueIndex('order_items_order_product_key').on(t.orderId, t.productId),
+		uniqueIndex('order_items_order_variant_key').on(t.orderId, t.variantId),
 		check('order_items_quantity_positive', sql`${t.quantity} > 0`),
 		check('order_items_price_nonnegative', sql`${t.unitPriceMinor} >= 0`)
 	]

@@ -1251,3 +1251,32 @@ export const demoShippingMethods = [
 	},
 	{ name: 'Express', priceMinor: 1495, freeAboveMinor: null, countries: ['US', 'CA', 'GB', 'DE', 'FR', 'NL'], position: 1 }
 ];
+
+/** A demo product sold in options: its options, then each variant's values (in option order), stock and own price if any. */
+export type DemoOptions = { options: { name: string; values: string[] }[]; variants: [values: string[], inventory: number, priceMinor?: number][] };
+
+export const demoOptions: Record<string, DemoOptions> = {
+	'waxed-canvas-garden-apron': {
+		options: [{ name: 'Size', values: ['Small', 'Medium', 'Large'] }],
+		variants: [[['Small'], 6], [['Medium'], 0], [['Large'], 9, 4400]]
+	},
+	'hand-thrown-stoneware-mug': {
+		options: [{ name: 'Glaze', values: ['Sage', 'Clay', 'Ink'] }],
+		variants: [[['Sage'], 14], [['Clay'], 0], [['Ink'], 3]]
+	},
+	'wool-hiking-socks': {
+		options: [{ name: 'Size', values: ['S', 'M', 'L', 'XL'] }],
+		variants: [[['S'], 20], [['M'], 35], [['L'], 0], [['XL'], 4]]
+	},
+	'merino-beanie': {
+		options: [{ name: 'Colour', values: ['Oat', 'Forest', 'Charcoal'] }],
+		variants: [[['Oat'], 12], [['Forest'], 7], [['Charcoal'], 0]]
+	},
+	'linen-cushion-cover': {
+		options: [
+			{ name: 'Colour', values: ['Sage', 'Clay'] },
+			{ name: 'Size', values: ['Square', 'Lumbar'] }
+		],
+		variants: [[['Sage', 'Square'], 8], [['Sage', 'Lumbar'], 0, 3600], [['Clay', 'Square'], 5], [['Clay', 'Lumbar'], 2, 3600]]
+	}
+};

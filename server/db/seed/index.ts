@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { seededRandom } from '../../../src/lib/shared/random';
 import type { Db } from '../client';
-import { collections, customers, products, reviews, shippingMethods, users } from '../schema';
-import { demoCollections, demoProducts, demoReviewers, demoReviewTexts, demoShippingMethods, type DemoProduct } from './catalog-data';
+import { collections, customers, products, productVariants, reviews, shippingMethods, users } from '../schema';
+import type { Tx } from '../client';
+import { demoCollections, demoOptions, demoProducts, demoReviewers, demoReviewTexts, demoShippingMethods, type DemoOptions, type DemoProduct } from './catalog-data';
 
 // Seeded, so every seeded catalog is the same catalog.
 const random = seededRandom;
@@ -15,7 +16,15 @@ const VARIANTS = [
 
 const DAY = 86_400_000;
 
-type SeedProduct = DemoProduct & { image: string; createdAt: Date };
+type SeedProduct = DemoProduct & { image: string; createdAt: Date; sells?: DemoOptions };
+
+const SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', '3XL', '4XL', '5XL', '6XL', '7XL'];
+
+/** A generated product sold in 3 to 12 sizes, a few of them sold out. */
+function generatedSizes(rand: () => number, inventory: number): DemoOptions {
+	const values = SIZES.slice(0, 3 + Math.floor(rand() * 10));
+	return { options: [{ name: 'Size', values }], variants: values.map((v) => [[v], rand() < 0.15 ? 0 : Math.ceil(inventory / values.length)]) };
+}
 
 /** The demo catalog first, then variants of it ("Sage Walnut Serving Board") up to `count`. */
 export function catalogProducts(count: number, now = Date.now()): SeedProduct[] {
@@ -27,7 +36,7 @@ export function catalogProducts(count: number, now = Date.now()): SeedProduct[] 
 		const image = `/images/products/${base.slug}.svg`;
 		const createdAt = new Date(now - Math.floor(rand() * 120 * DAY) - i * 1000);
 		if (round === 0) {
-			list.push({ ...base, image, createdAt });
+			list.push({ ...base, image, createdAt, sells: demoOptions[base.slug] });
 			continue;
 		}
 		const variant = VARIANTS[(round - 1) % VARIANTS.length]!;
@@ -41,8 +50,43 @@ export function catalogProducts(count: number, now = Date.now()): SeedProduct[] 
 			image,
 			createdAt
 		});
+		// A quarter of a generated catalog comes in sizes.
+		if (rand() < 0.25) list[i]!.sells = generatedSizes(rand, list[i]!.inventory);
 	}
 	return list;
+}
+
+/**
+ * Gives products their options, once: a product still selling only its first variant with no
+ * values gets the options, that variant becomes the first combination, the rest are added.
+ */
+async function giveOptions(tx: Tx, list: SeedProduct[]) {
+	const bySlug = new Map(list.flatMap((p) => (p.sells ? [[p.slug, p.sells] as const] : [])));
+	if (!bySlug.size) return;
+	const rows = await tx
+		.select({ id: products.id, slug: products.slug })
+		.from(products)
+		.where(and(inArray(products.slug, [...bySlug.keys()]), sql`${products.options} = '[]'::jsonb`));
+	const variants: (typeof productVariants.$inferInsert)[] = [];
+	for (const { id, slug } of rows) {
+		const sells = bySlug.get(slug)!;
+		await tx.update(products).set({ options: sells.options }).where(eq(products.id, id));
+		sells.variants.forEach(([values, inventory, priceMinor], position) => {
+			const options = Object.fromEntries(sells.options.map((o, i) => [o.name, values[i]!]));
+			const sku = `${slug}-${values.join('-')}`.toUpperCase().replace(/[^A-Z0-9-]/g, '');
+			variants.push({ id: position === 0 ? id : undefined, productId: id, sku, options, inventory, priceMinor: priceMinor ?? null, position });
+		});
+	}
+	// The first variant (the product's own id) takes the first combination; the rest are new.
+	await insertInBatches(variants, 1000, (batch) =>
+		tx
+			.insert(productVariants)
+			.values(batch)
+			.onConflictDoUpdate({
+				target: productVariants.id,
+				set: { sku: sql`excluded.sku`, options: sql`excluded.options`, inventory: sql`excluded.inventory`, priceMinor: sql`excluded.price_minor` }
+			})
+	);
 }
 
 async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>) {
@@ -86,6 +130,7 @@ export async function seedCatalog(db: Db, options: { products?: number } = {}) {
 				)
 				.onConflictDoNothing({ target: products.slug })
 		);
+		await giveOptions(tx, seedProducts);
 
 		await tx
 			.insert(users)

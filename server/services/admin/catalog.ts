@@ -16,7 +16,7 @@ import type { ProductFace } from '../../../src/lib/shared/catalog';
 import { config } from '../../config';
 import type { Db, Tx } from '../../db/client';
 import { containing } from '../../db/like';
-import { collections, products, type Product, type ProductImage } from '../../db/schema';
+import { collections, products, productVariants, type Product, type ProductImage } from '../../db/schema';
 import { changesBetween, recordAudit, type Actor } from '../audit';
 import { productFields } from '../catalog';
 import { AppError, FieldError, isDuplicateKey } from '../errors';
@@ -114,6 +114,8 @@ async function liveCollection(tx: Tx, id: string) {
 /** A slug conflict is the slug field's problem, whichever way the slug came to be. */
 function slugTaken(error: unknown): never {
 	if (isDuplicateKey(error, 'products_slug_key')) throw new FieldError('slug', 'Another product has this slug; choose another.', 'CONFLICT');
+	// A new product's first variant takes its SKU from the slug.
+	if (isDuplicateKey(error, 'product_variants_sku_key')) throw new FieldError('slug', 'A variant of another product has this slug as its SKU; choose another slug.', 'CONFLICT');
 	throw error;
 }
 
@@ -184,14 +186,19 @@ export async function setArchived(db: Db, actor: Actor, input: { id: string; arc
  * (sales may be taking units concurrently); refused when it would go below zero.
  */
 export async function adjustStock(db: Db, actor: Actor, input: z.output<typeof stockAdjustInput>): Promise<AdminProduct> {
+	const variantId = input.variantId ?? input.id;
 	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(products)
-			.set({ inventory: sql`${products.inventory} + ${input.change}` })
-			.where(and(eq(products.id, input.id), sql`${products.inventory} + ${input.change} >= 0`))
+		const [variant] = await tx
+			.update(productVariants)
+			.set({ inventory: sql`${productVariants.inventory} + ${input.change}`, updatedAt: new Date() })
+			.where(and(eq(productVariants.id, variantId), eq(productVariants.productId, input.id), sql`${productVariants.inventory} + ${input.change} >= 0`))
 			.returning();
-		if (!row) {
-			const current = await adminGetProduct(tx, input.id);
+		if (!variant) {
+			const [current] = await tx
+				.select({ inventory: productVariants.inventory })
+				.from(productVariants)
+				.where(and(eq(productVariants.id, variantId), eq(productVariants.productId, input.id)));
+			if (!current) throw new AppError('NOT_FOUND', 'This product has no such variant.');
 			throw new FieldError('change', `Only ${current.inventory} in stock: the change would take it below zero.`, 'CONFLICT');
 		}
 		await recordAudit(tx, actor, {
@@ -199,11 +206,12 @@ export async function adjustStock(db: Db, actor: Actor, input: z.output<typeof s
 			entityType: 'product',
 			entityId: input.id,
 			changes: {
-				inventory: { before: row.inventory - input.change, after: row.inventory },
+				...(variantId !== input.id && { sku: { before: variant.sku, after: variant.sku } }),
+				inventory: { before: variant.inventory - input.change, after: variant.inventory },
 				reason: { before: null, after: input.note ? `${input.reason}: ${input.note}` : input.reason }
 			}
 		});
-		return adminProduct(row);
+		return adminGetProduct(tx, input.id);
 	});
 }
 

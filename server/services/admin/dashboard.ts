@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { LOW_STOCK } from '../../../src/lib/shared/catalog';
 import type { Db } from '../../db/client';
-import { orders, products, reviews, users } from '../../db/schema';
+import { lineTitle } from '../../../src/lib/shared/variants';
+import { orders, products, productVariants, reviews, users } from '../../db/schema';
 
 /** Orders and revenue (of paid orders) since a moment. */
 export type Takings = { orders: number; revenueMinor: number };
@@ -16,8 +17,8 @@ export type Dashboard = {
 	week: Takings;
 	/** Paid and waiting to be shipped. */
 	toFulfil: number;
-	/** The products closest to running out (sold out first), to restock. */
-	restock: { id: string; title: string; inventory: number }[];
+	/** The variants closest to running out (sold out first), to restock: `id` is the product's, `title` names the variant. */
+	restock: { id: string; variantId: string; title: string; inventory: number }[];
 	recentReviews: { id: string; productTitle: string; productSlug: string; rating: number; body: string; at: string; hidden: boolean }[];
 };
 
@@ -52,10 +53,18 @@ export async function dashboard(db: Db): Promise<Dashboard> {
 		takings(db, sql`date_trunc('week', now())`),
 		db.select({ toFulfil: count() }).from(orders).where(eq(orders.status, 'paid')),
 		db
-			.select({ id: products.id, title: products.title, inventory: products.inventory })
-			.from(products)
-			.where(and(live, lte(products.inventory, LOW_STOCK)))
-			.orderBy(asc(products.inventory), asc(products.title))
+			.select({
+				id: products.id,
+				variantId: productVariants.id,
+				title: products.title,
+				options: products.options,
+				values: productVariants.options,
+				inventory: productVariants.inventory
+			})
+			.from(productVariants)
+			.innerJoin(products, eq(products.id, productVariants.productId))
+			.where(and(live, isNull(productVariants.deletedAt), lte(productVariants.inventory, LOW_STOCK)))
+			.orderBy(asc(productVariants.inventory), asc(products.title), asc(productVariants.position))
 			.limit(10),
 		db
 			.select({
@@ -79,7 +88,7 @@ export async function dashboard(db: Db): Promise<Dashboard> {
 		today,
 		week,
 		toFulfil: fulfil!.toFulfil,
-		restock,
+		restock: restock.map(({ options, values, title, ...v }) => ({ ...v, title: lineTitle(title, options, values) })),
 		recentReviews: recent.map(({ createdAt, hiddenAt, ...r }) => ({ ...r, at: createdAt.toISOString(), hidden: hiddenAt !== null }))
 	};
 }

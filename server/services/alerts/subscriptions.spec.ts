@@ -4,7 +4,7 @@ import webpush from 'web-push';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PUSH_WATCHES } from '../../../src/lib/shared/alerts';
 import { createSession, invalidateSession, type Session, type SessionUser } from '../../auth/session';
-import { favorites, products, pushDeliveries, pushSubscriptions, pushWatches, vapidKeys } from '../../db/schema';
+import { favorites, products, productVariants, pushDeliveries, pushSubscriptions, pushWatches, vapidKeys } from '../../db/schema';
 import { openTestDatabase } from '../../db/test-database';
 import { useSeededShop } from '../../testing/seeded-shop';
 import { createRateLimits } from '../../auth/rate-limit';
@@ -199,9 +199,9 @@ describe('the outbox trigger on products', () => {
 		await updateProduct(shop.db, actor, { ...(await editOf(watched)), priceMinor: 5500 });
 		expect(await deliveriesOf(watched)).toHaveLength(2);
 		await updateProduct(shop.db, actor, { ...(await editOf(watched)), priceMinor: 4500 });
-		await shop.db.update(products).set({ inventory: 0 }).where(eq(products.id, watched));
+		await shop.db.update(productVariants).set({ inventory: 0 }).where(eq(productVariants.id, watched));
 		// Any path that returns stock (an order's hold let go, an expiry) is the same update.
-		await shop.db.update(products).set({ inventory: 2 }).where(eq(products.id, watched));
+		await shop.db.update(productVariants).set({ inventory: 2 }).where(eq(productVariants.id, watched));
 		const rows = await deliveriesOf(watched);
 		expect(rows.map((r) => r.kind).sort()).toEqual(['price', 'price', 'restock', 'restock', 'restock', 'restock']);
 		expect(new Set(rows.map((r) => r.subscriptionId)).size).toBe(devices.length);
@@ -214,12 +214,12 @@ describe('the outbox trigger on products', () => {
 		await subscribed([product]);
 		await shop.db
 			.transaction(async (tx) => {
-				await tx.update(products).set({ inventory: 5 }).where(eq(products.id, product));
+				await tx.update(productVariants).set({ inventory: 5 }).where(eq(productVariants.id, product));
 				throw new Error('rolled back');
 			})
 			.catch(() => {});
 		await setArchived(shop.db, actor, { id: product, archived: true });
-		await shop.db.update(products).set({ inventory: 5, priceMinor: 1 }).where(eq(products.id, product));
+		await shop.db.update(productVariants).set({ inventory: 5, priceMinor: 1 }).where(eq(productVariants.id, product));
 		expect(await deliveriesOf(product)).toHaveLength(0);
 	});
 });

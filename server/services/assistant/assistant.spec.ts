@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/lib/shared/assistant';
 import { createRateLimits } from '../../auth/rate-limit';
 import type { SessionUser } from '../../auth/session';
-import { assistantProposals, auditEvents, cartItems, carts, orders, products } from '../../db/schema';
+import { assistantProposals, auditEvents, cartItems, carts, orders, products, productVariants } from '../../db/schema';
 import { TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { handleTrpcRequest } from '../../trpc/http';
 import { startCheckout } from '../checkout';
@@ -74,11 +74,11 @@ describe('assistant.chat', () => {
 
 	it('tells stock and price from the database as it is now, forgiving typos, and offers choices when unclear', async () => {
 		const [board] = await shop.db.select().from(products).where(eq(products.title, 'Walnut Serving Board'));
-		await shop.db.update(products).set({ inventory: 7 }).where(eq(products.id, board!.id));
+		await shop.db.update(productVariants).set({ inventory: 7 }).where(eq(productVariants.id, board!.id));
 		expect((await ask(null, 'is the walnut board in stok?')).text).toMatch(/7 in stock/);
-		await shop.db.update(products).set({ inventory: 0 }).where(eq(products.id, board!.id));
+		await shop.db.update(productVariants).set({ inventory: 0 }).where(eq(productVariants.id, board!.id));
 		expect((await ask(null, 'is the walnut board in stock?')).text).toMatch(/sold out/);
-		await shop.db.update(products).set({ inventory: board!.inventory }).where(eq(products.id, board!.id));
+		await shop.db.update(productVariants).set({ inventory: board!.inventory }).where(eq(productVariants.id, board!.id));
 		const mugs = await ask(null, 'do you have mugs');
 		expect(mugs.choices?.length).toBeGreaterThan(1);
 		expect(mugs.choices!.map((c) => c.label)).toContain('Camp Enamel Mug');
@@ -261,7 +261,7 @@ describe('assistant proposals', () => {
 		const product = await shop.fixtures.makeProduct(2);
 		const alice = await shopper([{ productId: product, quantity: 2 }]);
 		const { proposal } = await ask(alice, 'place my order');
-		await shop.db.update(products).set({ inventory: 1 }).where(eq(products.id, product));
+		await shop.db.update(productVariants).set({ inventory: 1 }).where(eq(productVariants.id, product));
 		expect((await confirm(alice, proposal!.id)).text).toMatch(/only 1 of .* left/);
 		expect(await ordersOf(alice)).toEqual([]);
 	});

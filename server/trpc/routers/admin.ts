@@ -53,6 +53,8 @@ import { emailsForOrder } from '../../services/email/outbox';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/admin/shipping';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/admin/orders';
 import { adminProcedure } from '../init';
+import { adminVariants, saveVariants } from '../../services/admin/variants';
+import { variantsSaveInput } from '../../../src/lib/shared/variants';
 
 export const adminRouter = {
 	dashboard: adminProcedure.query(({ ctx }) => dashboard(ctx.db)),
@@ -63,6 +65,8 @@ export const adminRouter = {
 		update: adminProcedure.input(productUpdateInput).mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.actor, input)),
 		archive: adminProcedure.input(productArchiveInput).mutation(({ ctx, input }) => setArchived(ctx.db, ctx.actor, input)),
 		adjustStock: adminProcedure.input(stockAdjustInput).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input)),
+		variants: adminProcedure.input(z.strictObject({ id: z.uuid() })).query(({ ctx, input }) => adminVariants(ctx.db, input.id)),
+		saveVariants: adminProcedure.input(variantsSaveInput).mutation(({ ctx, input }) => saveVariants(ctx.db, ctx.actor, input)),
 		addImage: adminProcedure.input(productImageAddInput).mutation(({ ctx, input }) => addProductImage(ctx.db, ctx.actor, input)),
 		removeImage: adminProcedure.input(productImageRemoveInput).mutation(({ ctx, input }) => removeProductImage(ctx.db, ctx.actor, input)),
 		collectionChoices: adminProcedure.query(({ ctx }) => collectionChoices(ctx.db)),

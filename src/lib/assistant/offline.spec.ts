@@ -81,13 +81,13 @@ describe('the device answering with no network', () => {
 	it('offers choices for an unclear name and adds nothing', async () => {
 		const answer = await answerOnDevice(device, 'add 2 mugs', now);
 		expect(answer.choices?.map((c) => c.label).sort()).toEqual(['Camp Enamel Mug', 'Hand-thrown Stoneware Mug']);
-		expect(await db.cartLines.count()).toBe(0);
+		expect(await db.cart.count()).toBe(0);
 		expect(await db.outbox.count()).toBe(0);
 	});
 
 	it('adds to the cart through the outbox and then tells the cart', async () => {
 		expect((await answerOnDevice(device, 'add two espresso cups', now)).text).toMatch(/^Added 2 × Double-walled Espresso Cups/);
-		expect(await db.cartLines.toArray()).toEqual([{ productId: cups.id, quantity: 2 }]);
+		expect(await db.cart.toArray()).toEqual([{ productId: cups.id, quantity: 2 }]);
 		expect((await db.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([['cart.add', { productId: cups.id, quantity: 2 }]]);
 		const cart = await answerOnDevice(device, "what's in my cart", now);
 		expect(cart.text).toMatch(/^Your cart holds 2 items, \$52\.00 before shipping/);
@@ -101,7 +101,7 @@ describe('the device answering with no network', () => {
 		const place = await answerOnDevice(device, 'place my order', now);
 		expect(place.text).toMatch(/needs the network/);
 		expect(place.proposal).toBeUndefined();
-		expect(await db.cartLines.count()).toBe(1);
+		expect(await db.cart.count()).toBe(1);
 	});
 
 	it('asks a visitor to sign in for the cart, favorites and orders', async () => {

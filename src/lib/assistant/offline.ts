@@ -109,7 +109,7 @@ export async function answerOnDevice(device: DeviceAnswerer, message: string, no
 		}
 		case 'cart': {
 			if (!device.signedIn) return login;
-			const lines = await db.cartLines.toArray();
+			const lines = await db.cart.toArray();
 			if (!lines.length) return { text: `Your cart is empty.${offlineNote}`, offline: true };
 			const products = await productsById(db, lines.map((l) => l.productId));
 			const quantity = new Map(lines.map((l) => [l.productId, l.quantity]));

@@ -27,7 +27,7 @@ class Cart {
 
 	constructor() {
 		device.watch(
-			(rt) => rt.db.cartLines.toArray(),
+			(rt) => rt.db.cart.toArray(),
 			(lines) => {
 				this.lines = lines;
 				this.ready = true;

@@ -52,6 +52,12 @@ function sortComparator(sort: ReadySort, entries: Entry[]): (a: number, b: numbe
 	}
 }
 
+/** What a search reads of a product: its title, and its description with the values it comes in ("sage apron", "apron medium"). */
+function searchText(p: SyncProduct): { title: string; description: string } {
+	const values = (p.options ?? []).flatMap((o) => o.values);
+	return { title: p.title, description: values.length ? `${p.description} ${values.join(' ')}` : p.description };
+}
+
 function toSummary(entry: Entry): ProductSummary {
 	const p = entry.product;
 	return {
@@ -189,7 +195,7 @@ export class LocalCatalog {
 		const terms = searchTerms(query.q);
 		if (terms) {
 			if (terms.length === 0) return emptyPage();
-			this.#text ??= new TextSearch(this.#entries.map((e) => e.product));
+			this.#text ??= new TextSearch(this.#entries.map((e) => searchText(e.product)));
 			matches = this.#text.scores(terms);
 			if (sort === 'relevance') candidates = this.#ranked(candidates, matches);
 		}
@@ -238,6 +244,8 @@ export class LocalCatalog {
 			...toSummary(entry),
 			description: p.description,
 			images: p.images.map((image) => ({ src: image.src, alt: image.alt })),
+			options: p.options ?? [],
+			variants: p.variants ?? [],
 			version: p.version,
 			// The device keeps no updatedAt; when the product was added is the closest it has.
 			updatedAt: p.createdAt

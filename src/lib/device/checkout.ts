@@ -18,8 +18,8 @@ export const checkout = {
 	async checkedOut(order: OrderView): Promise<void> {
 		const rt = await device.running();
 		const { db } = rt;
-		await db.transaction('rw', [db.cartLines, db.meta, db.orders], async () => {
-			await db.cartLines.clear();
+		await db.transaction('rw', [db.cart, db.meta, db.orders], async () => {
+			await db.cart.clear();
 			await writeMeta(db, 'cartId', null);
 			await writeMeta(db, 'heldOrderId', order.id);
 			await db.orders.put(order);
@@ -56,7 +56,7 @@ export const checkout = {
 		await cart.flush();
 		const { db } = await device.opened();
 		for (const item of order.items) {
-			if (!(await db.cartLines.get(item.productId))) await cart.add(item.productId, item.quantity);
+			if (!(await db.cart.get(item.productId))) await cart.add(item.productId, item.quantity);
 		}
 	}
 };

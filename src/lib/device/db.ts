@@ -105,7 +105,8 @@ export type MetaRow = { [K in keyof Meta]: { key: K; value: Meta[K] } }[keyof Me
 export type StoreDb = Dexie & {
 	products: EntityTable<SyncProduct, 'id'>;
 	collections: EntityTable<SyncCollection, 'id'>;
-	cartLines: EntityTable<CartLine, 'productId'>;
+	/** The cart's lines, one per variant. */
+	cart: EntityTable<CartLine, 'variantId'>;
 	favorites: EntityTable<{ productId: string; addedAt: string }, 'productId'>;
 	outbox: EntityTable<OutboxEntry, 'id'>;
 	/** The signed-in shopper's recent orders, as the server last reported them. */
@@ -154,5 +155,15 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 	db.version(5).stores({ orderRequests: 'mutationId, createdAt', changes: 'mutationId, at' });
 	// 6: watched products and the alerts they raised (back in stock, a lower price).
 	db.version(6).stores({ watches: 'productId', alerts: 'id, at' });
+	// 7: a cart line names a variant (a product may come in sizes or colours). A line kept
+	// before names a product, which sold in one variant carrying the product's own id.
+	db.version(7)
+		.stores({ cart: 'variantId, productId' })
+		.upgrade(async (tx) => {
+			const lines: { productId: string; quantity: number }[] = await tx.table('cartLines').toArray();
+			await tx.table('cart').bulkPut(lines.map((l) => ({ productId: l.productId, variantId: l.productId, quantity: l.quantity })));
+		});
+	// 8: the product-keyed cart, copied in 7, goes.
+	db.version(8).stores({ cartLines: null });
 	return db;
 }

@@ -10,7 +10,7 @@ import { readMeta, writeMeta } from '$lib/device/meta';
  * deleted them with the session). The catalog stays.
  */
 export async function ensureIdentity(db: StoreDb, userId: string | null): Promise<{ clientGroupId: string; cleared: boolean }> {
-	return db.transaction('rw', [db.meta, db.cartLines, db.favorites, db.watches, db.alerts, db.outbox, db.orders, db.addresses, db.orderRequests, db.changes], async () => {
+	return db.transaction('rw', [db.meta, db.cart, db.favorites, db.watches, db.alerts, db.outbox, db.orders, db.addresses, db.orderRequests, db.changes], async () => {
 		const group = await readMeta(db, 'clientGroupId');
 		const owner = (await readMeta(db, 'userId')) ?? '';
 		const current = userId ?? '';
@@ -18,7 +18,7 @@ export async function ensureIdentity(db: StoreDb, userId: string | null): Promis
 			if (owner !== current) await writeMeta(db, 'userId', current);
 			return { clientGroupId: group, cleared: false };
 		}
-		await Promise.all([db.cartLines.clear(), db.favorites.clear(), db.watches.clear(), db.alerts.clear(), db.outbox.clear(), db.orders.clear(), db.addresses.clear(), db.orderRequests.clear(), db.changes.clear()]);
+		await Promise.all([db.cart.clear(), db.favorites.clear(), db.watches.clear(), db.alerts.clear(), db.outbox.clear(), db.orders.clear(), db.addresses.clear(), db.orderRequests.clear(), db.changes.clear()]);
 		const clientGroupId = crypto.randomUUID();
 		await writeMeta(db, 'clientGroupId', clientGroupId);
 		await writeMeta(db, 'userId', current);

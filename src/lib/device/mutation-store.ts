@@ -1,11 +1,12 @@
 import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
-import type { MutationStore } from '$lib/shared/mutations';
+import { MutationRefused, type MutationStore } from '$lib/shared/mutations';
 import type { StoreDb } from './db';
 
 /**
  * The device's side of the shared mutators, over Dexie (call inside a Dexie transaction).
  * Stock is the device's last news: a product it has not heard of yet is given the benefit
- * of the doubt, and the server decides when the mutation reaches it.
+ * of the doubt (a line naming only the product means its first variant, whose id is the
+ * product's), and the server decides when the mutation reaches it.
  */
 export function deviceStore(db: StoreDb, signedIn: boolean): MutationStore {
 	return {
@@ -13,15 +14,28 @@ export function deviceStore(db: StoreDb, signedIn: boolean): MutationStore {
 		async stock(productId) {
 			return (await db.products.get(productId))?.inventory ?? MAX_LINE_QUANTITY;
 		},
-		async quantity(productId) {
-			return (await db.cartLines.get(productId))?.quantity ?? 0;
+		async variant({ productId, variantId }) {
+			const product = productId ? await db.products.get(productId) : undefined;
+			if (!product) return productId ? { productId, variantId: variantId ?? productId, inventory: MAX_LINE_QUANTITY } : null;
+			// A product kept from before variants synced has one, carrying its id.
+			const variants = product.variants?.length ? product.variants : [{ id: product.id, inventory: product.inventory }];
+			if (!variantId && variants.length > 1) {
+				throw new MutationRefused('INVALID', 'This product comes in several options: choose one first.');
+			}
+			const variant = variantId ? variants.find((v) => v.id === variantId) : variants[0];
+			return variant ? { productId: product.id, variantId: variant.id, inventory: variant.inventory } : null;
 		},
-		async setQuantity(productId, quantity) {
-			if (quantity <= 0) await db.cartLines.delete(productId);
-			else await db.cartLines.put({ productId, quantity });
+		async quantity(variantId) {
+			return (await db.cart.get(variantId))?.quantity ?? 0;
+		},
+		async setQuantity({ productId, variantId }, quantity) {
+			await db.cart.put({ productId, variantId, quantity });
+		},
+		async removeLine(variantId) {
+			await db.cart.delete(variantId);
 		},
 		async clearCart() {
-			await db.cartLines.clear();
+			await db.cart.clear();
 		},
 		async setFavorite(productId, favorite) {
 			if (!favorite) await db.favorites.delete(productId);

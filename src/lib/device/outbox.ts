@@ -11,7 +11,7 @@ import type { OrderRequestRecord, StoreDb } from '$lib/device/db';
 import { readMeta, writeMeta } from '$lib/device/meta';
 import { deviceStore } from '$lib/device/mutation-store';
 
-const tables = (db: StoreDb) => [db.products, db.cartLines, db.favorites, db.outbox, db.meta];
+const tables = (db: StoreDb) => [db.products, db.cart, db.favorites, db.outbox, db.meta];
 
 /**
  * Applies a mutation to the device at once and queues it for the server, in one Dexie
@@ -86,8 +86,8 @@ export async function rebase(
 	await db.transaction('rw', tables(db), async () => {
 		const added = new Map((await db.favorites.toArray()).map((f) => [f.productId, f.addedAt]));
 		const now = new Date().toISOString();
-		await db.cartLines.clear();
-		await db.cartLines.bulkPut(server.cart.lines);
+		await db.cart.clear();
+		await db.cart.bulkPut(server.cart.lines);
 		await db.favorites.clear();
 		await db.favorites.bulkPut(server.favorites.map((productId) => ({ productId, addedAt: added.get(productId) ?? now })));
 		await db.outbox.where('id').belowOrEqual(server.lastMutationId).delete();

@@ -258,7 +258,7 @@ export class DeviceRuntime {
 	/** In the tab that syncs: the pictures of what the device holds, kept for offline. */
 	private async keepImages() {
 		const { db } = this;
-		const [catalog, lines, favorites] = await Promise.all([this.lastCatalog(), db.cartLines.toArray(), db.favorites.toArray()]);
+		const [catalog, lines, favorites] = await Promise.all([this.lastCatalog(), db.cart.toArray(), db.favorites.toArray()]);
 		if (catalog) this.images.keep(catalog, [...lines.map((l) => l.productId), ...favorites.map((f) => f.productId)]);
 	}
 

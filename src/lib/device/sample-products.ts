@@ -5,6 +5,9 @@ export const sampleId = (n: number) => `p0000000-0000-4000-a000-${String(n).padS
 
 /** A product as the device syncs it, for tests and benchmarks of the device: number `n`, with `change` over its plain defaults. */
 export function sampleProduct(n: number, change: Partial<SyncProduct> = {}): SyncProduct {
+	const id = change.id ?? sampleId(n);
+	const priceMinor = change.priceMinor ?? 2000;
+	const inventory = change.inventory ?? 5;
 	return {
 		id: sampleId(n),
 		version: 1,
@@ -19,6 +22,9 @@ export function sampleProduct(n: number, change: Partial<SyncProduct> = {}): Syn
 		rating: null,
 		reviewCount: 0,
 		createdAt: '2025-01-01T00:00:00.000Z',
+		priceMaxMinor: priceMinor,
+		options: [],
+		variants: [{ id, sku: `P-${n}`, options: {}, priceMinor, inventory }],
 		...change
 	};
 }

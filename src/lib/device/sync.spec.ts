@@ -47,7 +47,7 @@ async function newDevice(user: SessionUser | null, api: SyncApi, refusals: Refus
 	return { db, engine, act, clientGroupId };
 }
 
-const lines = async (db: StoreDb) => (await db.cartLines.toArray()).sort((a, b) => a.productId.localeCompare(b.productId));
+const lines = async (db: StoreDb) => (await db.cart.toArray()).sort((a, b) => a.productId.localeCompare(b.productId));
 const serverCart = async (user: SessionUser | null, clientGroupId: string) =>
 	(await pull(database.db, user, pullInput.parse({ cursor: '999999999', clientGroupId }))).cart!.lines.sort((a, b) =>
 		a.productId.localeCompare(b.productId)
@@ -206,7 +206,7 @@ describe('device sync', () => {
 		const signedOut = await ensureIdentity(device.db, null);
 		expect(signedOut.cleared).toBe(true);
 		expect(signedOut.clientGroupId).not.toBe(device.clientGroupId);
-		expect(await device.db.cartLines.count()).toBe(0);
+		expect(await device.db.cart.count()).toBe(0);
 		expect(await device.db.orders.count()).toBe(0);
 		expect(await device.db.addresses.count()).toBe(0);
 		expect(await device.db.products.count()).toBeGreaterThan(0);
@@ -297,7 +297,7 @@ describe('order requests from the device', () => {
 		const [placed] = await shopper.ordersOfShopper();
 		expect(await shopper.db.orderRequests.get(mutationId)).toMatchObject({ state: 'placed', orderId: placed!.id, orderNumber: placed!.number });
 		expect(shopper.decided.map((r) => r.state)).toEqual(['placed']);
-		expect(await shopper.db.cartLines.count()).toBe(0);
+		expect(await shopper.db.cart.count()).toBe(0);
 	});
 
 	it('learns the outcome at the next pull when the answer to the push was lost, and places nothing twice', async () => {
@@ -409,7 +409,7 @@ describe('device database', () => {
 		v1.close();
 
 		const db = openStoreDb(name);
-		expect(await db.cartLines.toArray()).toEqual([{ productId: 'p1', quantity: 2 }]);
+		expect(await db.cart.toArray()).toEqual([{ productId: 'p1', quantity: 2 }]);
 		expect(await db.favorites.toArray()).toEqual([{ productId: 'p2', addedAt: new Date(0).toISOString() }]);
 		expect(await db.outbox.count()).toBe(1);
 		expect(await db.orders.count()).toBe(0);

@@ -60,6 +60,8 @@ export const reasonsFor = (change: number): StockReason[] =>
 /** A relative change of stock ("+12 received", "−1 damaged"), safe against concurrent sales. */
 export const stockAdjustInput = z.strictObject({
 	id: z.uuid(),
+	/** Which of the product's variants; its first (which carries the product's id) when not named. */
+	variantId: z.uuid().optional(),
 	change: z
 		.int('Enter a whole number, such as 12 or -1.')
 		.min(-1_000_000)

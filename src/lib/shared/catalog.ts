@@ -1,3 +1,5 @@
+import type { ProductOption, VariantView } from './variants';
+
 export const catalogSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'title', 'rating'] as const;
 export type CatalogSort = (typeof catalogSorts)[number];
 
@@ -41,8 +43,12 @@ export type ProductFace = {
 	id: string;
 	slug: string;
 	title: string;
+	/** The price of its cheapest variant. */
 	priceMinor: number;
+	/** The price of its dearest variant, when its variants differ in price ("from" prices). */
+	priceMaxMinor?: number;
 	currency: string;
+	/** Units over all its variants. */
 	inventory: number;
 	image: ProductImage | null;
 };
@@ -55,6 +61,7 @@ export function productFace(p: Omit<ProductFace, 'image'> & { images: ProductIma
 		slug: p.slug,
 		title: p.title,
 		priceMinor: p.priceMinor,
+		...(p.priceMaxMinor !== undefined && p.priceMaxMinor !== p.priceMinor && { priceMaxMinor: p.priceMaxMinor }),
 		currency: p.currency,
 		inventory: p.inventory,
 		image: image ? { src: image.src, alt: image.alt } : null
@@ -69,6 +76,9 @@ export type ProductSummary = ProductFace & {
 
 export type ProductDetail = ProductSummary & {
 	description: string;
+	options: ProductOption[];
+	/** Its live variants: one, carrying the product's id, for a product without options. */
+	variants: VariantView[];
 	images: ProductImage[];
 	version: number;
 	updatedAt: string;

@@ -4,11 +4,19 @@ import { MAX_LINE_QUANTITY } from './cart';
 
 const productId = z.uuid();
 
+/**
+ * A cart line names a variant; a product's id alone names its only variant (and is refused,
+ * with a reason, for a product of several). A device names both, so it can show the line.
+ */
+const lineRef = { productId: productId.optional(), variantId: z.uuid().optional() };
+const namesOne = (r: VariantRef) => r.productId !== undefined || r.variantId !== undefined;
+const nameOne = { message: 'Name the product or its variant.', path: ['variantId'] };
+
 /** The args of every mutation a device may queue; both sides validate with these. */
 export const mutationArgs = {
-	'cart.add': z.strictObject({ productId, quantity: z.int().min(1).max(MAX_LINE_QUANTITY) }),
-	'cart.setQuantity': z.strictObject({ productId, quantity: z.int().min(0).max(MAX_LINE_QUANTITY) }),
-	'cart.remove': z.strictObject({ productId }),
+	'cart.add': z.strictObject({ ...lineRef, quantity: z.int().min(1).max(MAX_LINE_QUANTITY) }).refine(namesOne, nameOne),
+	'cart.setQuantity': z.strictObject({ ...lineRef, quantity: z.int().min(0).max(MAX_LINE_QUANTITY) }).refine(namesOne, nameOne),
+	'cart.remove': z.strictObject(lineRef).refine(namesOne, nameOne),
 	'cart.clear': z.strictObject({}),
 	'favorites.add': z.strictObject({ productId }),
 	'favorites.remove': z.strictObject({ productId }),
@@ -19,7 +27,10 @@ export const mutationArgs = {
 	'order.request': z
 		.strictObject({
 			cartId: z.uuid(),
-			lines: z.array(z.strictObject({ productId, quantity: z.int().min(1).max(MAX_LINE_QUANTITY) })).min(1).max(200),
+			lines: z
+				.array(z.strictObject({ productId, variantId: z.uuid().optional(), quantity: z.int().min(1).max(MAX_LINE_QUANTITY) }))
+				.min(1)
+				.max(200),
 			address: addressFields.optional(),
 			addressId: z.uuid().optional(),
 			/** Keep the typed address in the book, as online checkout does: once, when the order is placed. */
@@ -68,34 +79,55 @@ export class MutationRefused extends Error {
  */
 export interface MutationStore {
 	readonly signedIn: boolean;
-	/** Units in stock, or null when the product is unknown or archived. */
+	/** Units in stock of a live product, or null when it is unknown or archived. */
 	stock(productId: string): Promise<number | null>;
-	quantity(productId: string): Promise<number>;
-	/** Sets a cart line; 0 removes it. */
-	setQuantity(productId: string, quantity: number): Promise<void>;
+	/** The live variant a line names, or null (see `resolveVariant`); throws MutationRefused when it cannot say which. */
+	variant(ref: VariantRef): Promise<VariantStock | null>;
+	quantity(variantId: string): Promise<number>;
+	/** Puts a cart line at `quantity` (1 or more). */
+	setQuantity(line: { productId: string; variantId: string }, quantity: number): Promise<void>;
+	/** Takes a cart line out (absent is fine). */
+	removeLine(variantId: string): Promise<void>;
 	clearCart(): Promise<void>;
 	setFavorite(productId: string, favorite: boolean): Promise<void>;
 	/** Places a requested order: the server's checkout; the device only queues it. */
 	requestOrder(args: OrderRequestArgs): Promise<MutationNote | undefined>;
 }
 
+export type VariantRef = { productId?: string; variantId?: string };
+export type VariantStock = { productId: string; variantId: string; inventory: number };
+
 /** An outcome worth telling the shopper even though the mutation applied (a capped line, the order placed). */
 export type MutationNote = { code?: RefusalCode; message?: string; details?: Record<string, unknown> };
 
-async function setCapped(store: MutationStore, id: string, wanted: number): Promise<MutationNote | undefined> {
-	const stock = await store.stock(id);
-	if (stock === null) throw new MutationRefused('NOT_FOUND', 'This product is no longer sold.');
-	if (wanted > 0 && stock <= 0) {
-		await store.setQuantity(id, 0);
+async function liveVariant(store: MutationStore, ref: VariantRef): Promise<VariantStock> {
+	const variant = await store.variant(ref);
+	if (!variant) {
+		const oneOfSeveral = ref.variantId !== undefined && ref.variantId !== ref.productId;
+		throw new MutationRefused('NOT_FOUND', oneOfSeveral ? 'This choice of the product is no longer sold.' : 'This product is no longer sold.');
+	}
+	return variant;
+}
+
+async function setCapped(store: MutationStore, variant: VariantStock, wanted: number): Promise<MutationNote | undefined> {
+	if (wanted > 0 && variant.inventory <= 0) {
+		await store.removeLine(variant.variantId);
 		throw new MutationRefused('OUT_OF_STOCK', 'This product is sold out.');
 	}
-	const quantity = Math.min(wanted, stock, MAX_LINE_QUANTITY);
-	await store.setQuantity(id, quantity);
+	const quantity = Math.min(wanted, variant.inventory, MAX_LINE_QUANTITY);
+	if (quantity > 0) await store.setQuantity(variant, quantity);
+	else await store.removeLine(variant.variantId);
 	if (quantity < wanted) return { code: 'OUT_OF_STOCK', message: `Only ${quantity} available; your cart holds ${quantity}.` };
 }
 
 /** One mutation's work against a store, given args its schema has already parsed. */
 type Mutator<N extends MutationName> = (store: MutationStore, args: MutationArgs<N>) => Promise<MutationNote | void>;
+
+/** Takes a line out; a line of a variant no longer sold goes too (absent is fine). */
+async function removeLine(store: MutationStore, ref: VariantRef): Promise<void> {
+	const variantId = ref.variantId ?? (await store.variant(ref))?.variantId;
+	if (variantId) await store.removeLine(variantId);
+}
 
 async function setFavorite(store: MutationStore, productId: string, favorite: boolean): Promise<void> {
 	if (!store.signedIn) throw new MutationRefused('FORBIDDEN', 'Sign in to keep favorites.');
@@ -108,14 +140,15 @@ async function setFavorite(store: MutationStore, productId: string, favorite: bo
  * and the compiler checks its args against that schema on both sides.
  */
 const mutators: { [N in MutationName]: Mutator<N> } = {
-	'cart.add': async (store, a) => setCapped(store, a.productId, (await store.quantity(a.productId)) + a.quantity),
+	'cart.add': async (store, a) => {
+		const variant = await liveVariant(store, a);
+		return setCapped(store, variant, (await store.quantity(variant.variantId)) + a.quantity);
+	},
 	'cart.setQuantity': async (store, a) => {
-		if (a.quantity > 0) return setCapped(store, a.productId, a.quantity);
-		await store.setQuantity(a.productId, 0);
+		if (a.quantity > 0) return setCapped(store, await liveVariant(store, a), a.quantity);
+		return removeLine(store, a);
 	},
-	'cart.remove': async (store, a) => {
-		await store.setQuantity(a.productId, 0);
-	},
+	'cart.remove': (store, a) => removeLine(store, a),
 	'cart.clear': async (store) => {
 		await store.clearCart();
 	},
@@ -144,22 +177,23 @@ export async function runMutation(store: MutationStore, name: string, args: unkn
 	return apply(store, name, args);
 }
 
+type Line = { productId: string; variantId: string; quantity: number };
+
 /**
- * The guest cart meets the account's cart at login: quantities of the same product are
- * added, each line capped by stock and the line maximum; unknown or archived products drop.
+ * The guest cart meets the account's cart at login: quantities of the same variant are
+ * added, each line capped by that variant's stock and the line maximum; lines of variants
+ * (or products) no longer sold drop.
  */
-export function mergeCarts(
-	account: { productId: string; quantity: number }[],
-	guest: { productId: string; quantity: number }[],
-	stock: (productId: string) => number | null
-): { productId: string; quantity: number }[] {
-	const merged = new Map<string, number>();
-	for (const line of [...account, ...guest]) merged.set(line.productId, (merged.get(line.productId) ?? 0) + line.quantity);
-	const out: { productId: string; quantity: number }[] = [];
-	for (const [productId, quantity] of merged) {
-		const available = stock(productId);
-		const capped = Math.min(quantity, available ?? 0, MAX_LINE_QUANTITY);
-		if (capped > 0) out.push({ productId, quantity: capped });
+export function mergeCarts(account: Line[], guest: Line[], stock: (variantId: string) => number | null): Line[] {
+	const merged = new Map<string, Line>();
+	for (const line of [...account, ...guest]) {
+		const seen = merged.get(line.variantId);
+		merged.set(line.variantId, { ...line, quantity: (seen?.quantity ?? 0) + line.quantity });
+	}
+	const out: Line[] = [];
+	for (const line of merged.values()) {
+		const capped = Math.min(line.quantity, stock(line.variantId) ?? 0, MAX_LINE_QUANTITY);
+		if (capped > 0) out.push({ ...line, quantity: capped });
 	}
 	return out;
 }

@@ -160,7 +160,16 @@ export const adminTransitionInput = z
 		path: ['trackingNumber']
 	});
 
-export type OrderLine = { productId: string; title: string; unitPriceMinor: number; quantity: number };
+/** A line of an order: the variant bought, with its SKU and values as they were when it was bought. */
+export type OrderLine = {
+	productId: string;
+	variantId: string;
+	title: string;
+	sku: string;
+	options: Record<string, string>;
+	unitPriceMinor: number;
+	quantity: number;
+};
 
 export type OrderView = {
 	id: string;
@@ -196,7 +205,7 @@ export type AdminOrderView = OrderView & {
 };
 
 /** A cart line checkout could not fill, with what is left to buy. */
-export type ShortLine = { productId: string; title: string; requested: number; available: number };
+export type ShortLine = { productId: string; variantId?: string; title: string; requested: number; available: number };
 
 /** What a shopper is told when lines of their order cannot be filled. */
 export const shortageMessage = (short: ShortLine[]): string =>

@@ -1,5 +1,6 @@
 import type { AddressView } from './addresses';
 import type { ShippingMethodView } from './orders';
+import type { ProductOption, VariantView } from './variants';
 import { z } from './zod';
 
 /** Pushes carry at most this many mutations. */
@@ -60,9 +61,15 @@ export type SyncProduct = {
 	description: string;
 	priceMinor: number;
 	currency: string;
+	/** The lowest and highest price of its live variants (equal when they all cost the same). */
+	priceMaxMinor: number;
+	/** The sum over its live variants. */
 	inventory: number;
 	collectionId: string;
 	images: { src: string; alt: string }[];
+	options: ProductOption[];
+	/** Its live variants: one (carrying the product's id) for a product without options. */
+	variants: VariantView[];
 	rating: number | null;
 	reviewCount: number;
 	createdAt: string;
@@ -82,7 +89,7 @@ export type SyncShippingMethod = ShippingMethodView & { version: number; positio
 
 export type Tombstone = { id: string; version: number; deleted: true };
 
-export type CartLine = { productId: string; quantity: number };
+export type CartLine = { productId: string; variantId: string; quantity: number };
 
 export type PullResult = {
 	cursor: string;

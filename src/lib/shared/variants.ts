@@ -1,0 +1,130 @@
+import { z } from './zod';
+
+/**
+ * Options and variants: a product sells in options (Size: S, M, L; Glaze: Sage, Clay), one
+ * variant per combination a shop keeps, each with its own SKU, stock and (optionally) price.
+ * A product without options has exactly one variant, whose id is the product's own, so a
+ * cart line or an order line always names a variant.
+ */
+
+export type ProductOption = { name: string; values: string[] };
+
+/** A variant as shoppers and devices see it: its price is what it sells for (its own, or the product's). */
+export type VariantView = {
+	id: string;
+	sku: string;
+	/** One value per option, by option name; {} for a product without options. */
+	options: Record<string, string>;
+	priceMinor: number;
+	inventory: number;
+};
+
+export const MAX_OPTIONS = 3;
+export const MAX_OPTION_VALUES = 20;
+export const MAX_VARIANTS = 100;
+
+const optionText = z.string().trim().min(1, 'Give it a name.').max(40, 'Keep it to 40 characters.');
+
+export const productOption = z.strictObject({
+	name: optionText,
+	values: z
+		.array(optionText)
+		.min(1, 'Give each option at least one value.')
+		.max(MAX_OPTION_VALUES, `An option has at most ${MAX_OPTION_VALUES} values.`)
+		.refine((values) => new Set(values.map((v) => v.toLowerCase())).size === values.length, 'Each value of an option must differ from the others.')
+});
+
+export const productOptions = z
+	.array(productOption)
+	.max(MAX_OPTIONS, `A product has at most ${MAX_OPTIONS} options.`)
+	.refine((options) => new Set(options.map((o) => o.name.toLowerCase())).size === options.length, 'Each option needs a name of its own.');
+
+export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
+export const sku = z.string().trim().regex(SKU_PATTERN, 'A SKU is letters, digits, dots, dashes or underscores, up to 120 of them.');
+
+/** "Medium / Sage": a variant's values in the order of the product's options ("" for a product without options). */
+export function variantLabel(options: ProductOption[], values: Record<string, string>): string {
+	return options
+		.map((o) => values[o.name])
+		.filter((v): v is string => !!v)
+		.join(' / ');
+}
+
+/** Whether `values` names exactly one value of each option, and nothing else. */
+export function fitsOptions(options: ProductOption[], values: Record<string, string>): boolean {
+	const names = Object.keys(values);
+	return names.length === options.length && options.every((o) => o.values.includes(values[o.name] ?? ''));
+}
+
+/** The variant whose values are exactly `values`, if the product has one. */
+export function findVariant<V extends Pick<VariantView, 'options'>>(variants: V[], values: Record<string, string>): V | undefined {
+	const names = Object.keys(values);
+	return variants.find((v) => Object.keys(v.options).length === names.length && names.every((n) => v.options[n] === values[n]));
+}
+
+/**
+ * What choosing `value` for `option` would lead to, given the other choices so far: no
+ * variant at all (the combination is not sold), one that is sold out, or one in stock.
+ */
+export function choiceState<V extends Pick<VariantView, 'options' | 'inventory'>>(
+	variants: V[],
+	chosen: Record<string, string>,
+	option: string,
+	value: string
+): 'none' | 'sold_out' | 'available' {
+	const wanted = { ...chosen, [option]: value };
+	const matching = variants.filter((v) => Object.entries(wanted).every(([n, w]) => v.options[n] === w));
+	if (!matching.length) return 'none';
+	return matching.some((v) => v.inventory > 0) ? 'available' : 'sold_out';
+}
+
+/** A line's name for people: "Linen Apron (Medium / Sage)", or the product's title alone. */
+export function lineTitle(title: string, options: ProductOption[], values: Record<string, string>): string {
+	const label = variantLabel(options, values);
+	return label ? `${title} (${label})` : title;
+}
+
+/** The values chosen, named: "Size: Medium · Glaze: Sage" ("" for a product without options). */
+export function choiceText(values: Record<string, string>): string {
+	return Object.entries(values)
+		.map(([name, value]) => `${name}: ${value}`)
+		.join(' · ');
+}
+
+/** One row of the admin's variant grid: a variant kept (with its id) or a new one (with its first stock). */
+export const variantRow = z.strictObject({
+	id: z.uuid().optional(),
+	sku,
+	options: z.record(z.string(), z.string()),
+	/** Null: the product's price. */
+	priceMinor: z.int('Enter a price in cents, such as 2400.').min(0, 'A price cannot be negative.').max(100_000_000).nullable(),
+	/** Units a new variant starts with; a kept variant's stock moves by adjustments only. */
+	inventory: z.int('Enter a whole number of units.').min(0, 'Stock cannot be negative.').max(1_000_000).default(0)
+});
+
+/**
+ * A product's options and the variants it sells, saved together: rows left out are
+ * archived. Carries the token of what the form loaded (another admin's save since → refused).
+ */
+export const variantsSaveInput = z
+	.strictObject({
+		id: z.uuid(),
+		editToken: z.string().min(1).max(64),
+		options: productOptions,
+		variants: z.array(variantRow).min(1, 'A product sells at least one variant.').max(MAX_VARIANTS, `A product has at most ${MAX_VARIANTS} variants.`)
+	})
+	.superRefine((input, ctx) => {
+		const combos = new Set<string>();
+		const skus = new Set<string>();
+		input.variants.forEach((v, i) => {
+			if (!fitsOptions(input.options, v.options)) {
+				ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: 'Give this variant one value of each option.' });
+			}
+			const combo = JSON.stringify(input.options.map((o) => v.options[o.name] ?? ''));
+			if (combos.has(combo)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: 'Two variants have the same values.' });
+			combos.add(combo);
+			const key = v.sku.toUpperCase();
+			if (skus.has(key)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: 'Two variants have the same SKU.' });
+			skus.add(key);
+		});
+	});
