@@ -45,7 +45,7 @@ describe('releasing a hold', () => {
 
 		expect(released.status).toBe('cancelled');
 		expect(await shop.fixtures.inventoryOf(product)).toBe(5);
-		expect(await userCartLines(shop.db, shopper.id)).toEqual([{ productId: product, quantity: 2 }]);
+		expect(await userCartLines(shop.db, shopper.id)).toEqual([{ productId: product, variantId: product, quantity: 2 }]);
 		const [cancelled] = await shop.db.select().from(outboxEvents).where(and(eq(outboxEvents.orderId, order.id), eq(outboxEvents.type, 'order_cancelled')));
 		expect(cancelled?.payload).toMatchObject({ reason: 'checkout_left' });
 	});
@@ -55,15 +55,15 @@ describe('releasing a hold', () => {
 		const other = await shop.fixtures.makeProduct(4);
 		const [cart] = await shop.db.insert(carts).values({ userId: shopper.id }).returning({ id: carts.id });
 		await shop.db.insert(cartItems).values([
-			{ cartId: cart!.id, productId: product, quantity: 1 },
-			{ cartId: cart!.id, productId: other, quantity: 1 }
+			{ cartId: cart!.id, productId: product, variantId: product, quantity: 1 },
+			{ cartId: cart!.id, productId: other, variantId: other, quantity: 1 }
 		]);
 
 		await releaseHold(shop.db, shopper.id, testProvider, order.id);
 
 		const lines = await userCartLines(shop.db, shopper.id);
 		expect(lines).toHaveLength(2);
-		expect(lines).toEqual(expect.arrayContaining([{ productId: product, quantity: 3 }, { productId: other, quantity: 1 }]));
+		expect(lines).toEqual(expect.arrayContaining([{ productId: product, variantId: product, quantity: 3 }, { productId: other, variantId: other, quantity: 1 }]));
 	});
 
 	it('happens once: a second release, even at the same moment, is refused and writes nothing', async () => {
@@ -77,7 +77,7 @@ describe('releasing a hold', () => {
 
 		expect(await shop.fixtures.inventoryOf(product)).toBe(5);
 		expect(await writesFor(order.id, shopper)).toEqual(after);
-		expect(after.cart).toEqual([{ productId: product, quantity: 2 }]);
+		expect(after.cart).toEqual([{ productId: product, variantId: product, quantity: 2 }]);
 	});
 
 	it("refuses someone else's order as if it did not exist, and writes nothing", async () => {

@@ -293,7 +293,7 @@ describe('expiry', () => {
 		expect(30).toBe((await inventoryOf(product)) + (await unitsOrdered(product)));
 		// The shoppers who ran out of time find the lines in their carts again; the others do not.
 		const carts = await Promise.all(shoppers.map((s) => userCartLines(shop.db, s.id)));
-		expect(carts).toEqual([...Array(4).fill([{ productId: product, quantity: 5 }]), [], []]);
+		expect(carts).toEqual([...Array(4).fill([{ productId: product, variantId: product, quantity: 5 }]), [], []]);
 	});
 
 	it('leaves an order whose payment is already going through for its webhook', async () => {

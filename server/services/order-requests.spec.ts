@@ -67,7 +67,7 @@ describe('order.request', () => {
 		expect(results[0]!.message).toMatch(/\$30\.95.*\$29\.95/);
 		expect(await shopper.ordersOf()).toEqual([]);
 		expect(await shop.fixtures.inventoryOf(shopper.productId)).toBe(10);
-		expect((await shopper.pull()).cart!.lines).toEqual([{ productId: shopper.productId, quantity: 2 }]);
+		expect((await shopper.pull()).cart!.lines).toEqual([{ productId: shopper.productId, variantId: shopper.productId, quantity: 2 }]);
 		// Confirming the new total is a new request, which goes through.
 		const again = await shopper.send([{ name: 'order.request', args: { ...shopper.request, expectedTotal: 3095 } }]);
 		expect(again.results[0]).toMatchObject({ ok: true });

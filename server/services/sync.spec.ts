@@ -114,25 +114,25 @@ describe('sync.push', () => {
 		const group = randomUUID();
 		const [p] = inStock();
 		const input = batch(group, [
-			{ id: 1, name: 'cart.add', args: { productId: p!.id, quantity: 2 } },
-			{ id: 2, name: 'cart.add', args: { productId: p!.id, quantity: 1 } }
+			{ id: 1, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 2 } },
+			{ id: 2, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 1 } }
 		]);
 		for (let i = 0; i < 3; i++) expect((await doPush(alice, input)).lastMutationId).toBe(2);
 		const state = await doPull(alice, { cursor: '999999999', clientGroupId: group });
 		expect(state.lastMutationId).toBe(2);
-		expect(state.cart!.lines).toEqual([{ productId: p!.id, quantity: 3 }]);
+		expect(state.cart!.lines).toEqual([{ productId: p!.id, variantId: p!.id, quantity: 3 }]);
 	});
 
 	it('refuses a gap and applies nothing after it', async () => {
 		const group = randomUUID();
 		const [p] = inStock();
-		await doPush(null, batch(group, [{ id: 1, name: 'cart.add', args: { productId: p!.id, quantity: 1 } }]));
+		await doPush(null, batch(group, [{ id: 1, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 1 } }]));
 		await expect(
-			doPush(null, batch(group, [{ id: 3, name: 'cart.add', args: { productId: p!.id, quantity: 5 } }]))
+			doPush(null, batch(group, [{ id: 3, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 5 } }]))
 		).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 		const state = await doPull(null, { cursor: '999999999', clientGroupId: group });
 		expect(state.lastMutationId).toBe(1);
-		expect(state.cart!.lines).toEqual([{ productId: p!.id, quantity: 1 }]);
+		expect(state.cart!.lines).toEqual([{ productId: p!.id, variantId: p!.id, quantity: 1 }]);
 	});
 
 	it('advances past a mutation that can never succeed and says why', async () => {
@@ -143,8 +143,8 @@ describe('sync.push', () => {
 			{ id: 1, name: 'cart.add', args: { productId: randomUUID(), quantity: 1 } },
 			{ id: 2, name: 'cart.add', args: { productId: gone.id, quantity: 1 } },
 			{ id: 3, name: 'cart.fly', args: {} },
-			{ id: 4, name: 'cart.add', args: { productId: p!.id, quantity: 0 } },
-			{ id: 5, name: 'cart.add', args: { productId: p!.id, quantity: 99 } }
+			{ id: 4, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 0 } },
+			{ id: 5, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 99 } }
 		]));
 		expect(result.lastMutationId).toBe(5);
 		expect(result.results.map((r) => [r.id, r.ok, r.code])).toEqual([
@@ -155,7 +155,7 @@ describe('sync.push', () => {
 			[5, true, p!.inventory < 99 ? 'OUT_OF_STOCK' : undefined]
 		]);
 		const state = await doPull(alice, { cursor: '999999999', clientGroupId: group });
-		expect(state.cart!.lines).toEqual([{ productId: p!.id, quantity: Math.min(99, p!.inventory) }]);
+		expect(state.cart!.lines).toEqual([{ productId: p!.id, variantId: p!.id, quantity: Math.min(99, p!.inventory) }]);
 	});
 
 	it('keeps favorites for users only', async () => {
@@ -177,7 +177,7 @@ describe('sync.push', () => {
 	it('refuses another user’s group (403) and a visitor on a user’s group (401)', async () => {
 		const group = randomUUID();
 		const [p] = inStock();
-		await doPush(alice, batch(group, [{ id: 1, name: 'cart.add', args: { productId: p!.id, quantity: 1 } }]));
+		await doPush(alice, batch(group, [{ id: 1, name: 'cart.add', args: { productId: p!.id, variantId: p!.id, quantity: 1 } }]));
 		const next = batch(group, [{ id: 2, name: 'cart.clear', args: {} }]);
 		await expect(doPush(bob, next)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(doPush(null, next)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
@@ -189,15 +189,15 @@ describe('sync.push', () => {
 	it('merges a guest cart into the account at the first pull after login', async () => {
 		const [a, b] = inStock(20);
 		const accountGroup = randomUUID();
-		await doPush(alice, batch(accountGroup, [{ id: 1, name: 'cart.clear', args: {} }, { id: 2, name: 'cart.add', args: { productId: a!.id, quantity: 2 } }]));
+		await doPush(alice, batch(accountGroup, [{ id: 1, name: 'cart.clear', args: {} }, { id: 2, name: 'cart.add', args: { productId: a!.id, variantId: a!.id, quantity: 2 } }]));
 		const guestGroup = randomUUID();
 		await doPush(null, batch(guestGroup, [
-			{ id: 1, name: 'cart.add', args: { productId: a!.id, quantity: 3 } },
-			{ id: 2, name: 'cart.add', args: { productId: b!.id, quantity: 1 } }
+			{ id: 1, name: 'cart.add', args: { productId: a!.id, variantId: a!.id, quantity: 3 } },
+			{ id: 2, name: 'cart.add', args: { productId: b!.id, variantId: b!.id, quantity: 1 } }
 		]));
 		const merged = await doPull(alice, { cursor: '999999999', clientGroupId: guestGroup });
 		expect(merged.lastMutationId).toBe(2);
-		expect(merged.cart!.lines).toEqual(expect.arrayContaining([{ productId: a!.id, quantity: 5 }, { productId: b!.id, quantity: 1 }]));
+		expect(merged.cart!.lines).toEqual(expect.arrayContaining([{ productId: a!.id, variantId: a!.id, quantity: 5 }, { productId: b!.id, variantId: b!.id, quantity: 1 }]));
 		expect(merged.cart!.lines).toHaveLength(2);
 		// Both of alice's devices now see one cart.
 		expect((await doPull(alice, { cursor: '999999999', clientGroupId: accountGroup })).cart).toEqual(merged.cart);
@@ -226,7 +226,10 @@ describe('sync products', () => {
 		const page = await doPull(null, { cursor: null, limit: 20 });
 		const product = page.products.find((p): p is SyncProduct => !('deleted' in p));
 		expect(Object.keys(product!).sort()).toEqual(
-			['collectionId', 'createdAt', 'currency', 'description', 'id', 'images', 'inventory', 'priceMinor', 'rating', 'reviewCount', 'slug', 'title', 'version'].sort()
+			[
+				'collectionId', 'createdAt', 'currency', 'description', 'id', 'images', 'inventory', 'options', 'priceMaxMinor', 'priceMinor',
+				'rating', 'reviewCount', 'slug', 'title', 'variants', 'version'
+			].sort()
 		);
 	});
 });

@@ -23,7 +23,10 @@ function product(id: string, title: string, inventory: number, priceMinor = 2600
 		images: [],
 		rating: null,
 		reviewCount: 0,
-		createdAt: now.toISOString()
+		createdAt: now.toISOString(),
+		priceMaxMinor: priceMinor,
+		options: [],
+		variants: [{ id, sku: id, options: {}, priceMinor, inventory }]
 	};
 }
 
@@ -46,7 +49,7 @@ const order = (number: number, status: OrderView['status'], placedAt: string): O
 	paymentError: null,
 	shippingAddress: null,
 	shippingMethod: 'Standard',
-	items: [{ productId: cups.id, title: cups.title, unitPriceMinor: 2600, quantity: 1 }]
+	items: [{ productId: cups.id, variantId: cups.id, title: cups.title, sku: cups.id, options: {}, unitPriceMinor: 2600, quantity: 1 }]
 });
 
 let db: StoreDb;
@@ -87,7 +90,7 @@ describe('the device answering with no network', () => {
 
 	it('adds to the cart through the outbox and then tells the cart', async () => {
 		expect((await answerOnDevice(device, 'add two espresso cups', now)).text).toMatch(/^Added 2 × Double-walled Espresso Cups/);
-		expect(await db.cart.toArray()).toEqual([{ productId: cups.id, quantity: 2 }]);
+		expect(await db.cart.toArray()).toEqual([{ productId: cups.id, variantId: cups.id, quantity: 2 }]);
 		expect((await db.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([['cart.add', { productId: cups.id, quantity: 2 }]]);
 		const cart = await answerOnDevice(device, "what's in my cart", now);
 		expect(cart.text).toMatch(/^Your cart holds 2 items, \$52\.00 before shipping/);

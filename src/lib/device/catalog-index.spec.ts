@@ -48,7 +48,7 @@ function makeProducts({ count, seed = 1, goneEvery = 0, nonsense = false }: Opti
 			: '';
 		const heirloom = n % 41 === 7 ? ' An heirloom piece.' : '';
 		const rating = pick(next, RATINGS);
-		return {
+		const p = {
 			id: uuid(next),
 			version: n + 10,
 			slug: `product-${n}`,
@@ -65,6 +65,7 @@ function makeProducts({ count, seed = 1, goneEvery = 0, nonsense = false }: Opti
 			reviewCount: rating === null ? 0 : 1 + Math.floor(next() * 40),
 			createdAt: new Date(base + Math.floor(next() * 60) * 86_400_000).toISOString()
 		};
+		return { ...p, priceMaxMinor: p.priceMinor, options: [], variants: [{ id: p.id, sku: p.slug, options: {}, priceMinor: p.priceMinor, inventory: p.inventory }] };
 	});
 }
 
@@ -376,6 +377,26 @@ describe('LocalCatalog.list search', () => {
 		expectSameAsReference({ q: 'morning coffee', limit: 10 });
 	});
 
+	it('matches the values a product comes in ("sage apron", "apron medium")', () => {
+		const apron = {
+			...products[0]!,
+			id: 'a0000000-0000-4000-a000-00000000a9e0',
+			slug: 'garden-apron',
+			title: 'Garden Apron',
+			description: 'Waxed canvas.',
+			collectionId: COLLECTIONS[0]!.id,
+			options: [
+				{ name: 'Size', values: ['Small', 'Medium'] },
+				{ name: 'Colour', values: ['Sage', 'Clay'] }
+			]
+		};
+		const local = LocalCatalog.build([...products, apron], COLLECTIONS);
+		const ids = (q: string) => listAll(local, { q, limit: 100 }).ids;
+		expect(ids('sage apron')).toEqual([apron.id]);
+		expect(ids('apron medium')).toEqual([apron.id]);
+		expect(ids('apron large')).toEqual([]);
+	});
+
 	it('finds nothing for an unknown word or a search of stop words only', () => {
 		expect(catalog.list(catalogListInput.parse({ q: 'zzqxv' }))).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false });
 		expect(search('the')).toEqual([]);
@@ -467,7 +488,7 @@ describe('LocalCatalog lookups', () => {
 		const gone = products.find((v) => v.collectionId === GONE_COLLECTION)!;
 		const found = catalog.summaries([a.id, 'unknown', b.id, gone.id, c.id]);
 		expect(found.map((s) => s.id)).toEqual([a.id, b.id, c.id]);
-		const { description: _d, images: _i, version: _v, updatedAt: _u, ...summary } = catalog.product(a.slug)!;
+		const { description: _d, images: _i, version: _v, updatedAt: _u, options: _o, variants: _vs, ...summary } = catalog.product(a.slug)!;
 		expect(found[0]).toEqual(summary);
 		expect(catalog.summaries([])).toEqual([]);
 	});

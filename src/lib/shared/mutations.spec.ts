@@ -4,40 +4,56 @@ import { mergeCarts, MutationRefused, runMutation, type MutationStore, type Orde
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 const C = '00000000-0000-4000-8000-00000000000c';
+// Product S sells in two sizes: variants S1 and S2.
+const S = '00000000-0000-4000-8000-000000000005';
+const S1 = '00000000-0000-4000-8000-000000000051';
+const S2 = '00000000-0000-4000-8000-000000000052';
+
+const line = (id: string, quantity: number, productId = id) => ({ productId, variantId: id, quantity });
 
 describe('mergeCarts', () => {
-	const stock = (id: string) => ({ [A]: 10, [B]: 3, [C]: 0 })[id] ?? null;
+	const stock = (id: string) => ({ [A]: 10, [B]: 3, [C]: 0, [S1]: 2, [S2]: 5 })[id] ?? null;
 
-	it('adds quantities of the same product and keeps the others', () => {
-		expect(mergeCarts([{ productId: A, quantity: 2 }], [{ productId: A, quantity: 3 }, { productId: B, quantity: 1 }], stock)).toEqual([
-			{ productId: A, quantity: 5 },
-			{ productId: B, quantity: 1 }
-		]);
+	it('adds quantities of the same variant and keeps the others', () => {
+		expect(mergeCarts([line(A, 2)], [line(A, 3), line(B, 1)], stock)).toEqual([line(A, 5), line(B, 1)]);
 	});
 
 	it('caps each line by stock and drops sold-out or unknown products', () => {
 		const unknown = '00000000-0000-4000-8000-0000000000ff';
-		expect(
-			mergeCarts([{ productId: B, quantity: 2 }], [{ productId: B, quantity: 2 }, { productId: C, quantity: 1 }, { productId: unknown, quantity: 1 }], stock)
-		).toEqual([{ productId: B, quantity: 3 }]);
+		expect(mergeCarts([line(B, 2)], [line(B, 2), line(C, 1), line(unknown, 1)], stock)).toEqual([line(B, 3)]);
+	});
+
+	it('keeps two sizes of one product apart, each capped by its own stock', () => {
+		expect(mergeCarts([line(S1, 1, S)], [line(S1, 4, S), line(S2, 4, S)], stock)).toEqual([line(S1, 2, S), line(S2, 4, S)]);
 	});
 
 	it('is the account cart when the guest cart is empty, and the guest cart when the account is empty', () => {
-		const lines = [{ productId: A, quantity: 1 }];
+		const lines = [line(A, 1)];
 		expect(mergeCarts(lines, [], stock)).toEqual(lines);
 		expect(mergeCarts([], lines, stock)).toEqual(lines);
 	});
 });
 
+/** A store of one-variant products (the variant carries the product's id) and product S in two sizes. */
 function memoryStore(stock: Record<string, number>, signedIn = true) {
 	const cart = new Map<string, number>();
 	const favorites = new Set<string>();
 	const requests: OrderRequestArgs[] = [];
+	const variantsOf = (productId: string) => (productId === S ? [S1, S2] : productId in stock ? [productId] : []);
+	const productOf = (variantId: string) => (variantId === S1 || variantId === S2 ? S : variantId);
 	const store: MutationStore = {
 		signedIn,
 		stock: async (id) => stock[id] ?? null,
+		variant: async ({ productId, variantId }) => {
+			const id = variantId ?? (variantsOf(productId!).length > 1 ? null : variantsOf(productId!)[0]);
+			if (id === null) throw new MutationRefused('INVALID', 'This product comes in several options: choose one first.');
+			if (!id || !(id in stock)) return null;
+			if (productId && productOf(id) !== productId) throw new MutationRefused('INVALID', 'That choice belongs to another product.');
+			return { productId: productOf(id), variantId: id, inventory: stock[id]! };
+		},
 		quantity: async (id) => cart.get(id) ?? 0,
-		setQuantity: async (id, q) => void (q > 0 ? cart.set(id, q) : cart.delete(id)),
+		setQuantity: async ({ variantId }, q) => void cart.set(variantId, q),
+		removeLine: async (id) => void cart.delete(id),
 		clearCart: async () => cart.clear(),
 		setFavorite: async (id, on) => void (on ? favorites.add(id) : favorites.delete(id)),
 		requestOrder: async (args) => void requests.push(args)
@@ -73,6 +89,20 @@ describe('runMutation', () => {
 		expect(await refusal('cart.add', { productId: A, quantity: 1, price: 1 })).toBe('INVALID');
 		expect(await refusal('favorites.add', { productId: C })).toBe('FORBIDDEN');
 		expect(await refusal('order.fly', {})).toBe('INVALID');
+		expect(await refusal('cart.add', { quantity: 1 })).toBe('INVALID');
+	});
+
+	it('puts each size of a product on its own line, and asks which when only the product is named', async () => {
+		const { store, cart } = memoryStore({ [S1]: 3, [S2]: 0, [A]: 5 });
+		const refusal = (name: string, args: unknown) => runMutation(store, name, args).then(() => null, (e: MutationRefused) => e);
+		await runMutation(store, 'cart.add', { productId: S, variantId: S1, quantity: 2 });
+		expect(await refusal('cart.add', { productId: S, quantity: 1 })).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/choose one/) });
+		expect(await refusal('cart.add', { productId: S, variantId: S2, quantity: 1 })).toMatchObject({ code: 'OUT_OF_STOCK' });
+		expect(await refusal('cart.add', { productId: A, variantId: S1, quantity: 1 })).toMatchObject({ code: 'INVALID' });
+		await runMutation(store, 'cart.add', { variantId: S1, quantity: 5 });
+		expect([...cart]).toEqual([[S1, 3]]);
+		await runMutation(store, 'cart.remove', { productId: S, variantId: S1 });
+		expect(cart.size).toBe(0);
 	});
 
 	it('hands a well-formed order request to the store, for signed-in shoppers only, and refuses a malformed one', async () => {
