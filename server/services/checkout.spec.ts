@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutStartInput } from '../../src/lib/shared/orders';
 import type { SessionUser } from '../auth/session';
-import { cartItems, carts, orderHistory, orderItems, orders, outboxEvents, paymentEvents, products } from '../db/schema';
+import { cartItems, carts, orderHistory, orderItems, orders, outboxEvents, paymentEvents, products, productVariants } from '../db/schema';
 import { handleTrpcRequest } from '../trpc/http';
 import { payWithTestCard, paymentSession, startCheckout } from './checkout';
 import { userCartLines } from './cart';
@@ -176,6 +176,25 @@ describe('never an oversell', () => {
 		expect(refused.every((r) => r.reason?.code === 'CONFLICT')).toBe(true);
 		expect(await inventoryOf(product)).toBe(0);
 		expect(50).toBe((await inventoryOf(product)) + (await unitsOrdered(product)));
+	}, 60_000);
+
+	it('two sizes of one product, 100 shoppers racing for each size’s 20 units: each sells exactly its own stock', async () => {
+		const { productId, variants } = await shop.fixtures.makeProductInSizes({ S: 20, M: 20 });
+		const shoppers = await makeUsers(200);
+		const sizeOf = (i: number) => (i % 2 ? 'M' : 'S');
+		const cartsByUser = await Promise.all(shoppers.map((s, i) => cartOf(s, [{ productId, variantId: variants[sizeOf(i)]!, quantity: 1 }])));
+		const results = await Promise.allSettled(shoppers.map((s, i) => checkout(s, cartsByUser[i]!)));
+		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(refused.map((r) => r.reason?.code).filter((code) => code !== 'CONFLICT'), 'every refusal is a 4xx conflict').toEqual([]);
+		const sold = await shop.db
+			.select({ variantId: orderItems.variantId, units: sql<number>`sum(${orderItems.quantity})::int` })
+			.from(orderItems)
+			.where(eq(orderItems.productId, productId))
+			.groupBy(orderItems.variantId);
+		expect(Object.fromEntries(sold.map((r) => [r.variantId, r.units]))).toEqual({ [variants.S!]: 20, [variants.M!]: 20 });
+		expect(await inventoryOf(productId)).toBe(0);
+		const left = await shop.db.select({ inventory: productVariants.inventory }).from(productVariants).where(eq(productVariants.productId, productId));
+		expect(left.map((v) => v.inventory)).toEqual([0, 0]);
 	}, 60_000);
 });
 

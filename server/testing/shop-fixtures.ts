@@ -54,6 +54,24 @@ export function shopFixtures(db: Db) {
 			return row!.id;
 		},
 
+		/** A product sold in sizes, `units` of each: its id and each size's variant id (the first size is its first variant). */
+		async makeProductInSizes(units: Record<string, number>, priceMinor = 1250): Promise<{ productId: string; variants: Record<string, string> }> {
+			const sizes = Object.keys(units);
+			const productId = await this.makeProduct(units[sizes[0]!]!, priceMinor);
+			await db.update(products).set({ options: [{ name: 'Size', values: sizes }] }).where(eq(products.id, productId));
+			await db.update(productVariants).set({ options: { Size: sizes[0]! } }).where(eq(productVariants.id, productId));
+			const variants: Record<string, string> = { [sizes[0]!]: productId };
+			for (const [position, size] of sizes.entries()) {
+				if (position === 0) continue;
+				const [row] = await db
+					.insert(productVariants)
+					.values({ productId, sku: `${productId}-${size}`, options: { Size: size }, inventory: units[size]!, position })
+					.returning({ id: productVariants.id });
+				variants[size] = row!.id;
+			}
+			return { productId, variants };
+		},
+
 		/** Replaces the user's cart with one holding `lines`; returns its id. */
 		async cartOf(user: SessionUser, lines: { productId: string; variantId?: string; quantity: number }[]): Promise<string> {
 			await db.delete(carts).where(eq(carts.userId, user.id));
