@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pullInput, pushInput, snapshotInput, type PushInput, type SnapshotManifest, type SnapshotPart, type SyncProduct } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
-import { clientGroups, collections, products } from '../db/schema';
+import { clientGroups, collections, products, productVariants } from '../db/schema';
 import { signUp } from './accounts';
 import { pull, push, snapshot } from './sync';
 import { useSeededShop } from '../testing/seeded-shop';
@@ -233,3 +233,89 @@ describe('sync products', () => {
 		);
 	});
 });
+
+describe('variants over sync', () => {
+	const sized = () => shop.fixtures.makeProductInSizes({ S: 3, M: 2 });
+	const results = async (user: SessionUser | null, mutations: { name: string; args: unknown }[]) =>
+		(await doPush(user, batch(randomUUID(), mutations.map((m, i) => ({ id: i + 1, ...m }))))).results;
+
+	it('names a variant on each line; a product’s id alone works for a product of one variant and is refused, with why, for one of several', async () => {
+		const plain = inStock()[0]!;
+		const { productId, variants } = await sized();
+		const other = await sized();
+		const unknown = randomUUID();
+		const said = await results(alice, [
+			{ name: 'cart.clear', args: {} },
+			{ name: 'cart.add', args: { productId: plain.id, quantity: 1 } },
+			{ name: 'cart.add', args: { productId, quantity: 1 } },
+			{ name: 'cart.add', args: { productId, variantId: other.variants.S, quantity: 1 } },
+			{ name: 'cart.add', args: { variantId: unknown, quantity: 1 } },
+			{ name: 'cart.add', args: { productId, variantId: variants.M, quantity: 5 } }
+		]);
+		expect(said.map(({ ok, code }) => ({ ok, code }))).toEqual([
+			{ ok: true, code: undefined },
+			{ ok: true, code: undefined },
+			{ ok: false, code: 'INVALID' },
+			{ ok: false, code: 'INVALID' },
+			{ ok: false, code: 'NOT_FOUND' },
+			{ ok: true, code: 'OUT_OF_STOCK' }
+		]);
+		expect(said[2]!.message).toBe('This product comes in several options: choose one first.');
+		expect(said[3]!.message).toBe('That choice belongs to another product.');
+		const { cart } = await doPull(alice, { cursor: '999999999', clientGroupId: randomUUID() });
+		expect(cart!.lines).toHaveLength(2);
+		expect(cart!.lines).toEqual(
+			expect.arrayContaining([
+				{ productId: plain.id, variantId: plain.id, quantity: 1 },
+				{ productId, variantId: variants.M, quantity: 2 }
+			])
+		);
+	});
+
+	it('applies an offline add of one size, pushed three times, once', async () => {
+		const { productId, variants } = await sized();
+		const group = randomUUID();
+		const push = batch(group, [{ id: 1, name: 'cart.add', args: { productId, variantId: variants.S, quantity: 2 } }]);
+		for (let i = 0; i < 3; i++) await doPush(null, push);
+		expect((await doPull(null, { cursor: '999999999', clientGroupId: group })).cart!.lines).toEqual([{ productId, variantId: variants.S, quantity: 2 }]);
+	});
+
+	it('merges a guest cart size by size, each capped by its own stock', async () => {
+		const { productId, variants } = await sized();
+		const accountGroup = randomUUID();
+		await doPush(bob, batch(accountGroup, [
+			{ id: 1, name: 'cart.clear', args: {} },
+			{ id: 2, name: 'cart.add', args: { productId, variantId: variants.S, quantity: 2 } }
+		]));
+		const guestGroup = randomUUID();
+		await doPush(null, batch(guestGroup, [
+			{ id: 1, name: 'cart.add', args: { productId, variantId: variants.S, quantity: 2 } },
+			{ id: 2, name: 'cart.add', args: { productId, variantId: variants.M, quantity: 1 } }
+		]));
+		const merged = await doPull(bob, { cursor: '999999999', clientGroupId: guestGroup });
+		expect(merged.cart!.lines).toHaveLength(2);
+		expect(merged.cart!.lines).toEqual(
+			expect.arrayContaining([
+				{ productId, variantId: variants.S, quantity: 3 },
+				{ productId, variantId: variants.M, quantity: 1 }
+			])
+		);
+	});
+
+	it('keeps a line whose size was taken off sale, says why when it is touched, and sends the product without that size', async () => {
+		const { productId, variants } = await sized();
+		const group = randomUUID();
+		await doPush(null, batch(group, [{ id: 1, name: 'cart.add', args: { productId, variantId: variants.M, quantity: 1 } }]));
+		await shop.db.update(productVariants).set({ deletedAt: new Date() }).where(eq(productVariants.id, variants.M!));
+		const after = await doPull(null, { cursor: '0', limit: 1000, clientGroupId: group });
+		expect(after.cart!.lines).toEqual([{ productId, variantId: variants.M, quantity: 1 }]);
+		const synced = after.products.find((p): p is SyncProduct => p.id === productId && !('deleted' in p));
+		expect(synced?.variants.map((v) => v.id)).toEqual([variants.S]);
+		expect(synced).toMatchObject({ inventory: 3 });
+		const touched = await doPush(null, batch(group, [{ id: 2, name: 'cart.setQuantity', args: { productId, variantId: variants.M, quantity: 2 } }]));
+		expect(touched.results[0]).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'This choice of the product is no longer sold.' });
+		await doPush(null, batch(group, [{ id: 3, name: 'cart.remove', args: { productId, variantId: variants.M } }]));
+		expect((await doPull(null, { cursor: '999999999', clientGroupId: group })).cart!.lines).toEqual([]);
+	});
+});
+
