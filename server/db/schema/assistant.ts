@@ -22,7 +22,7 @@ export const assistantProposals = pgTable(
 		/** Every line the order holds, at the prices offered (or, to cancel, as ordered). */
 		lines: jsonb('lines').$type<ProposalLine[]>().notNull(),
 		/** A line to add to the cart first, when the shopper named a product. */
-		addLine: jsonb('add_line').$type<{ productId: string; quantity: number } | null>(),
+		addLine: jsonb('add_line').$type<{ productId: string; variantId?: string; quantity: number } | null>(),
 		currency: text('currency').notNull(),
 		subtotalMinor: integer('subtotal_minor').notNull(),
 		shippingMinor: integer('shipping_minor').notNull(),

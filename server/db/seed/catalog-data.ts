@@ -1258,7 +1258,7 @@ export type DemoOptions = { options: { name: string; values: string[] }[]; varia
 export const demoOptions: Record<string, DemoOptions> = {
 	'waxed-canvas-garden-apron': {
 		options: [{ name: 'Size', values: ['Small', 'Medium', 'Large'] }],
-		variants: [[['Small'], 6], [['Medium'], 0], [['Large'], 9, 4400]]
+		variants: [[['Small'], 6], [['Medium'], 0], [['Large'], 9, 5800]]
 	},
 	'hand-thrown-stoneware-mug': {
 		options: [{ name: 'Glaze', values: ['Sage', 'Clay', 'Ink'] }],

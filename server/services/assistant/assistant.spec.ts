@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/lib/shared/assistant';
 import { createRateLimits } from '../../auth/rate-limit';
 import type { SessionUser } from '../../auth/session';
-import { assistantProposals, auditEvents, cartItems, carts, orders, products, productVariants } from '../../db/schema';
+import { assistantProposals, auditEvents, cartItems, carts, orderItems, orders, products, productVariants } from '../../db/schema';
 import { TEST_ADDRESS } from '../../testing/shop-fixtures';
 import { handleTrpcRequest } from '../../trpc/http';
 import { startCheckout } from '../checkout';
@@ -107,6 +107,48 @@ describe('what the assistant says of a refusal', () => {
 	});
 });
 
+describe('assistant on a product in sizes', () => {
+	// The demo's garden apron: Small 6, Medium sold out, Large 9 at a price of its own.
+	const apron = async () => {
+		const [row] = await shop.db.select({ id: products.id }).from(products).where(eq(products.slug, 'waxed-canvas-garden-apron'));
+		const variants = await shop.db.select().from(productVariants).where(eq(productVariants.productId, row!.id));
+		return { id: row!.id, size: (s: string) => variants.find((v) => v.options.Size === s)! };
+	};
+
+	it('tells the stock of the size asked for, and of every size when none is named', async () => {
+		expect((await ask(null, 'is the garden apron in medium in stock?')).text).toBe('Sorry, Waxed Canvas Garden Apron (Medium) is sold out right now ($52.00).');
+		expect((await ask(null, 'how much is the garden apron in large')).text).toBe('Waxed Canvas Garden Apron (Large) costs $58.00 (9 in stock).');
+		const all = await ask(null, 'is the garden apron in stock');
+		expect(all.text).toBe('Waxed Canvas Garden Apron comes in Small (6 in stock, $52.00), Medium (sold out, $52.00), Large (9 in stock, $58.00). Which one shall I check?');
+		expect(all.choices?.map((c) => c.label)).toEqual(['Small', 'Medium', 'Large']);
+		expect((await ask(null, all.choices![0]!.message)).text).toMatch(/^Yes, Waxed Canvas Garden Apron \(Small\) is in stock/);
+	});
+
+	it('adds the size named, and asks which when none is', async () => {
+		const alice = await shopper();
+		const { id, size } = await apron();
+		expect((await ask(alice, 'add 2 small garden aprons to my cart')).text).toBe('Added 2 × Waxed Canvas Garden Apron (Small) to your cart.');
+		const which = await ask(alice, 'add a garden apron to my cart');
+		expect(which.text).toMatch(/^Waxed Canvas Garden Apron comes in Small .* Which one do you mean\?$/);
+		expect(which.choices).toHaveLength(3);
+		const lines = await shop.db.select({ variantId: cartItems.variantId, quantity: cartItems.quantity }).from(cartItems).innerJoin(carts, eq(carts.id, cartItems.cartId)).where(eq(carts.userId, alice.id));
+		expect(lines).toEqual([{ variantId: size('Small').id, quantity: 2 }]);
+		expect(id).toBe(size('Small').productId);
+	});
+
+	it('proposes the size named at its own price, refuses a sold-out one, and orders the line with its SKU and values', async () => {
+		const alice = await shopper();
+		expect((await ask(alice, 'order 2 medium aprons')).text).toBe("I can't order that, there is not enough stock. Waxed Canvas Garden Apron (Medium): sold out.");
+		const offer = await ask(alice, 'buy 1 waxed canvas garden apron large');
+		expect(offer.proposal?.lines).toEqual([expect.objectContaining({ title: 'Waxed Canvas Garden Apron (Large)', unitPriceMinor: 5800, quantity: 1 })]);
+		const done = await confirm(alice, offer.proposal!.id);
+		expect(done.order).toBeDefined();
+		const [order] = await ordersOf(alice);
+		const [line] = await shop.db.select().from(orderItems).where(eq(orderItems.orderId, order!.id));
+		expect(line).toMatchObject({ sku: 'WAXED-CANVAS-GARDEN-APRON-LARGE', options: { Size: 'Large' }, unitPriceMinor: 5800, quantity: 1 });
+	});
+});
+
 describe('every phrasing', () => {
 	it('gets an answer with text, for a visitor and for a shopper, and a visitor only ever a sign-in offer about accounts', async () => {
 		const alice = await shopper();
@@ -183,7 +225,7 @@ describe('assistant proposals', () => {
 		const product = await shop.fixtures.makeProduct(5);
 		const alice = await shopper([{ productId: product, quantity: 2 }]);
 		const answer = await ask(alice, 'place my order');
-		expect(answer.proposal?.lines).toEqual([{ productId: product, title: await productTitle(product), quantity: 2, unitPriceMinor: 1250 }]);
+		expect(answer.proposal?.lines).toEqual([{ productId: product, variantId: product, title: await productTitle(product), quantity: 2, unitPriceMinor: 1250 }]);
 		expect(answer.proposal!.totalMinor).toBe(2500 + 495);
 		expect(await ordersOf(alice)).toEqual([]);
 		expect(await shop.fixtures.inventoryOf(product)).toBe(5);

@@ -9,7 +9,8 @@ import { applyAccountMutation } from '../sync';
 import { userCartLines } from '../cart';
 import type { Intent, IntentParser, StockAsk } from '../../../src/lib/shared/intent-parser/intents';
 import { answerCancel, answerOrder, answerOrders } from './order-answers';
-import { findProducts, productCards } from './products';
+import { findProducts, productCards, variantCards, variantsNamed } from './products';
+import { lineTitle, variantLabel } from '../../../src/lib/shared/variants';
 import { propose } from './proposals';
 import { rulesParser } from '../../../src/lib/shared/intent-parser/rules-parser';
 
@@ -43,7 +44,37 @@ async function oneProduct(db: Db, query: string, rephrase: (title: string) => st
 	};
 }
 
-function stockText(card: ProductCard, ask: StockAsk): string {
+type Priced = Pick<ProductCard, 'title' | 'priceMinor' | 'currency' | 'inventory'>;
+
+/**
+ * The variant a message means, for a product of several: the one its words name, or the
+ * answer asking which (with each remaining variant as a reply to pick).
+ */
+async function oneVariant(
+	db: Db,
+	card: ProductCard,
+	message: string,
+	rephrase: (title: string) => string,
+	ask = 'Which one do you mean?'
+): Promise<{ variant: Priced & { id: string } } | { answer: Answer }> {
+	const { options, fitting } = await variantsNamed(db, card.id, message);
+	if (fitting.length === 1) {
+		const v = fitting[0]!;
+		return { variant: { id: v.id, title: lineTitle(card.title, options, v.options), priceMinor: v.priceMinor, currency: card.currency, inventory: v.inventory } };
+	}
+	const open = fitting.length ? fitting : (await variantsNamed(db, card.id, '')).fitting;
+	const labels = open.map((v) => ({ v, label: variantLabel(options, v.options) }));
+	const list = labels.map(({ v, label }) => `${label} (${stockPhrase(v.inventory)}, ${money(v.priceMinor, card.currency)})`);
+	return {
+		answer: {
+			text: `${card.title} comes in ${list.join(', ')}. ${ask}`,
+			products: [card],
+			choices: labels.map(({ label }) => ({ label, message: rephrase(`${card.title} ${label.replaceAll(' / ', ' ')}`) }))
+		}
+	};
+}
+
+function stockText(card: Priced, ask: StockAsk): string {
 	const price = money(card.priceMinor, card.currency);
 	if (ask === 'price') return `${card.title} costs ${price} (${stockPhrase(card.inventory)}).`;
 	if (card.inventory <= 0) return `Sorry, ${card.title} is sold out right now (${price}).`;
@@ -62,14 +93,20 @@ async function answerAdd(db: Db, user: SessionUser, intent: Extract<Intent, { ki
 	if ('answer' in found) return found.answer;
 	const { card } = found;
 	if (!toFavorites && intent.quantity > MAX_LINE_QUANTITY) return { text: `I can add at most ${MAX_LINE_QUANTITY} of one product.`, products: [card] };
+	let variant: { id: string; title: string } = { id: card.id, title: card.title };
+	if (!toFavorites) {
+		const chosen = await oneVariant(db, card, intent.query, (t) => `add ${intent.quantity} ${t} to my cart`);
+		if ('answer' in chosen) return chosen.answer;
+		variant = chosen.variant;
+	}
 	try {
 		const note = await db.transaction((tx) =>
 			toFavorites
 				? applyAccountMutation(tx, user.id, 'favorites.add', { productId: card.id })
-				: applyAccountMutation(tx, user.id, 'cart.add', { productId: card.id, quantity: intent.quantity })
+				: applyAccountMutation(tx, user.id, 'cart.add', { productId: card.id, variantId: variant.id, quantity: intent.quantity })
 		);
 		const [fresh] = await productCards(db, [card.id]);
-		const text = toFavorites ? `${card.title} is in your favorites.` : note?.message ? `${card.title}: ${note.message}` : `Added ${count(intent.quantity, card.title)} to your cart.`;
+		const text = toFavorites ? `${card.title} is in your favorites.` : note?.message ? `${variant.title}: ${note.message}` : `Added ${count(intent.quantity, variant.title)} to your cart.`;
 		return { text, products: [fresh ?? card], changed: toFavorites ? 'favorites' : 'cart', suggestions: toFavorites ? ['My favorites'] : ['My cart', 'Place my order'] };
 	} catch (error) {
 		if (error instanceof MutationRefused) return { text: `${card.title}: ${error.message}`, products: [card] };
@@ -80,11 +117,12 @@ async function answerAdd(db: Db, user: SessionUser, intent: Extract<Intent, { ki
 async function answerCart(db: Db, userId: string): Promise<Answer> {
 	const lines = await userCartLines(db, userId);
 	if (!lines.length) return { text: 'Your cart is empty.', suggestions: ['Is the walnut board in stock?'] };
-	const cards = await productCards(db, lines.map((l) => l.productId));
-	const quantities = new Map(lines.map((l) => [l.productId, l.quantity]));
+	const [cards, variants] = await Promise.all([productCards(db, [...new Set(lines.map((l) => l.productId))]), variantCards(db, lines.map((l) => l.variantId))]);
+	const quantities = new Map<string, number>();
+	for (const l of lines) quantities.set(l.productId, (quantities.get(l.productId) ?? 0) + l.quantity);
 	const products = cards.map((c) => ({ ...c, quantity: quantities.get(c.id)! }));
-	const units = products.reduce((n, p) => n + p.quantity, 0);
-	const subtotal = products.reduce((n, p) => n + p.quantity * p.priceMinor, 0);
+	const units = lines.reduce((n, l) => n + l.quantity, 0);
+	const subtotal = lines.reduce((n, l) => n + l.quantity * (variants.get(l.variantId)?.priceMinor ?? 0), 0);
 	return {
 		text: `Your cart holds ${units} ${units === 1 ? 'item' : 'items'}, ${money(subtotal, products[0]?.currency ?? 'USD')} before shipping.`,
 		products,
@@ -105,7 +143,9 @@ async function answerPlace(db: Db, userId: string, intent: Extract<Intent, { kin
 	const quantity = intent.quantity ?? 1;
 	const found = await oneProduct(db, intent.query, (t) => `buy ${quantity} ${t}`);
 	if ('answer' in found) return found.answer;
-	return propose(db, userId, { productId: found.card.id, quantity });
+	const chosen = await oneVariant(db, found.card, intent.query, (t) => `buy ${quantity} ${t}`);
+	if ('answer' in chosen) return chosen.answer;
+	return propose(db, userId, { productId: found.card.id, variantId: chosen.variant.id, quantity });
 }
 
 const smallTalk = {
@@ -120,7 +160,9 @@ export async function answerIntent(ctx: AssistantContext, intent: Intent): Promi
 	switch (intent.kind) {
 		case 'stock': {
 			const found = await oneProduct(db, intent.query, stockQuestion[intent.ask]);
-			return 'answer' in found ? found.answer : { text: stockText(found.card, intent.ask), products: [found.card] };
+			if ('answer' in found) return found.answer;
+			const chosen = await oneVariant(db, found.card, intent.query, stockQuestion[intent.ask], 'Which one shall I check?');
+			return 'answer' in chosen ? chosen.answer : { text: stockText(chosen.variant, intent.ask), products: [found.card] };
 		}
 		case 'orders':
 			return user ? answerOrders(db, user.id, intent) : loginAnswer('your orders');

@@ -89,6 +89,13 @@ export const table: [string, Expected][] = [
 	['do you have wool socks', { kind: 'stock', query: 'wool socks', ask: 'stock' }],
 	['is the tote bag available', { kind: 'stock', query: 'tote bag', ask: 'stock' }],
 	['price of the border print scarf', { kind: 'stock', query: 'border print scarf', ask: 'price' }],
+	// a product's options ride along in the query; the answer reads the values from it
+	['is the linen apron in medium in stock?', { kind: 'stock', query: 'linen apron in medium', ask: 'stock' }],
+	['do you have the sage mug', { kind: 'stock', query: 'sage mug', ask: 'stock' }],
+	['how much is the stoneware mug in ink', { kind: 'stock', query: 'stoneware mug in ink', ask: 'price' }],
+	['order 2 medium aprons', { kind: 'place', query: 'medium aprons', quantity: 2 }],
+	['add 2 small garden aprons to my cart', { kind: 'add', query: 'small garden aprons', quantity: 2, target: 'cart' }],
+	['buy the cushion cover in clay lumbar', { kind: 'place', query: 'cushion cover in clay lumbar', quantity: 1 }],
 	// add to cart or favorites
 	['add 2 espresso cups', { kind: 'add', query: 'espresso cups', quantity: 2, target: 'cart' }],
 	['put three mugs in my basket', { kind: 'add', query: 'mugs', quantity: 3, target: 'cart' }],

@@ -1,32 +1,84 @@
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ProductCard } from '../../../src/lib/shared/assistant';
 import { productFace } from '../../../src/lib/shared/catalog';
 import { ProductMatcher, type MatchResult } from '../../../src/lib/shared/product-match';
 import type { Db, Tx } from '../../db/client';
-import { products } from '../../db/schema';
+import { lineTitle, saidWords, valuesNamed, variantsFitting, type ProductOption, type VariantView } from '../../../src/lib/shared/variants';
+import { products, productVariants } from '../../db/schema';
 import { faceColumns } from '../catalog';
+import { liveVariants } from '../variants';
 import { currentVersion } from '../catalog-version';
 
-/** One title index per database, rebuilt when the catalog's version moves. */
-const indexes = new WeakMap<Db, { version: number; matcher: Promise<ProductMatcher> }>();
+/** The titles, and every word of an option value in the shop, of one catalog version. */
+type TitleIndex = { matcher: ProductMatcher; valueWords: Set<string> };
 
-async function matcherOf(db: Db): Promise<ProductMatcher> {
+/** One title index per database, rebuilt when the catalog's version moves. */
+const indexes = new WeakMap<Db, { version: number; index: Promise<TitleIndex> }>();
+
+async function indexOf(db: Db): Promise<TitleIndex> {
 	const version = await currentVersion(db);
 	const held = indexes.get(db);
-	if (held && held.version >= version) return held.matcher;
-	const matcher = db
-		.select({ id: products.id, title: products.title })
+	if (held && held.version >= version) return held.index;
+	const index = db
+		.select({ id: products.id, title: products.title, options: products.options })
 		.from(products)
 		.where(isNull(products.deletedAt))
-		.then((rows) => new ProductMatcher(rows));
-	indexes.set(db, { version, matcher });
-	matcher.catch(() => indexes.get(db)?.matcher === matcher && indexes.delete(db));
-	return matcher;
+		.then((rows) => ({
+			matcher: new ProductMatcher(rows),
+			valueWords: new Set(rows.flatMap((r) => r.options.flatMap((o) => o.values.flatMap((v) => saidWords(v)))))
+		}));
+	indexes.set(db, { version, index });
+	index.catch(() => indexes.get(db)?.index === index && indexes.delete(db));
+	return index;
 }
 
-/** The product a shopper named: one clear match, or the candidates to choose from. */
+/**
+ * The product a shopper named: one clear match, or the candidates to choose from. Words
+ * that name an option value ("medium", "sage") are read as the title's first; when that
+ * finds no clear product, again without them ("the apron in medium" → "apron").
+ */
 export async function findProducts(db: Db, query: string): Promise<MatchResult> {
-	return (await matcherOf(db)).find(query);
+	const { matcher, valueWords } = await indexOf(db);
+	const found = matcher.find(query);
+	if (found.match) return found;
+	const titleWords = saidWords(query).filter((w) => !valueWords.has(w));
+	if (!titleWords.length || titleWords.length === saidWords(query).length) return found;
+	const without = matcher.find(titleWords.join(' '));
+	return without.match || !found.candidates.length ? without : found;
+}
+
+/** A variant as an answer names and prices it, as it is in the database now. */
+export type VariantCard = { productId: string; variantId: string; title: string; priceMinor: number; currency: string; inventory: number };
+
+/** Live variants of live products, by id, with their names for people ("Garden Apron (Medium)"). */
+export async function variantCards(db: Db | Tx, variantIds: string[]): Promise<Map<string, VariantCard>> {
+	if (!variantIds.length) return new Map();
+	const rows = await db
+		.select({
+			productId: products.id,
+			variantId: productVariants.id,
+			title: products.title,
+			options: products.options,
+			values: productVariants.options,
+			priceMinor: sql<number>`coalesce(${productVariants.priceMinor}, ${products.priceMinor})`.mapWith(Number),
+			currency: products.currency,
+			inventory: productVariants.inventory
+		})
+		.from(productVariants)
+		.innerJoin(products, eq(products.id, productVariants.productId))
+		.where(and(inArray(productVariants.id, variantIds), isNull(productVariants.deletedAt), isNull(products.deletedAt)));
+	return new Map(rows.map(({ options, values, title, ...v }) => [v.variantId, { ...v, title: lineTitle(title, options, values) }]));
+}
+
+/** Which of a product's variants a message means: the one its words name, or the ones still open. */
+export async function variantsNamed(db: Db, productId: string, message: string): Promise<{ options: ProductOption[]; fitting: VariantView[] }> {
+	const [[product], variants] = await Promise.all([
+		db.select({ options: products.options }).from(products).where(eq(products.id, productId)),
+		liveVariants(db, [productId])
+	]);
+	const options = product?.options ?? [];
+	const all = variants.get(productId) ?? [];
+	return { options, fitting: variantsFitting(all, valuesNamed(options, saidWords(message))) };
 }
 
 /** Products as they are in the database now (prices and stock never from a cache), in the order asked. */

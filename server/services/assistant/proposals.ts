@@ -13,7 +13,7 @@ import { cancelUnpaid, lockOrder } from '../orders';
 import type { PaymentProvider } from '../payments/provider';
 import { userCartId, userCartLines } from '../cart';
 import { applyAccountMutation } from '../sync';
-import { productCards } from './products';
+import { productCards, variantCards } from './products';
 
 /** An answer that ends a confirmation without placing anything (the transaction rolls back). */
 class Refusal extends Error {
@@ -21,6 +21,10 @@ class Refusal extends Error {
 		super(answer.text);
 	}
 }
+
+/** A line to order: a variant of a product (a line without one means the product's first, which carries its id). */
+type NamedLine = { productId: string; variantId?: string; quantity: number };
+const variantOf = (line: NamedLine) => line.variantId ?? line.productId;
 
 /** Unknown, expired and someone else's proposals all read the same. */
 const notValid: Answer = { text: 'That order proposal is no longer valid. Ask me to place the order again for a fresh one.', suggestions: ['Place my order', 'My cart'] };
@@ -49,19 +53,19 @@ function view(p: AssistantProposal, shippingMethod: string, orderNumber?: number
  * whole cart. Nothing changes but the stored proposal: the cart, stock and orders wait
  * for Confirm.
  */
-export async function propose(db: Db, userId: string, named?: { productId: string; quantity: number }): Promise<Answer> {
-	const wanted = named ? [named] : await userCartLines(db, userId);
+export async function propose(db: Db, userId: string, named?: NamedLine): Promise<Answer> {
+	const wanted: NamedLine[] = named ? [named] : await userCartLines(db, userId);
 	if (!wanted.length) return { text: 'Your cart is empty, so there is nothing to order yet. Tell me what to add, e.g. "add 2 espresso cups".' };
 	if (wanted.some((l) => l.quantity > MAX_LINE_QUANTITY)) return { text: `I can order at most ${MAX_LINE_QUANTITY} of one product at a time.` };
-	const cards = await productCards(db, wanted.map((l) => l.productId));
-	const byId = new Map(cards.map((c) => [c.id, c]));
-	const short = wanted.filter((l) => (byId.get(l.productId)?.inventory ?? 0) < l.quantity);
+	const byId = await variantCards(db, wanted.map(variantOf));
+	const cards = [...byId.values()];
+	const short = wanted.filter((l) => (byId.get(variantOf(l))?.inventory ?? 0) < l.quantity);
 	if (short.length) {
 		const names = short.map((l) => {
-			const c = byId.get(l.productId);
-			return c ? `${c.title} (${c.inventory > 0 ? `only ${c.inventory} left` : 'sold out'})` : 'a product that is no longer sold';
+			const c = byId.get(variantOf(l));
+			return c ? `${c.title}: ${c.inventory > 0 ? `only ${c.inventory} left` : 'sold out'}` : 'a product that is no longer sold';
 		});
-		return { text: `I can't order that: not enough stock for ${names.join(', ')}.`, products: cards };
+		return { text: `I can't order that, there is not enough stock. ${names.join('; ')}.`, products: await productCards(db, [...new Set(wanted.map((l) => l.productId))]) };
 	}
 	const currencies = new Set(cards.map((c) => c.currency));
 	if (currencies.size > 1) return { text: 'Your cart mixes currencies; please check out one currency at a time on the checkout page.', link: { href: '/checkout', label: 'Checkout' } };
@@ -71,8 +75,8 @@ export async function propose(db: Db, userId: string, named?: { productId: strin
 		return { text: 'I need a delivery address first. Add one to your address book, then ask me again.', link: { href: '/account/addresses', label: 'Add an address' } };
 	}
 	const lines: ProposalLine[] = wanted.map((l) => {
-		const c = byId.get(l.productId)!;
-		return { productId: c.id, title: c.title, quantity: l.quantity, unitPriceMinor: c.priceMinor };
+		const c = byId.get(variantOf(l))!;
+		return { productId: c.productId, variantId: c.variantId, title: c.title, quantity: l.quantity, unitPriceMinor: c.priceMinor };
 	});
 	const subtotalMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
 	const methods = (await listShippingMethods(db, address.country)).filter((m) => m.currency === currency);
@@ -103,9 +107,9 @@ export async function propose(db: Db, userId: string, named?: { productId: strin
 
 /** What changed since the proposal: prices, stock, products gone. */
 async function changesSince(tx: Tx, p: AssistantProposal): Promise<string[]> {
-	const cards = new Map((await productCards(tx, p.lines.map((l) => l.productId))).map((c) => [c.id, c]));
+	const cards = await variantCards(tx, p.lines.map(variantOf));
 	return p.lines.flatMap((l) => {
-		const c = cards.get(l.productId);
+		const c = cards.get(variantOf(l));
 		if (!c) return [`${l.title} is no longer sold`];
 		const out: string[] = [];
 		if (c.priceMinor !== l.unitPriceMinor) out.push(`${l.title} now costs ${money(c.priceMinor, c.currency)} (was ${money(l.unitPriceMinor, p.currency)})`);
@@ -114,11 +118,11 @@ async function changesSince(tx: Tx, p: AssistantProposal): Promise<string[]> {
 	});
 }
 
-const sameLines = (a: { productId: string; quantity: number }[], b: { productId: string; quantity: number }[]) =>
-	a.length === b.length && a.every((l) => b.some((m) => m.productId === l.productId && m.quantity === l.quantity));
+const sameLines = (a: NamedLine[], b: NamedLine[]) =>
+	a.length === b.length && a.every((l) => b.some((m) => variantOf(m) === variantOf(l) && m.quantity === l.quantity));
 
 /** Turns a pending cart into the proposal's lines alone, keeping the other lines to put back after. */
-async function cartForNamed(tx: Tx, userId: string, named: { productId: string; quantity: number }) {
+async function cartForNamed(tx: Tx, userId: string, named: NamedLine) {
 	const kept = await userCartLines(tx, userId);
 	await applyAccountMutation(tx, userId, 'cart.clear', {});
 	await applyAccountMutation(tx, userId, 'cart.add', named);
@@ -153,7 +157,7 @@ export async function confirmProposal(
 			if (changes.length) {
 				throw new Refusal({ text: `Things changed since I offered this order: ${changes.join('; ')}. Nothing was ordered. Ask me again for a new proposal.`, suggestions: ['Place my order', 'My cart'] });
 			}
-			let kept: { productId: string; quantity: number }[] = [];
+			let kept: NamedLine[] = [];
 			if (p.addLine) kept = await cartForNamed(tx, user.id, p.addLine);
 			else if (!sameLines(await userCartLines(tx, user.id), p.lines)) {
 				throw new Refusal({ text: 'Your cart changed since I offered this order, so nothing was ordered. Ask me again for a new proposal.', suggestions: ['Place my order', 'My cart'] });

@@ -34,7 +34,8 @@ export const orderCard = (o: OrderView): OrderCard => ({
 /** A reply the shopper can pick instead of typing; `message` is sent as if typed. */
 export type Choice = { label: string; message: string };
 
-export type ProposalLine = { productId: string; title: string; quantity: number; unitPriceMinor: number };
+/** A line of a proposal: the variant (absent in proposals made before variants: the product's first) and its name for people. */
+export type ProposalLine = { productId: string; variantId?: string; title: string; quantity: number; unitPriceMinor: number };
 
 /** What a proposal does when confirmed: place an order, or cancel an unpaid one. */
 export type ProposalAction = 'place' | 'cancel';

@@ -128,3 +128,27 @@ export const variantsSaveInput = z
 			skus.add(key);
 		});
 	});
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The option values a shopper's words name ("apron in medium", "the sage mug"): for each
+ * option, the one value all of whose words were said; an option with none or two named is
+ * left out. `said` are the shopper's words, lower-cased.
+ */
+export function valuesNamed(options: ProductOption[], said: string[]): Record<string, string> {
+	const heard = new Set(said);
+	const named: Record<string, string> = {};
+	for (const option of options) {
+		const hits = option.values.filter((value) => words(value).every((w) => heard.has(w)));
+		if (hits.length === 1) named[option.name] = hits[0]!;
+	}
+	return named;
+}
+
+/** The shopper's words of a message, lower-cased, for `valuesNamed`. */
+export const saidWords = (message: string): string[] => words(message);
+
+/** The live variants that fit the values named so far (all of them when none is named). */
+export const variantsFitting = <V extends Pick<VariantView, 'options'>>(variants: V[], named: Record<string, string>): V[] =>
+	variants.filter((v) => Object.entries(named).every(([name, value]) => v.options[name] === value));
