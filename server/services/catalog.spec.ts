@@ -89,6 +89,32 @@ describe('catalog.list', () => {
 		expect((await list({ q: "&|!:*()' <->" })).total).toBe(demoProducts.length);
 	});
 
+	it('finds a product by the values it comes in, and lists it from its cheapest variant', async () => {
+		expect((await list({ q: 'sage mug', limit: 100 })).items.map((p) => p.slug)).toContain('hand-thrown-stoneware-mug');
+		expect((await list({ q: 'garden apron medium', limit: 100 })).items.map((p) => p.slug)).toEqual(['waxed-canvas-garden-apron']);
+		expect((await list({ q: 'garden apron purple', limit: 100 })).items).toEqual([]);
+		const [apron] = (await list({ q: 'waxed canvas garden apron', limit: 1 })).items;
+		expect(apron).toMatchObject({ priceMinor: 5200, priceMaxMinor: 5800, inventory: 15 });
+	});
+
+	it('describes a product’s options and its live variants, priced as a shopper pays', async () => {
+		const cushion = await getProduct(shop.db, { slug: 'linen-cushion-cover' });
+		expect(cushion.options).toEqual([
+			{ name: 'Colour', values: ['Sage', 'Clay'] },
+			{ name: 'Size', values: ['Square', 'Lumbar'] }
+		]);
+		expect(cushion.variants.map(({ sku, options, priceMinor, inventory }) => ({ sku, options, priceMinor, inventory }))).toEqual([
+			{ sku: 'LINEN-CUSHION-COVER-SAGE-SQUARE', options: { Colour: 'Sage', Size: 'Square' }, priceMinor: 3800, inventory: 8 },
+			{ sku: 'LINEN-CUSHION-COVER-SAGE-LUMBAR', options: { Colour: 'Sage', Size: 'Lumbar' }, priceMinor: 3600, inventory: 0 },
+			{ sku: 'LINEN-CUSHION-COVER-CLAY-SQUARE', options: { Colour: 'Clay', Size: 'Square' }, priceMinor: 3800, inventory: 5 },
+			{ sku: 'LINEN-CUSHION-COVER-CLAY-LUMBAR', options: { Colour: 'Clay', Size: 'Lumbar' }, priceMinor: 3600, inventory: 2 }
+		]);
+		expect(cushion).toMatchObject({ inventory: 15, priceMinor: 3600, priceMaxMinor: 3800 });
+		const board = await getProduct(shop.db, { slug: 'walnut-serving-board' });
+		expect(board.options).toEqual([]);
+		expect(board.variants).toEqual([{ id: board.id, sku: 'WALNUT-SERVING-BOARD', options: {}, priceMinor: board.priceMinor, inventory: board.inventory }]);
+	});
+
 	it('refuses a cursor that is forged, garbled or from another sort', async () => {
 		const first = await list({ sort: 'price_asc' });
 		const forged = Buffer.from(JSON.stringify(['price_asc', "1); drop table products; --", first.items[0]!.id])).toString('base64url');

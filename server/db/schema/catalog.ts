@@ -68,7 +68,7 @@ export const products = pgTable(
 			.notNull()
 			.generatedAlwaysAs(
 				(): SQL =>
-					sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.description}), 'B')`
+					sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.description}), 'B') || setweight(jsonb_to_tsvector('english', jsonb_path_query_array(${products.options}, '$[*].values[*]'), '["string"]'), 'C')`
 			)
 	},
 	(t) => [
