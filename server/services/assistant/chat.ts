@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { helpSuggestions, helpText, money, stockPhrase, type Answer, type ProductCard } from '../../../src/lib/shared/assistant';
+import { chooseVariant, helpSuggestions, helpText, money, stockPhrase, type Answer, type Priced, type ProductCard } from '../../../src/lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '../../../src/lib/shared/cart';
 import { MutationRefused } from '../../../src/lib/shared/mutations';
 import type { SessionUser } from '../../auth/session';
@@ -9,8 +9,7 @@ import { applyAccountMutation } from '../sync';
 import { userCartLines } from '../cart';
 import type { Intent, IntentParser, StockAsk } from '../../../src/lib/shared/intent-parser/intents';
 import { answerCancel, answerOrder, answerOrders } from './order-answers';
-import { findProducts, productCards, variantCards, variantsNamed } from './products';
-import { lineTitle, variantLabel } from '../../../src/lib/shared/variants';
+import { findProducts, productCards, productSells, variantCards } from './products';
 import { propose } from './proposals';
 import { rulesParser } from '../../../src/lib/shared/intent-parser/rules-parser';
 
@@ -44,34 +43,9 @@ async function oneProduct(db: Db, query: string, rephrase: (title: string) => st
 	};
 }
 
-type Priced = Pick<ProductCard, 'title' | 'priceMinor' | 'currency' | 'inventory'>;
-
-/**
- * The variant a message means, for a product of several: the one its words name, or the
- * answer asking which (with each remaining variant as a reply to pick).
- */
-async function oneVariant(
-	db: Db,
-	card: ProductCard,
-	message: string,
-	rephrase: (title: string) => string,
-	ask = 'Which one do you mean?'
-): Promise<{ variant: Priced & { id: string } } | { answer: Answer }> {
-	const { options, fitting } = await variantsNamed(db, card.id, message);
-	if (fitting.length === 1) {
-		const v = fitting[0]!;
-		return { variant: { id: v.id, title: lineTitle(card.title, options, v.options), priceMinor: v.priceMinor, currency: card.currency, inventory: v.inventory } };
-	}
-	const open = fitting.length ? fitting : (await variantsNamed(db, card.id, '')).fitting;
-	const labels = open.map((v) => ({ v, label: variantLabel(options, v.options) }));
-	const list = labels.map(({ v, label }) => `${label} (${stockPhrase(v.inventory)}, ${money(v.priceMinor, card.currency)})`);
-	return {
-		answer: {
-			text: `${card.title} comes in ${list.join(', ')}. ${ask}`,
-			products: [card],
-			choices: labels.map(({ label }) => ({ label, message: rephrase(`${card.title} ${label.replaceAll(' / ', ' ')}`) }))
-		}
-	};
+/** The variant a message means, for a product of several (see `chooseVariant`). */
+async function oneVariant(db: Db, card: ProductCard, message: string, rephrase: (title: string) => string, ask = 'Which one do you mean?') {
+	return chooseVariant(card, await productSells(db, card.id), message, rephrase, ask);
 }
 
 function stockText(card: Priced, ask: StockAsk): string {

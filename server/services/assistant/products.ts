@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ProductCard } from '../../../src/lib/shared/assistant';
 import { productFace } from '../../../src/lib/shared/catalog';
-import { ProductMatcher, type MatchResult } from '../../../src/lib/shared/product-match';
+import { findNamed, ProductMatcher, type MatchResult } from '../../../src/lib/shared/product-match';
 import type { Db, Tx } from '../../db/client';
-import { lineTitle, saidWords, valuesNamed, variantsFitting, type ProductOption, type VariantView } from '../../../src/lib/shared/variants';
+import { lineTitle, saidWords, type ProductOption, type VariantView } from '../../../src/lib/shared/variants';
 import { products, productVariants } from '../../db/schema';
 import { faceColumns } from '../catalog';
 import { liveVariants } from '../variants';
@@ -32,19 +32,10 @@ async function indexOf(db: Db): Promise<TitleIndex> {
 	return index;
 }
 
-/**
- * The product a shopper named: one clear match, or the candidates to choose from. Words
- * that name an option value ("medium", "sage") are read as the title's first; when that
- * finds no clear product, again without them ("the apron in medium" → "apron").
- */
+/** The product a shopper named: one clear match, or the candidates to choose from (see `findNamed`). */
 export async function findProducts(db: Db, query: string): Promise<MatchResult> {
 	const { matcher, valueWords } = await indexOf(db);
-	const found = matcher.find(query);
-	if (found.match) return found;
-	const titleWords = saidWords(query).filter((w) => !valueWords.has(w));
-	if (!titleWords.length || titleWords.length === saidWords(query).length) return found;
-	const without = matcher.find(titleWords.join(' '));
-	return without.match || !found.candidates.length ? without : found;
+	return findNamed(matcher, query, valueWords);
 }
 
 /** A variant as an answer names and prices it, as it is in the database now. */
@@ -70,15 +61,13 @@ export async function variantCards(db: Db | Tx, variantIds: string[]): Promise<M
 	return new Map(rows.map(({ options, values, title, ...v }) => [v.variantId, { ...v, title: lineTitle(title, options, values) }]));
 }
 
-/** Which of a product's variants a message means: the one its words name, or the ones still open. */
-export async function variantsNamed(db: Db, productId: string, message: string): Promise<{ options: ProductOption[]; fitting: VariantView[] }> {
+/** A product's options and live variants. */
+export async function productSells(db: Db, productId: string): Promise<{ options: ProductOption[]; variants: VariantView[] }> {
 	const [[product], variants] = await Promise.all([
 		db.select({ options: products.options }).from(products).where(eq(products.id, productId)),
 		liveVariants(db, [productId])
 	]);
-	const options = product?.options ?? [];
-	const all = variants.get(productId) ?? [];
-	return { options, fitting: variantsFitting(all, valuesNamed(options, saidWords(message))) };
+	return { options: product?.options ?? [], variants: variants.get(productId) ?? [] };
 }
 
 /** Products as they are in the database now (prices and stock never from a cache), in the order asked. */

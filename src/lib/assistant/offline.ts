@@ -2,11 +2,12 @@ import type { Intent } from '$lib/shared/intent-parser/intents';
 import { parseIntent } from '$lib/shared/intent-parser/rules-parser';
 import type { StoreDb } from '$lib/device/db';
 import { readMeta } from '$lib/device/meta';
-import { agePhrase, helpSuggestions, helpText, money, stockPhrase, orderCard, type Answer, type ProductCard } from '$lib/shared/assistant';
+import { agePhrase, chooseVariant, helpSuggestions, helpText, money, stockPhrase, orderCard, type Answer, type ProductCard } from '$lib/shared/assistant';
 import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
 import { productFace } from '$lib/shared/catalog';
 import { statusLabels } from '$lib/shared/orders';
-import { ProductMatcher } from '$lib/shared/product-match';
+import { findNamed, ProductMatcher } from '$lib/shared/product-match';
+import { saidWords } from '$lib/shared/variants';
 import type { SyncProduct } from '$lib/shared/sync';
 
 /**
@@ -17,19 +18,23 @@ import type { SyncProduct } from '$lib/shared/sync';
 export type DeviceAnswerer = {
 	db: StoreDb;
 	signedIn: boolean;
-	act(name: 'cart.add' | 'favorites.add', args: { productId: string; quantity?: number }): Promise<boolean>;
+	act(name: 'cart.add' | 'favorites.add', args: { productId: string; variantId?: string; quantity?: number }): Promise<boolean>;
 };
 
-const matchers = new WeakMap<StoreDb, { key: string; matcher: Promise<ProductMatcher> }>();
+type TitleIndex = { matcher: ProductMatcher; valueWords: Set<string> };
+const indexes = new WeakMap<StoreDb, { key: string; index: Promise<TitleIndex> }>();
 
 /** The title index of the device's catalog, rebuilt when a pull moved the catalog on. */
-async function matcherOf(db: StoreDb): Promise<ProductMatcher> {
+async function indexOf(db: StoreDb): Promise<TitleIndex> {
 	const key = `${(await readMeta(db, 'catalogCursor')) ?? ''}`;
-	const held = matchers.get(db);
-	if (held && held.key === key) return held.matcher;
-	const matcher = db.products.toArray().then((rows) => new ProductMatcher(rows));
-	matchers.set(db, { key, matcher });
-	return matcher;
+	const held = indexes.get(db);
+	if (held && held.key === key) return held.index;
+	const index = db.products.toArray().then((rows) => ({
+		matcher: new ProductMatcher(rows),
+		valueWords: new Set(rows.flatMap((r) => (r.options ?? []).flatMap((o) => o.values.flatMap(saidWords))))
+	}));
+	indexes.set(db, { key, index });
+	return index;
 }
 
 const offlineNote = ' (No network: answered from this device.)';
@@ -47,9 +52,17 @@ async function productsById(db: StoreDb, ids: string[]): Promise<SyncProduct[]> 
 	return (await db.products.bulkGet(ids)).filter((p): p is SyncProduct => p !== undefined);
 }
 
+/** The variant a message means (see `chooseVariant`), from what the device holds; a product synced before variants sells one. */
+function oneVariant(p: SyncProduct, syncedAt: string | null, message: string, rephrase: (t: string) => string, ask: string) {
+	const variants = p.variants?.length ? p.variants : [{ id: p.id, sku: '', options: {}, priceMinor: p.priceMinor, inventory: p.inventory }];
+	const chosen = chooseVariant(card(p, syncedAt), { options: p.options ?? [], variants }, message, rephrase, ask);
+	return 'answer' in chosen ? { answer: { ...chosen.answer, text: chosen.answer.text + offlineNote, offline: true as const } } : chosen;
+}
+
 async function oneProduct(db: StoreDb, query: string, syncedAt: string | null, rephrase: (t: string) => string): Promise<SyncProduct | Answer> {
 	if (!query) return { text: 'Which product do you mean?', suggestions: helpSuggestions, offline: true };
-	const found = (await matcherOf(db)).find(query);
+	const { matcher, valueWords } = await indexOf(db);
+	const found = findNamed(matcher, query, valueWords);
 	const products = await productsById(db, found.candidates);
 	if (!products.length) return { text: `This device knows no product called "${query}".${offlineNote}`, offline: true };
 	if (found.match && products.length === 1) return products[0]!;
@@ -86,11 +99,14 @@ export async function answerOnDevice(device: DeviceAnswerer, message: string, no
 			const ask = intent.ask;
 			const found = await oneProduct(db, intent.query, syncedAt, (t) => (ask === 'price' ? `price of ${t}` : `is ${t} in stock`));
 			if (!('id' in found)) return found;
-			const price = money(found.priceMinor, found.currency);
+			const chosen = oneVariant(found, syncedAt, intent.query, (t) => (ask === 'price' ? `price of ${t}` : `is ${t} in stock`), 'Which one shall I check?');
+			if ('answer' in chosen) return chosen.answer;
+			const { variant } = chosen;
+			const price = money(variant.priceMinor, variant.currency);
 			const text =
 				ask === 'price'
-					? `${found.title} cost ${price} as of ${age}.`
-					: `${found.title}: ${stockPhrase(found.inventory)} as of ${age}, ${price} each. The shop checks again when you order.`;
+					? `${variant.title} cost ${price} as of ${age}.`
+					: `${variant.title}: ${stockPhrase(variant.inventory)} as of ${age}, ${price} each. The shop checks again when you order.`;
 			return { text: text + offlineNote, products: [card(found, syncedAt)], offline: true };
 		}
 		case 'add': {
@@ -99,23 +115,31 @@ export async function answerOnDevice(device: DeviceAnswerer, message: string, no
 			const found = await oneProduct(db, intent.query, syncedAt, (t) => (favorites ? `add ${t} to my favorites` : `add ${intent.quantity} ${t} to my cart`));
 			if (!('id' in found)) return found;
 			const quantity = Math.min(intent.quantity, MAX_LINE_QUANTITY);
-			const ok = await device.act(favorites ? 'favorites.add' : 'cart.add', favorites ? { productId: found.id } : { productId: found.id, quantity });
+			let variant = { id: found.id, title: found.title };
+			if (!favorites) {
+				const chosen = oneVariant(found, syncedAt, intent.query, (t) => `add ${quantity} ${t} to my cart`, 'Which one do you mean?');
+				if ('answer' in chosen) return chosen.answer;
+				variant = chosen.variant;
+			}
+			const ok = await device.act(favorites ? 'favorites.add' : 'cart.add', favorites ? { productId: found.id } : { productId: found.id, variantId: variant.id, quantity });
 			const text = !ok
-				? `I couldn't add ${found.title}.`
+				? `I couldn't add ${variant.title}.`
 				: favorites
 					? `${found.title} is in your favorites; the shop hears of it when you are back online.`
-					: `Added ${quantity} × ${found.title} to your cart; the shop hears of it when you are back online.`;
+					: `Added ${quantity} × ${variant.title} to your cart; the shop hears of it when you are back online.`;
 			return { text, products: [card(found, syncedAt)], offline: true };
 		}
 		case 'cart': {
 			if (!device.signedIn) return login;
 			const lines = await db.cart.toArray();
 			if (!lines.length) return { text: `Your cart is empty.${offlineNote}`, offline: true };
-			const products = await productsById(db, lines.map((l) => l.productId));
-			const quantity = new Map(lines.map((l) => [l.productId, l.quantity]));
+			const products = await productsById(db, [...new Set(lines.map((l) => l.productId))]);
+			const quantity = new Map<string, number>();
+			for (const l of lines) quantity.set(l.productId, (quantity.get(l.productId) ?? 0) + l.quantity);
 			const cards = products.map((p) => card(p, syncedAt, quantity.get(p.id)));
-			const units = cards.reduce((n, c) => n + (c.quantity ?? 0), 0);
-			const subtotal = cards.reduce((n, c) => n + (c.quantity ?? 0) * c.priceMinor, 0);
+			const priceOf = new Map(products.flatMap((p) => (p.variants ?? []).map((v) => [v.id, v.priceMinor] as const)));
+			const units = lines.reduce((n, l) => n + l.quantity, 0);
+			const subtotal = lines.reduce((n, l) => n + l.quantity * (priceOf.get(l.variantId) ?? 0), 0);
 			return {
 				text: `Your cart holds ${units} ${units === 1 ? 'item' : 'items'}, ${money(subtotal, cards[0]?.currency ?? 'USD')} before shipping at the prices of ${age}.${offlineNote}`,
 				products: cards,

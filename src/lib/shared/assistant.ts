@@ -1,6 +1,7 @@
 import { z } from './zod';
 import type { ProductFace } from './catalog';
 import { formatMoney } from './money';
+import { lineTitle, saidWords, valuesNamed, variantLabel, variantsFitting, type ProductOption, type VariantView } from './variants';
 import type { OrderStatus, OrderView } from './orders';
 
 /** The longest message the assistant reads. */
@@ -98,4 +99,35 @@ export function agePhrase(at: string | null | undefined, now = Date.now()): stri
 	const hours = Math.round(minutes / 60);
 	if (hours < 48) return `${hours} h ago`;
 	return `${Math.round(hours / 24)} days ago`;
+}
+
+/** A product or one of its variants, as an answer prices it. */
+export type Priced = Pick<ProductCard, 'title' | 'priceMinor' | 'currency' | 'inventory'>;
+
+/**
+ * The variant a message means among a product's live variants: the one its words name
+ * (or the only one), else the answer asking which, with each variant still open as a reply
+ * to pick. The server and the device (offline) answer alike.
+ */
+export function chooseVariant(
+	card: ProductCard,
+	sells: { options: ProductOption[]; variants: VariantView[] },
+	message: string,
+	rephrase: (title: string) => string,
+	ask: string
+): { variant: Priced & { id: string } } | { answer: Answer } {
+	const fitting = variantsFitting(sells.variants, valuesNamed(sells.options, saidWords(message)));
+	if (fitting.length === 1) {
+		const v = fitting[0]!;
+		return { variant: { id: v.id, title: lineTitle(card.title, sells.options, v.options), priceMinor: v.priceMinor, currency: card.currency, inventory: v.inventory } };
+	}
+	const open = (fitting.length ? fitting : sells.variants).map((v) => ({ v, label: variantLabel(sells.options, v.options) }));
+	const list = open.map(({ v, label }) => `${label} (${stockPhrase(v.inventory)}, ${money(v.priceMinor, card.currency)})`);
+	return {
+		answer: {
+			text: `${card.title} comes in ${list.join(', ')}. ${ask}`,
+			products: [card],
+			choices: open.map(({ label }) => ({ label, message: rephrase(`${card.title} ${label.replaceAll(' / ', ' ')}`) }))
+		}
+	};
 }

@@ -141,3 +141,18 @@ export class ProductMatcher {
 		return { match: close.length === 1 ? candidates[0]! : null, candidates };
 	}
 }
+
+/**
+ * The product a shopper named, reading words that name an option value ("medium", "sage")
+ * as the title's first; when that finds no clear product, again without them ("the apron in
+ * medium" → "apron"). `valueWords`: every word of an option value in the catalog.
+ */
+export function findNamed(matcher: ProductMatcher, query: string, valueWords: Set<string>): MatchResult {
+	const found = matcher.find(query);
+	if (found.match) return found;
+	const said = (query.toLowerCase().match(WORD) ?? []);
+	const titleWords = said.filter((w) => !valueWords.has(w));
+	if (!titleWords.length || titleWords.length === said.length) return found;
+	const without = matcher.find(titleWords.join(' '));
+	return without.match || !found.candidates.length ? without : found;
+}
