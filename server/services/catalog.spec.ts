@@ -97,6 +97,14 @@ describe('catalog.list', () => {
 		expect(apron).toMatchObject({ priceMinor: 5200, priceMaxMinor: 5800, inventory: 15 });
 	});
 
+	it('filters by an option value, and by being in stock in it', async () => {
+		const slugs = async (input: CatalogListInput) => (await list({ ...input, limit: 100 })).items.map((p) => p.slug).sort();
+		expect(await slugs({ collection: 'outdoor', option: { name: 'Colour', value: 'Forest' } })).toEqual(['merino-beanie', 'packable-down-blanket']);
+		expect(await slugs({ collection: 'outdoor', option: { name: 'Colour', value: 'Forest' }, inStock: true })).toEqual(['merino-beanie']);
+		expect(await slugs({ option: { name: 'Colour', value: 'Mauve' } })).toEqual([]);
+		expect(catalogListInput.safeParse({ option: { name: '', value: 'Forest' } }).success).toBe(false);
+	});
+
 	it('describes a product’s options and its live variants, priced as a shopper pays', async () => {
 		const cushion = await getProduct(shop.db, { slug: 'linen-cushion-cover' });
 		expect(cushion.options).toEqual([

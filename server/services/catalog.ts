@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/shared/catalog';
 import { queryWords, searchTerms, WORD_SCORE } from '../../src/lib/shared/search-ranking';
 import type { Db, Tx } from '../db/client';
-import { collections, products, type Product } from '../db/schema';
+import { collections, products, productVariants, type Product } from '../db/schema';
 import { decodeCursor, isTimestampKey, timestampKey, badCursor, splitPage } from './cursor';
 import { AppError } from './errors';
 import { liveVariants } from './variants';
@@ -86,6 +86,11 @@ function listFilters(input: CatalogListQuery): SQL[] {
 	if (input.minPrice !== undefined) filters.push(sql`${products.minPriceMinor} >= ${input.minPrice}`);
 	if (input.maxPrice !== undefined) filters.push(sql`${products.minPriceMinor} <= ${input.maxPrice}`);
 	if (input.inStock) filters.push(sql`${products.inventory} > 0`);
+	if (input.option) {
+		const inStock = input.inStock ? sql` and ${productVariants.inventory} > 0` : sql``;
+		filters.push(sql`exists (select 1 from ${productVariants} where ${productVariants.productId} = ${products.id}
+			and ${productVariants.deletedAt} is null and ${productVariants.options} ->> ${input.option.name} = ${input.option.value}${inStock})`);
+	}
 	const query = input.q ? toPrefixQuery(input.q) : null;
 	if (query) filters.push(sql`${products.search} @@ to_tsquery('english', ${query})`);
 	return filters;

@@ -1272,6 +1272,10 @@ export const demoOptions: Record<string, DemoOptions> = {
 		options: [{ name: 'Colour', values: ['Oat', 'Forest', 'Charcoal'] }],
 		variants: [[['Oat'], 12], [['Forest'], 7], [['Charcoal'], 0]]
 	},
+	'packable-down-blanket': {
+		options: [{ name: 'Colour', values: ['Forest', 'Charcoal', 'Rust'] }],
+		variants: [[['Forest'], 0], [['Charcoal'], 6], [['Rust'], 3]]
+	},
 	'linen-cushion-cover': {
 		options: [
 			{ name: 'Colour', values: ['Sage', 'Clay'] },

@@ -397,6 +397,29 @@ describe('LocalCatalog.list search', () => {
 		expect(ids('apron large')).toEqual([]);
 	});
 
+	it('filters by an option value (in stock in it, when asked), and names the options a collection’s products share', () => {
+		const kitchen = COLLECTIONS[0]!.id;
+		const sized = (n: number, stock: Record<string, number>, extra: Partial<SyncProduct> = {}): SyncProduct => ({
+			...products[0]!,
+			id: `a0000000-0000-4000-a000-00000000000${n}`,
+			slug: `sized-${n}`,
+			collectionId: kitchen,
+			options: [{ name: 'Size', values: Object.keys(stock) }],
+			variants: Object.entries(stock).map(([size, inventory], i) => ({ id: `b0000000-0000-4000-a000-0000000000${n}${i}`, sku: `S${n}${i}`, options: { Size: size }, priceMinor: 1000, inventory })),
+			...extra
+		});
+		const a = sized(1, { S: 0, M: 4 });
+		const b = sized(2, { M: 0, L: 2 });
+		const c = sized(3, { XL: 1 }, { options: [{ name: 'Glaze', values: ['Sage'] }], variants: [{ id: 'b0000000-0000-4000-a000-000000000039', sku: 'G', options: { Glaze: 'Sage' }, priceMinor: 1000, inventory: 1 }] });
+		const local = LocalCatalog.build([...products, a, b, c], COLLECTIONS);
+		const ids = (input: CatalogListInput) => listAll(local, { ...input, limit: 100 }).ids.sort();
+		expect(ids({ option: { name: 'Size', value: 'M' } })).toEqual([a.id, b.id]);
+		expect(ids({ option: { name: 'Size', value: 'M' }, inStock: true })).toEqual([a.id]);
+		expect(ids({ option: { name: 'Size', value: 'S' }, inStock: true })).toEqual([]);
+		expect(local.sharedOptions('kitchen')).toEqual([{ name: 'Size', values: ['S', 'M', 'L'] }]);
+		expect(local.sharedOptions('lighting')).toEqual([]);
+	});
+
 	it('finds nothing for an unknown word or a search of stop words only', () => {
 		expect(catalog.list(catalogListInput.parse({ q: 'zzqxv' }))).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false });
 		expect(search('the')).toEqual([]);

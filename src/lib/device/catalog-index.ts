@@ -14,6 +14,7 @@ import type { CatalogListQuery } from '$lib/shared/catalog-input';
 import { TextSearch } from '$lib/shared/search-index';
 import { rank, searchTerms } from '$lib/shared/search-ranking';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
+import type { ProductOption } from '$lib/shared/variants';
 
 const CURSOR_PREFIX = 'local:';
 const CURSOR_PATTERN = /^local:(\d{1,9})$/;
@@ -50,6 +51,11 @@ function sortComparator(sort: ReadySort, entries: Entry[]): (a: number, b: numbe
 		case 'rating':
 			return (a, b) => e(b).ratingKey - e(a).ratingKey || compareText(e(b).product.id, e(a).product.id);
 	}
+}
+
+/** Whether a product sells a live variant in this value of this option (in stock, when asked). */
+function sellsIn(p: SyncProduct, option: { name: string; value: string }, inStock?: boolean): boolean {
+	return (p.variants ?? []).some((v) => v.options[option.name] === option.value && (!inStock || v.inventory > 0));
 }
 
 /** What a search reads of a product: its title, and its description with the values it comes in ("sage apron", "apron medium"). */
@@ -200,7 +206,7 @@ export class LocalCatalog {
 			if (sort === 'relevance') candidates = this.#ranked(candidates, matches);
 		}
 
-		const { minPrice, maxPrice, inStock } = query;
+		const { minPrice, maxPrice, inStock, option } = query;
 		const min = minPrice ?? -Infinity;
 		const max = maxPrice ?? Infinity;
 		const price = this.#price;
@@ -214,6 +220,7 @@ export class LocalCatalog {
 			const p = price[i]!;
 			if (p < min || p > max) continue;
 			if (inStock && !(inventory[i]! > 0)) continue;
+			if (option && !sellsIn(this.#entries[i]!.product, option, inStock)) continue;
 			if (afterId !== null && offset === Infinity && this.#entries[i]!.product.id === afterId) {
 				offset = count + 1;
 				end = offset + limit;
@@ -232,6 +239,25 @@ export class LocalCatalog {
 			total: Math.min(count, COUNT_CAP),
 			totalCapped: count > COUNT_CAP
 		};
+	}
+
+	/**
+	 * The options a collection's products share (two or more of them sell in it), each with
+	 * every value they come in, in the order the products list them: a collection page's filters.
+	 */
+	sharedOptions(collectionSlug: string): ProductOption[] {
+		const ci = this.#collectionBySlug.get(collectionSlug);
+		if (ci === undefined) return [];
+		const found = new Map<string, { products: number; values: string[] }>();
+		for (const i of this.#collectionOrder[ci]!.title) {
+			for (const o of this.#entries[i]!.product.options ?? []) {
+				const held = found.get(o.name) ?? { products: 0, values: [] };
+				held.products++;
+				for (const v of o.values) if (!held.values.includes(v)) held.values.push(v);
+				found.set(o.name, held);
+			}
+		}
+		return [...found].filter(([, o]) => o.products >= 2).map(([name, o]) => ({ name, values: o.values }));
 	}
 
 	/** The product with this slug, or null (also when its collection is gone). */

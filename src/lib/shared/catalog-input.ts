@@ -30,6 +30,8 @@ export const catalogListInput = z
 		minPrice: priceSchema.optional(),
 		maxPrice: priceSchema.optional(),
 		inStock: z.boolean().optional(),
+		/** Products sold in this value of this option ("Size" "Medium"); with inStock, in stock in it. */
+		option: z.strictObject({ name: z.string().min(1).max(40), value: z.string().min(1).max(40) }).optional(),
 		sort: z.enum(catalogSorts).optional(),
 		cursor: cursorSchema.optional(),
 		limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)

@@ -5,9 +5,10 @@ import { catalogQuery, catalogSearch, crossedPrices, readCatalogParams } from '.
 
 describe('catalog URLs', () => {
 	it('round-trips filters through a short, shareable query string', () => {
-		const params = readCatalogParams(new URLSearchParams('q=mug&collection=coffee-tea&min=10&max=40&instock=1&sort=price_asc'));
-		expect(params).toEqual({ q: 'mug', collection: 'coffee-tea', min: '10', max: '40', inStock: true, sort: 'price_asc' });
-		expect(catalogSearch(params)).toBe('?q=mug&collection=coffee-tea&min=10&max=40&instock=1&sort=price_asc');
+		const params = readCatalogParams(new URLSearchParams('q=mug&collection=coffee-tea&min=10&max=40&instock=1&option=Glaze%3ASage&sort=price_asc'));
+		expect(params).toEqual({ q: 'mug', collection: 'coffee-tea', min: '10', max: '40', inStock: true, option: 'Glaze:Sage', sort: 'price_asc' });
+		expect(catalogSearch(params)).toBe('?q=mug&collection=coffee-tea&min=10&max=40&instock=1&option=Glaze%3ASage&sort=price_asc');
+		expect(catalogQuery(params).option).toEqual({ name: 'Glaze', value: 'Sage' });
 		expect(catalogSearch(readCatalogParams(new URLSearchParams()))).toBe('');
 	});
 
@@ -49,6 +50,7 @@ describe('catalog URLs', () => {
 			min: ['', '0', '10', '12.5', 'cheap', '999999999', '1000000', '1000000.01', '-3'],
 			max: ['', '0', '20', '40.50', '5,5', '1e3', '999999999.99'],
 			instock: ['', '1', '0', 'yes'],
+			option: ['', 'Size:M', ':M', 'Size:', 'Size', 'A:B:C', `${'x'.repeat(41)}:M`, 'Size:Extra Large'],
 			sort: ['', 'newest', 'price_desc', 'rating', 'weird']
 		};
 		for (let i = 0; i < 2000; i++) {

@@ -19,8 +19,17 @@ export type CatalogParams = {
 	min: string;
 	max: string;
 	inStock: boolean;
+	/** An option value to filter by, as "Name:Value" ("Size:Medium"); '' for none. */
+	option: string;
 	sort: CatalogSort;
 };
+
+/** "Size:Medium" → { name: 'Size', value: 'Medium' }, or undefined when it is not one. */
+export function parseOptionParam(text: string): { name: string; value: string } | undefined {
+	const at = text.indexOf(':');
+	const [name, value] = [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+	return at > 0 && name && value && name.length <= 40 && value.length <= 40 ? { name, value } : undefined;
+}
 
 export function readCatalogParams(params: URLSearchParams): CatalogParams {
 	const sort = params.get('sort') ?? '';
@@ -31,6 +40,7 @@ export function readCatalogParams(params: URLSearchParams): CatalogParams {
 		min: params.get('min') ?? '',
 		max: params.get('max') ?? '',
 		inStock: params.get('instock') === '1',
+		option: params.get('option') ?? '',
 		sort: (catalogSorts as readonly string[]).includes(sort) ? (sort as CatalogSort) : defaultSort(q)
 	};
 }
@@ -62,6 +72,8 @@ export function catalogQuery(p: CatalogParams, cursor?: string | null): CatalogL
 	if (minPrice !== undefined && !(maxPrice !== undefined && minPrice > maxPrice)) query.minPrice = minPrice;
 	if (maxPrice !== undefined) query.maxPrice = maxPrice;
 	if (p.inStock) query.inStock = true;
+	const option = parseOptionParam(p.option);
+	if (option) query.option = option;
 	query.sort = catalogSorts.includes(p.sort) ? p.sort : defaultSort(q);
 	if (cursor && cursor.length <= MAX_CURSOR_LENGTH) query.cursor = cursor;
 	query.limit = DEFAULT_PAGE_SIZE;
@@ -76,6 +88,7 @@ export function catalogSearch(p: Partial<CatalogParams>, cursor?: string | null)
 	if (p.min) out.set('min', p.min);
 	if (p.max) out.set('max', p.max);
 	if (p.inStock) out.set('instock', '1');
+	if (p.option) out.set('option', p.option);
 	if (p.sort && p.sort !== defaultSort(p.q)) out.set('sort', p.sort);
 	if (cursor) out.set('cursor', cursor);
 	const text = out.toString();
