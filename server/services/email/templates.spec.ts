@@ -6,7 +6,7 @@ const email = (over: Partial<OrderEmail> = {}): OrderEmail => ({
 	type: 'order_created',
 	payload: {},
 	order,
-	items: [{ title: 'Mug <script>alert(1)</script> & "Co"', quantity: 2, unitPriceMinor: 1250 }],
+	items: [{ title: 'Mug <script>alert(1)</script> & "Co"', quantity: 2, unitPriceMinor: 1250, options: {} }],
 	origin: 'https://shop.example.com',
 	...over
 });
@@ -18,6 +18,12 @@ describe('email templates', () => {
 		expect(html).toContain('Mug &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
 		expect(text).toContain('2 × Mug <script>alert(1)</script> & "Co"');
 		expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+	});
+
+	it('name the size or colour each line was bought in', () => {
+		const { html, text } = renderOrderEmail(email({ items: [{ title: 'Garden Apron', quantity: 1, unitPriceMinor: 5800, options: { Size: 'Large <b>' } }] }));
+		expect(text).toContain('1 × Garden Apron (Size: Large <b>)');
+		expect(html).toContain('Garden Apron<br><span style="color:#6b6358">Size: Large &lt;b&gt;</span>');
 	});
 
 	it("show totals in the order's currency, its status and its link", () => {

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../../src/lib/shared/money';
+import { choiceText } from '../../../src/lib/shared/variants';
 import { statusLabels, type OrderStatus } from '../../../src/lib/shared/orders';
 import type { Order, OrderItem, OutboxEventType } from '../../db/schema';
 
@@ -11,7 +12,7 @@ export type OrderEmail = {
 	type: Exclude<OutboxEventType, 'password_reset'>;
 	payload: Record<string, unknown>;
 	order: Pick<Order, 'number' | 'currency' | 'subtotalMinor' | 'shippingMinor' | 'totalMinor' | 'shippingMethod' | 'expiresAt' | 'carrier' | 'trackingNumber'>;
-	items: Pick<OrderItem, 'title' | 'quantity' | 'unitPriceMinor'>[];
+	items: Pick<OrderItem, 'title' | 'quantity' | 'unitPriceMinor' | 'options'>[];
 	origin: string;
 };
 
@@ -67,6 +68,9 @@ function headline(email: OrderEmail): { subject: string; lead: string } {
 	}
 }
 
+/** The values a line was bought in ("Size: Medium · Glaze: Sage"), '' for a product without options. */
+const choice = (item: Pick<OrderItem, 'options'>) => choiceText(item.options);
+
 const wrapText = (lines: string[]) => lines.join('\n').replace(/\n{3,}/g, '\n\n');
 
 /** The message for an order event: its lines, totals in the order's currency, status and link. */
@@ -84,7 +88,7 @@ export function renderOrderEmail(email: OrderEmail): EmailContent {
 		'',
 		`Status: ${status}`,
 		'',
-		...items.map((i) => `${i.quantity} × ${i.title}\n    ${money(i.unitPriceMinor)} each, ${money(i.unitPriceMinor * i.quantity)}`),
+		...items.map((i) => `${i.quantity} × ${i.title}${choice(i) ? ` (${choice(i)})` : ''}\n    ${money(i.unitPriceMinor)} each, ${money(i.unitPriceMinor * i.quantity)}`),
 		'',
 		`Subtotal: ${money(order.subtotalMinor)}`,
 		`Shipping${order.shippingMethod ? ` (${order.shippingMethod})` : ''}: ${money(order.shippingMinor)}`,
@@ -100,7 +104,7 @@ export function renderOrderEmail(email: OrderEmail): EmailContent {
 	const rows = items
 		.map(
 			(i) =>
-				`<tr><td style="${cell}">${e(i.title)}<br><span style="color:#6b6358">${i.quantity} × ${e(money(i.unitPriceMinor))}</span></td>` +
+				`<tr><td style="${cell}">${e(i.title)}${choice(i) ? `<br><span style="color:#6b6358">${e(choice(i))}</span>` : ''}<br><span style="color:#6b6358">${i.quantity} × ${e(money(i.unitPriceMinor))}</span></td>` +
 				`<td style="${cell};text-align:right;white-space:nowrap">${e(money(i.unitPriceMinor * i.quantity))}</td></tr>`
 		)
 		.join('');
