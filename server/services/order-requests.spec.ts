@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { pullInput, pushInput, type PushInput } from '../../src/lib/shared/sync';
 import type { SessionUser } from '../auth/session';
-import { orderRequests, orders, products, productVariants } from '../db/schema';
+import { orderItems, orderRequests, orders, products, productVariants } from '../db/schema';
 import { TEST_ADDRESS } from '../testing/shop-fixtures';
 import { createAddress } from './delivery';
 import { pull, push } from './sync';
@@ -123,5 +123,33 @@ describe('order.request', () => {
 		const { results } = await shopper.send([{ name: 'noop', args: {} }]);
 		expect(results[0]).toMatchObject({ ok: true });
 		expect(await shopper.ordersOf()).toEqual([]);
+	});
+
+	it('orders the sizes the lines name, each line with its SKU and values, and names a short size', async () => {
+		const shopper = await device(1);
+		const { productId, variants } = await shop.fixtures.makeProductInSizes({ S: 5, M: 1 });
+		await shopper.send([
+			{ name: 'cart.add', args: { productId, variantId: variants.S, quantity: 2 } },
+			{ name: 'cart.add', args: { productId, variantId: variants.M, quantity: 1 } }
+		]);
+		const lines = [
+			{ productId: shopper.productId, quantity: 1 },
+			{ productId, variantId: variants.S!, quantity: 2 },
+			{ productId, variantId: variants.M!, quantity: 1 }
+		];
+		// Someone else takes the last M first: the request names it, and nothing is ordered.
+		await shop.db.update(productVariants).set({ inventory: 0 }).where(eq(productVariants.id, variants.M!));
+		const short = await shopper.send([{ name: 'order.request', args: { ...shopper.request, lines, expectedTotal: 4 * 1250 + 495 } }]);
+		expect(short.results[0]).toMatchObject({ ok: false, code: 'UNAVAILABLE', details: { shortLines: [{ variantId: variants.M, requested: 1, available: 0 }] } });
+		expect(await shopper.ordersOf()).toEqual([]);
+		await shop.db.update(productVariants).set({ inventory: 1 }).where(eq(productVariants.id, variants.M!));
+		const placed = await shopper.send([{ name: 'order.request', args: { ...shopper.request, lines, expectedTotal: 4 * 1250 + 495 } }]);
+		expect(placed.results[0]).toMatchObject({ ok: true });
+		const [order] = await shopper.ordersOf();
+		const items = await shop.db.select().from(orderItems).where(eq(orderItems.orderId, order!.id));
+		expect(items.filter((i) => i.productId === productId).map(({ variantId, sku, options, quantity }) => ({ variantId, sku, options, quantity })).sort((a, b) => a.quantity - b.quantity)).toEqual([
+			{ variantId: variants.M, sku: `${productId}-M`, options: { Size: 'M' }, quantity: 1 },
+			{ variantId: variants.S, sku: expect.any(String), options: { Size: 'S' }, quantity: 2 }
+		]);
 	});
 });
