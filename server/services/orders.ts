@@ -35,12 +35,23 @@ export async function recordEvent(tx: Tx, type: OutboxEventType, order: Pick<Ord
 	await tx.insert(outboxEvents).values({ type, userId: order.userId, orderId: order.id, payload: { number: order.number, ...payload } });
 }
 
-/** Puts an order's units back on the shelf. */
+/**
+ * Puts an order's units back on the shelf, line by line in (product, variant) order: the
+ * order checkout takes them in, so the product rows the stock roll-up locks are always taken
+ * in one order and two transactions never wait on each other in a circle.
+ */
 async function restock(tx: Tx, orderId: string) {
-	await tx.execute(sql`
-		update ${productVariants} v set inventory = v.inventory + i.quantity
-		from ${orderItems} i
-		where i.order_id = ${orderId} and i.variant_id = v.id`);
+	const lines = await tx
+		.select({ variantId: orderItems.variantId, quantity: orderItems.quantity })
+		.from(orderItems)
+		.where(eq(orderItems.orderId, orderId))
+		.orderBy(asc(orderItems.productId), asc(orderItems.variantId));
+	for (const line of lines) {
+		await tx
+			.update(productVariants)
+			.set({ inventory: sql`${productVariants.inventory} + ${line.quantity}` })
+			.where(eq(productVariants.id, line.variantId));
+	}
 }
 
 /** Locks an order row for a status change. */
