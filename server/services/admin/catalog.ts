@@ -27,9 +27,11 @@ export type AdminProductRow = Omit<ProductFace, 'image'> & {
 	collection: string;
 	archived: boolean;
 	updatedAt: string;
+	/** How many variants it sells (1 for a product without options). */
+	variants: number;
 };
 
-export type AdminProduct = Omit<AdminProductRow, 'collection'> & {
+export type AdminProduct = Omit<AdminProductRow, 'collection' | 'variants'> & {
 	description: string;
 	collectionId: string;
 	images: ProductImage[];
@@ -57,6 +59,8 @@ const sortColumns = {
 	inventory: products.inventory
 } as const;
 
+const liveVariantCount = sql<number>`(select count(*) from ${productVariants} where ${productVariants.productId} = ${products.id} and ${productVariants.deletedAt} is null)`.mapWith(Number);
+
 /** One page of the catalog for the admin table: search by title or slug, any sort, archived apart. */
 export async function adminListProducts(
 	db: Db,
@@ -73,7 +77,7 @@ export async function adminListProducts(
 	const [counted, rows] = await Promise.all([
 		db.select({ total: count() }).from(products).where(where),
 		db
-			.select({ product: products, collection: collections.title })
+			.select({ product: products, collection: collections.title, variants: liveVariantCount })
 			.from(products)
 			.innerJoin(collections, eq(collections.id, products.collectionId))
 			.where(where)
@@ -83,7 +87,7 @@ export async function adminListProducts(
 	]);
 	const total = counted[0]?.total ?? 0;
 	return {
-		items: rows.map(({ product: p, collection }) => ({
+		items: rows.map(({ product: p, collection, variants }) => ({
 			id: p.id,
 			slug: p.slug,
 			title: p.title,
@@ -92,7 +96,8 @@ export async function adminListProducts(
 			inventory: p.inventory,
 			collection,
 			archived: p.deletedAt !== null,
-			updatedAt: p.updatedAt.toISOString()
+			updatedAt: p.updatedAt.toISOString(),
+			variants
 		})),
 		total,
 		page: input.page,

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { stockCountInput } from '../../../src/lib/shared/catalog-admin';
 import { variantLabel, type ProductOption, type variantsSaveInput } from '../../../src/lib/shared/variants';
 import type { Db, Tx } from '../../db/client';
 import { products, productVariants, type ProductVariant } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit';
 import { AppError, FieldError, isDuplicateKey } from '../errors';
+import { adminGetProduct, type AdminProduct } from './catalog';
 
 /** A variant as the admin edits it: its own price (null: the product's) and its stock. */
 export type AdminVariant = { id: string; sku: string; options: Record<string, string>; priceMinor: number | null; inventory: number };
@@ -96,4 +98,47 @@ export async function saveVariants(db: Db, actor: Actor, input: z.output<typeof 
 			}
 			throw error;
 		});
+}
+
+/**
+ * Saves a stocktake: each counted variant moves by (counted − shown), under its row lock, so
+ * units sold while the admin counted are not put back; one audit entry per changed variant,
+ * all in one transaction. Refused whole when a count would leave a variant below zero.
+ */
+export async function countStock(db: Db, actor: Actor, input: z.output<typeof stockCountInput>): Promise<{ changed: number; product: AdminProduct }> {
+	const changes = input.counts.filter((c) => c.counted !== c.shown);
+	const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
+	return db.transaction(async (tx) => {
+		const [product] = await tx.select({ options: products.options }).from(products).where(eq(products.id, input.id));
+		if (!product) throw new AppError('NOT_FOUND', 'No such product');
+		// Locked in id order, the order checkout takes a product's variants in, so the two never wait on each other in a circle.
+		const locked = await tx
+			.select()
+			.from(productVariants)
+			.where(and(inArray(productVariants.id, changes.map((c) => c.variantId)), eq(productVariants.productId, input.id), isNull(productVariants.deletedAt)))
+			.orderBy(asc(productVariants.id))
+			.for('update');
+		if (locked.length !== changes.length) throw new FieldError('counts', 'A counted variant is no longer sold by this product. Reload and count again.');
+		const byId = new Map(changes.map((c) => [c.variantId, c]));
+		for (const variant of locked) {
+			const { counted, shown } = byId.get(variant.id)!;
+			const after = variant.inventory + counted - shown;
+			if (after < 0) {
+				const name = variantLabel(product.options, variant.options) || variant.sku;
+				throw new FieldError(
+					'counts',
+					`${name}: its stock fell by ${shown - variant.inventory} since you opened the page, more than the ${counted} you counted. Reload and count it again.`,
+					'CONFLICT'
+				);
+			}
+			await tx.update(productVariants).set({ inventory: after, updatedAt: new Date() }).where(eq(productVariants.id, variant.id));
+			await recordAudit(tx, actor, {
+				action: 'product.stock',
+				entityType: 'product',
+				entityId: input.id,
+				changes: { sku: { before: variant.sku, after: variant.sku }, inventory: { before: variant.inventory, after }, reason: { before: null, after: reason } }
+			});
+		}
+		return { changed: changes.length, product: await adminGetProduct(tx, input.id) };
+	});
 }

@@ -15,7 +15,8 @@ import {
 	productImageAddInput,
 	productImageRemoveInput,
 	productUpdateInput,
-	stockAdjustInput
+	stockAdjustInput,
+	stockCountInput
 } from '../../../src/lib/shared/catalog-admin';
 import {
 	adminReviewsListInput,
@@ -53,7 +54,7 @@ import { emailsForOrder } from '../../services/email/outbox';
 import { adminListShippingMethods, createShippingMethod, updateShippingMethod } from '../../services/admin/shipping';
 import { adminGetOrder, adminListOrders, adminMoveOrder } from '../../services/admin/orders';
 import { adminProcedure } from '../init';
-import { adminVariants, saveVariants } from '../../services/admin/variants';
+import { adminVariants, countStock, saveVariants } from '../../services/admin/variants';
 import { variantsSaveInput } from '../../../src/lib/shared/variants';
 
 export const adminRouter = {
@@ -65,6 +66,8 @@ export const adminRouter = {
 		update: adminProcedure.input(productUpdateInput).mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.actor, input)),
 		archive: adminProcedure.input(productArchiveInput).mutation(({ ctx, input }) => setArchived(ctx.db, ctx.actor, input)),
 		adjustStock: adminProcedure.input(stockAdjustInput).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input)),
+		/** A stocktake of several variants at once: each changed count is an audited adjustment. */
+		countStock: adminProcedure.input(stockCountInput).mutation(({ ctx, input }) => countStock(ctx.db, ctx.actor, input)),
 		variants: adminProcedure.input(z.strictObject({ id: z.uuid() })).query(({ ctx, input }) => adminVariants(ctx.db, input.id)),
 		saveVariants: adminProcedure.input(variantsSaveInput).mutation(({ ctx, input }) => saveVariants(ctx.db, ctx.actor, input)),
 		addImage: adminProcedure.input(productImageAddInput).mutation(({ ctx, input }) => addProductImage(ctx.db, ctx.actor, input)),

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { slugSchema } from './catalog-input';
+import { MAX_VARIANTS } from './variants';
 
 /** A slug from a title: "Walnut Serving Board!" → "walnut-serving-board". */
 export function slugify(title: string): string {
@@ -73,6 +74,41 @@ export const stockAdjustInput = z.strictObject({
 	message: 'That reason does not fit the change: units received or returned are added (12), damaged or lost ones taken away (-1).',
 	path: ['reason']
 });
+
+/**
+ * A stocktake: the units counted of a product's variants, each with the stock the form showed.
+ * The server moves each by (counted − shown), so what sold while the admin counted still counts.
+ */
+export const stockCountInput = z
+	.strictObject({
+		id: z.uuid(),
+		reason: z.enum(stockReasons, 'Choose a reason.').default('correction'),
+		note: z.string().trim().max(200, 'Keep the note under 200 characters.').default(''),
+		counts: z
+			.array(
+				z.strictObject({
+					variantId: z.uuid(),
+					shown: z.int().min(0).max(1_000_000),
+					counted: z.int('Enter a whole number of units, such as 12.').min(0, 'A count cannot be negative.').max(1_000_000, 'That count is too high.')
+				})
+			)
+			.min(1)
+			.max(MAX_VARIANTS)
+	})
+	.superRefine((input, ctx) => {
+		if (new Set(input.counts.map((c) => c.variantId)).size !== input.counts.length) {
+			ctx.addIssue({ code: 'custom', path: ['counts'], message: 'Each variant is counted once.' });
+		}
+		const changes = input.counts.map((c) => c.counted - c.shown).filter((n) => n !== 0);
+		if (!changes.length) ctx.addIssue({ code: 'custom', path: ['counts'], message: 'Nothing to save: change at least one count.' });
+		else if (!changes.every((n) => reasonsFor(n).includes(input.reason))) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['reason'],
+				message: 'That reason does not fit every change: units received or returned only add, damaged or lost ones only take away. For counts that go both ways, choose Correction (count).'
+			});
+		}
+	});
 
 /** An uploaded image: the service checks its bytes, size and kind. */
 export const productImageAddInput = z.strictObject({ id: z.uuid(), file: z.instanceof(File), alt: z.string().max(1000).default('') });
