@@ -82,8 +82,8 @@ describe('saving options and variants', () => {
 		taken[4]!.sku = 'TAKEN-L-SAGE';
 		await expect(api().saveVariants({ id: productId, editToken: form.variantsToken, options, variants: taken })).rejects.toMatchObject({
 			code: 'CONFLICT',
-			message: 'Another variant already has one of these SKUs; choose another.',
-			cause: { field: 'variants' }
+			message: 'Another variant has the SKU TAKEN-L-SAGE (perhaps one archived before); choose another.',
+			cause: { field: 'variants.4.sku' }
 		});
 		expect(await api().variants({ id: productId })).toEqual(form);
 		expect(await shop.fixtures.inventoryOf(productId)).toBe(10);

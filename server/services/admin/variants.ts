@@ -67,6 +67,15 @@ export async function saveVariants(db: Db, actor: Actor, input: z.output<typeof 
 					.where(and(inArray(productVariants.id, kept), eq(productVariants.productId, input.id)));
 				if (owned.length !== new Set(kept).size) throw new FieldError('variants', 'A variant in the grid belongs to another product. Reload and edit again.');
 			}
+			// Named beside its row: an archived variant keeps its SKU (orders name it), so a suggested one may be taken.
+			const taken = await tx
+				.select({ id: productVariants.id, sku: productVariants.sku })
+				.from(productVariants)
+				.where(inArray(productVariants.sku, input.variants.map((v) => v.sku)));
+			const clash = input.variants.findIndex((v) => taken.some((t) => t.sku === v.sku && t.id !== v.id));
+			if (clash >= 0) {
+				throw new FieldError(`variants.${clash}.sku`, `Another variant has the SKU ${input.variants[clash]!.sku} (perhaps one archived before); choose another.`, 'CONFLICT');
+			}
 			const now = new Date();
 			// Archive first, so a value freed by an archived variant can be taken by another row.
 			await tx

@@ -1,24 +1,32 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { adminApi } from '$lib/server/admin';
 import { orErrorPage } from '$lib/server/errors';
-import { productImageAddInput, productImageRemoveInput, productUpdateInput, stockAdjustInput } from '$lib/shared/catalog-admin';
+import { productImageAddInput, productImageRemoveInput, productUpdateInput, stockAdjustInput, stockCountInput } from '$lib/shared/catalog-admin';
+import { variantsSaveInput } from '$lib/shared/variants';
 import { fieldErrors } from '$lib/shared/zod';
-import { formAction, formFail, parseForm, readForm } from '$lib/server/forms';
+import { formAction, formFail, parseForm, readForm, type FormFailure } from '$lib/server/forms';
 import { formErrors, productFormFields, productFormValues, productFromForm } from '../product-form';
+import { countErrors, countFromForm } from './stock-count';
+import { applyIntent, draftErrors, gridOf, saveInputOf, type Draft } from './variant-draft';
+import { readDraft } from './variant-post';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const api = adminApi(event);
 	if (!z.uuid().safeParse(event.params.id).success) error(404, 'No such product');
 	const product = await orErrorPage(api.products.get({ id: event.params.id }), { NOT_FOUND: 'No such product' });
-	const [collections, history, watchers] = await Promise.all([
+	const [variants, collections, history, watchers] = await Promise.all([
+		api.products.variants({ id: product.id }),
 		api.products.collectionChoices(),
 		api.audit.list({ entityType: 'product', entityId: product.id, limit: 10 }),
 		api.products.watchers({ id: product.id })
 	]);
-	return { product, values: productFormValues(product), collections, history: history.items, watchers: watchers.count };
+	return { product, variants, values: productFormValues(product), collections, history: history.items, watchers: watchers.count };
 };
+
+/** A refused options-and-variants form: what it had open goes back, with the token it was opened with. */
+type VariantsRefusal = FormFailure & { variantsDraft: { draft: Draft; editToken: string } };
 
 export const actions: Actions = {
 	update: async (event) => {
@@ -33,14 +41,59 @@ export const actions: Actions = {
 	},
 	stock: async (event) => {
 		const api = adminApi(event);
-		const form = await readForm(event.request, ['id', 'change', 'reason', 'note']);
+		const form = await readForm(event.request, ['id', 'variantId', 'change', 'reason', 'note']);
 		if (form.unexpected) return formFail(400, { form: `Unexpected field: ${form.unexpected.join(', ')}` });
 		const change = form.values.change?.trim() ? Number(form.values.change) : Number.NaN;
 		const parsed = stockAdjustInput.safeParse({ ...form.values, change });
 		if (!parsed.success) return formFail(400, fieldErrors(parsed.error), form.values);
 		const saved = await formAction(api.products.adjustStock(parsed.data), form.values);
 		if (saved.failure) return saved.failure;
-		return { stock: `Stock is now ${saved.result.inventory}.` };
+		const total = saved.result.inventory;
+		return { stock: parsed.data.variantId ? `Saved. The product’s stock over all its variants is now ${total}.` : `Stock is now ${total}.` };
+	},
+	count: async (event) => {
+		const api = adminApi(event);
+		const data = await event.request.formData();
+		const input = countFromForm(data);
+		if (input.unexpected) return formFail(400, { form: `Unexpected field: ${input.unexpected.join(', ')}` });
+		const { values } = input;
+		const parsed = stockCountInput.safeParse(input.input);
+		if (!parsed.success) return formFail(400, countErrors(parsed.error, input.input), values);
+		const saved = await formAction(api.products.countStock(parsed.data), values);
+		if (saved.failure) return saved.failure;
+		const { changed, product } = saved.result;
+		return { counted: `Saved ${changed} ${changed === 1 ? 'count' : 'counts'}. Stock is now ${product.inventory}.` };
+	},
+	/** Saves the options and variants; without JavaScript, the form's other buttons come here too and get the edited draft back. */
+	variants: async (event) => {
+		const api = adminApi(event);
+		if (!z.uuid().safeParse(event.params.id).success) error(404, 'No such product');
+		const id = event.params.id;
+		const [product, saved] = await Promise.all([
+			orErrorPage(api.products.get({ id }), { NOT_FOUND: 'No such product' }),
+			api.products.variants({ id })
+		]);
+		const post = readDraft(await event.request.formData(), saved, product.slug);
+		if (post.unexpected) return formFail(400, { form: `Unexpected field: ${post.unexpected.join(', ')}` });
+		const { draft, intent, editToken } = post;
+		const refuse = (status: number, errors: Record<string, string>) =>
+			fail(status, { errors, values: {}, variantsDraft: { draft, editToken } } satisfies VariantsRefusal as VariantsRefusal);
+		if (intent !== 'save') {
+			applyIntent(draft, intent);
+			return { variantsDraft: { draft, editToken } satisfies { draft: Draft; editToken: string } };
+		}
+		const grid = gridOf(draft, saved, product.slug);
+		const parsed = variantsSaveInput.safeParse(saveInputOf(grid, draft, id, editToken));
+		if (!parsed.success) return refuse(400, draftErrors(parsed.error, draft, grid));
+		const done = await formAction(api.products.saveVariants(parsed.data));
+		if (done.failure) {
+			const { errors } = done.failure.data;
+			// The service names a row by its place in the grid (variants.3.sku); the form names it by its key.
+			const row = /^variants\.(\d+)\.sku$/.exec(Object.keys(errors)[0] ?? '');
+			return refuse(done.failure.status, row ? { [`sku.${grid.rows[Number(row[1])]?.key}`]: Object.values(errors)[0]! } : errors);
+		}
+		const n = done.result.variants.length;
+		return { variantsSaved: `Saved. The product sells ${n === 1 ? 'one variant' : `${n} variants`}.` };
 	},
 	archive: async (event) => {
 		const api = adminApi(event);
