@@ -1,6 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pullInput } from '../../../src/lib/shared/sync';
 import type { SessionUser } from '../../auth/session';
+import { productVariants } from '../../db/schema';
 import { useSeededShop } from '../../testing/seeded-shop';
 import { createCaller } from '../../trpc/root';
 import { listAudit } from '../audit';
@@ -164,6 +166,29 @@ describe('counting stock (a stocktake)', () => {
 			])
 		);
 		expect(entries).toHaveLength(2);
+	});
+
+	// Two connections are needed to hold a lock while another waits: PGlite has one.
+	it.runIf(process.env.STORE_TEST_DB === 'postgres')('waits for a sale in flight and counts from what it left', async () => {
+		const { productId, saved } = await sixVariants('inflight');
+		const variant = saved.variants[0]!;
+		let taken!: () => void;
+		let commit!: () => void;
+		const holding = new Promise<void>((resolve) => (taken = resolve));
+		const released = new Promise<void>((resolve) => (commit = resolve));
+		const sale = shop.db.transaction(async (tx) => {
+			await tx.update(productVariants).set({ inventory: sql`${productVariants.inventory} - 2` }).where(eq(productVariants.id, variant.id));
+			taken();
+			await released;
+		});
+		await holding;
+		const count = api().countStock({ id: productId, reason: 'correction', counts: [{ variantId: variant.id, shown: 10, counted: 9 }] });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		commit();
+		await sale;
+		await count;
+		// 10 shown, 2 sold meanwhile, 1 fewer counted than shown: 7, not the 9 typed.
+		expect((await api().variants({ id: productId })).variants[0]!.inventory).toBe(7);
 	});
 
 	it('refuses the whole count when one variant would go below zero, changing nothing', async () => {

@@ -57,6 +57,10 @@ describe('the options and variants form', () => {
 		draft.options[0]!.values[1]!.text = 'M';
 		const grid = gridOf(draft, single, 'mug');
 		expect(grid.rows.map((r) => [r.label, r.variant?.id ?? null, r.stock])).toEqual([['S', ID, '7'], ['M', null, '0']]);
+		// Moving values around keeps it on the value it took.
+		applyIntent(draft, `up-value:${draft.options[0]!.values[1]!.key}`);
+		expect(gridOf(draft, single, 'mug').rows.map((r) => [r.label, r.variant?.id ?? null])).toEqual([['M', null], ['S', ID]]);
+		applyIntent(draft, `up-value:${draft.options[0]!.values[1]!.key}`);
 		const input = variantsSaveInput.parse(saveInputOf(grid, draft, ID, 'token-0'));
 		expect(input.variants).toEqual([
 			{ id: ID, sku: 'MUG-1', options: { Size: 'S' }, priceMinor: null, inventory: 0 },

@@ -8,7 +8,7 @@ import { MAX_OPTION_VALUES, MAX_OPTIONS, MAX_VARIANTS } from '$lib/shared/varian
  * and on the server (a post without JavaScript, one button at a time). Options and values keep
  * a key of their own and the name they were saved under (`was`, null when new): a renamed value
  * keeps the variants that hold it. The grid is every combination of the values, less those the
- * admin removed; each saved variant takes the first combination that still holds its values.
+ * admin removed; each saved variant keeps the combination that still holds its values.
  */
 
 export type SavedVariants = RouterOutputs['admin']['products']['variants'];
@@ -80,10 +80,18 @@ function holds(variant: SavedVariant, combo: DraftValue[], options: DraftOption[
 export function gridOf(draft: Draft, saved: SavedVariants, slug: string): Grid {
 	const options = named(draft).map((n) => n.option);
 	const combos = combinations(draft);
+	// Of the values of an option a variant never had, it takes the one added first: keys grow,
+	// so moving values (or options) around never moves a variant to another row.
+	const age = (combo: DraftValue[]) => combo.map((v) => Number(v.key.slice(1)));
+	const byAge = [...combos].sort((a, b) => {
+		const [x, y] = [age(a), age(b)];
+		const i = x.findIndex((n, j) => n !== y[j]);
+		return i < 0 ? 0 : x[i]! - y[i]!;
+	});
 	const claimed = new Map<string, SavedVariant>();
 	const unclaimed: SavedVariant[] = [];
 	for (const variant of saved.variants) {
-		const combo = combos.find((c) => !claimed.has(comboKey(c)) && holds(variant, c, options));
+		const combo = byAge.find((c) => !claimed.has(comboKey(c)) && holds(variant, c, options));
 		if (combo) claimed.set(comboKey(combo), variant);
 		else unclaimed.push(variant);
 	}
