@@ -284,6 +284,7 @@ test('on a 390 px phone the orders list scrolls inside its table with the order 
 
 test('an admin sells a product in two options and six variants, sells one out, and the shop says that one is sold out', async ({ page, context, baseURL }, testInfo) => {
 	test.skip(testInfo.project.name !== 'desktop', 'The grid is the same on a phone; once is enough.');
+	test.slow();
 	const title = `Glazed Bowl ${Date.now().toString(36)}`;
 	await signIn(page, baseURL!, ADMIN);
 	await open(page, '/admin/products/new');

@@ -87,10 +87,13 @@ export const actions: Actions = {
 		if (!parsed.success) return refuse(400, draftErrors(parsed.error, draft, grid));
 		const done = await formAction(api.products.saveVariants(parsed.data));
 		if (done.failure) {
-			const { errors } = done.failure.data;
+			const { status, data } = done.failure;
+			const [[field, message] = ['form', '']] = Object.entries(data.errors);
 			// The service names a row by its place in the grid (variants.3.sku); the form names it by its key.
-			const row = /^variants\.(\d+)\.sku$/.exec(Object.keys(errors)[0] ?? '');
-			return refuse(done.failure.status, row ? { [`sku.${grid.rows[Number(row[1])]?.key}`]: Object.values(errors)[0]! } : errors);
+			const row = /^variants\.(\d+)\.sku$/.exec(field);
+			if (row) return refuse(status, { [`sku.${grid.rows[Number(row[1])]?.key}`]: message });
+			// A conflict of the whole form is another admin's save: the form offers a reload.
+			return refuse(status, status === 409 && field === 'form' ? { stale: message } : data.errors);
 		}
 		const n = done.result.variants.length;
 		return { variantsSaved: `Saved. The product sells ${n === 1 ? 'one variant' : `${n} variants`}.` };
