@@ -180,6 +180,9 @@ describe('catalog.product and catalog.collections', () => {
 		for (const c of found) {
 			expect(c.productCount).toBe(demoProducts.filter((p) => p.collectionSlug === c.slug).length);
 		}
+		// Two outdoor products come in colours; the apron is the only garden product in options.
+		expect(found.find((c) => c.slug === 'outdoor')?.options).toEqual([{ name: 'Colour', values: ['Oat', 'Forest', 'Charcoal', 'Rust'] }]);
+		expect(found.find((c) => c.slug === 'plants-garden')?.options).toEqual([]);
 	});
 });
 

@@ -17,6 +17,7 @@ import { collections, products, productVariants, type Product } from '../db/sche
 import { decodeCursor, isTimestampKey, timestampKey, badCursor, splitPage } from './cursor';
 import { AppError } from './errors';
 import { liveVariants } from './variants';
+import { sharedOptions, type ProductOption } from '../../src/lib/shared/variants';
 
 /**
  * Each sort is a keyset: (key, id) in one direction. `text` prints the key for the cursor
@@ -242,7 +243,17 @@ export function collectionsWithCounts(db: Db | Tx) {
 }
 
 export async function listCollections(db: Db): Promise<CollectionSummary[]> {
-	return (await collectionsWithCounts(db)).map(({ id, slug, title, description, productCount }) => ({ id, slug, title, description, productCount }));
+	const [counted, sold] = await Promise.all([
+		collectionsWithCounts(db),
+		db
+			.select({ collectionId: products.collectionId, options: products.options })
+			.from(products)
+			.where(and(isNull(products.deletedAt), sql`${products.options} <> '[]'::jsonb`))
+			.orderBy(asc(products.title), asc(products.id))
+	]);
+	const sells = new Map<string, ProductOption[][]>();
+	for (const p of sold) sells.set(p.collectionId, [...(sells.get(p.collectionId) ?? []), p.options]);
+	return counted.map(({ id, slug, title, description, productCount }) => ({ id, slug, title, description, productCount, options: sharedOptions(sells.get(id) ?? []) }));
 }
 
 export async function getCollection(db: Db, slug: string): Promise<CollectionSummary> {

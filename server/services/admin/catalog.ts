@@ -196,14 +196,21 @@ export async function adjustStock(db: Db, actor: Actor, input: z.output<typeof s
 		const [variant] = await tx
 			.update(productVariants)
 			.set({ inventory: sql`${productVariants.inventory} + ${input.change}`, updatedAt: new Date() })
-			.where(and(eq(productVariants.id, variantId), eq(productVariants.productId, input.id), sql`${productVariants.inventory} + ${input.change} >= 0`))
+			.where(
+				and(
+					eq(productVariants.id, variantId),
+					eq(productVariants.productId, input.id),
+					isNull(productVariants.deletedAt),
+					sql`${productVariants.inventory} + ${input.change} >= 0`
+				)
+			)
 			.returning();
 		if (!variant) {
 			const [current] = await tx
 				.select({ inventory: productVariants.inventory })
 				.from(productVariants)
-				.where(and(eq(productVariants.id, variantId), eq(productVariants.productId, input.id)));
-			if (!current) throw new AppError('NOT_FOUND', 'This product has no such variant.');
+				.where(and(eq(productVariants.id, variantId), eq(productVariants.productId, input.id), isNull(productVariants.deletedAt)));
+			if (!current) throw new AppError('NOT_FOUND', 'This product sells no such variant.');
 			throw new FieldError('change', `Only ${current.inventory} in stock: the change would take it below zero.`, 'CONFLICT');
 		}
 		await recordAudit(tx, actor, {

@@ -416,8 +416,8 @@ describe('LocalCatalog.list search', () => {
 		expect(ids({ option: { name: 'Size', value: 'M' } })).toEqual([a.id, b.id]);
 		expect(ids({ option: { name: 'Size', value: 'M' }, inStock: true })).toEqual([a.id]);
 		expect(ids({ option: { name: 'Size', value: 'S' }, inStock: true })).toEqual([]);
-		expect(local.sharedOptions('kitchen')).toEqual([{ name: 'Size', values: ['S', 'M', 'L'] }]);
-		expect(local.sharedOptions('lighting')).toEqual([]);
+		expect(local.collection('kitchen')?.options).toEqual([{ name: 'Size', values: ['S', 'M', 'L'] }]);
+		expect(local.collection('lighting')?.options).toEqual([]);
 	});
 
 	it('finds nothing for an unknown word or a search of stop words only', () => {
@@ -494,7 +494,8 @@ describe('LocalCatalog lookups', () => {
 			slug: 'kitchen',
 			title: 'Kitchen',
 			description: 'Cook and serve',
-			productCount: kitchen
+			productCount: kitchen,
+			options: []
 		});
 		expect(catalog.collection('nope')).toBeNull();
 	});

@@ -14,7 +14,7 @@ import type { CatalogListQuery } from '$lib/shared/catalog-input';
 import { TextSearch } from '$lib/shared/search-index';
 import { rank, searchTerms } from '$lib/shared/search-ranking';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
-import type { ProductOption } from '$lib/shared/variants';
+import { sharedOptions, type ProductOption } from '$lib/shared/variants';
 
 const CURSOR_PREFIX = 'local:';
 const CURSOR_PATTERN = /^local:(\d{1,9})$/;
@@ -105,6 +105,7 @@ export class LocalCatalog {
 	readonly #entries: Entry[];
 	readonly #collections: SyncCollection[];
 	readonly #productCounts: number[];
+	readonly #collectionOptions: ProductOption[][];
 	readonly #collectionBySlug: Map<string, number>;
 	readonly #bySlug: Map<string, number>;
 	readonly #byId: Map<string, number>;
@@ -159,6 +160,10 @@ export class LocalCatalog {
 			this.#byId.set(entry.product.id, i);
 			this.#productCounts[entry.collectionIndex]!++;
 		}
+
+		const sells: ProductOption[][][] = this.#collections.map(() => []);
+		for (const entry of entries) if (entry.product.options?.length) sells[entry.collectionIndex]!.push(entry.product.options);
+		this.#collectionOptions = sells.map(sharedOptions);
 
 		const identity = Array.from({ length: n }, (_, i) => i);
 		const order = {} as Record<ReadySort, Uint32Array>;
@@ -241,25 +246,6 @@ export class LocalCatalog {
 		};
 	}
 
-	/**
-	 * The options a collection's products share (two or more of them sell in it), each with
-	 * every value they come in, in the order the products list them: a collection page's filters.
-	 */
-	sharedOptions(collectionSlug: string): ProductOption[] {
-		const ci = this.#collectionBySlug.get(collectionSlug);
-		if (ci === undefined) return [];
-		const found = new Map<string, { products: number; values: string[] }>();
-		for (const i of this.#collectionOrder[ci]!.title) {
-			for (const o of this.#entries[i]!.product.options ?? []) {
-				const held = found.get(o.name) ?? { products: 0, values: [] };
-				held.products++;
-				for (const v of o.values) if (!held.values.includes(v)) held.values.push(v);
-				found.set(o.name, held);
-			}
-		}
-		return [...found].filter(([, o]) => o.products >= 2).map(([name, o]) => ({ name, values: o.values }));
-	}
-
 	/** The product with this slug, or null (also when its collection is gone). */
 	product(slug: string): ProductDetail | null {
 		const i = this.#bySlug.get(slug);
@@ -312,7 +298,7 @@ export class LocalCatalog {
 
 	#collectionSummary(i: number): CollectionSummary {
 		const c = this.#collections[i]!;
-		return { id: c.id, slug: c.slug, title: c.title, description: c.description, productCount: this.#productCounts[i]! };
+		return { id: c.id, slug: c.slug, title: c.title, description: c.description, productCount: this.#productCounts[i]!, options: this.#collectionOptions[i]! };
 	}
 
 	/** These candidates that match, best rank first, then by id as the server breaks ties. */

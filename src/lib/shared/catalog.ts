@@ -90,6 +90,8 @@ export type CollectionSummary = {
 	title: string;
 	description: string;
 	productCount: number;
+	/** The options its products share, for filtering by a value (see `sharedOptions`). */
+	options: ProductOption[];
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -152,3 +152,21 @@ export const saidWords = (message: string): string[] => words(message);
 /** The live variants that fit the values named so far (all of them when none is named). */
 export const variantsFitting = <V extends Pick<VariantView, 'options'>>(variants: V[], named: Record<string, string>): V[] =>
 	variants.filter((v) => Object.entries(named).every(([name, value]) => v.options[name] === value));
+
+/**
+ * The options products share (two or more of them sell in an option of that name), each
+ * with every value they come in, in the order the products list them: a collection page's
+ * filters. `sells`: each product's options.
+ */
+export function sharedOptions(sells: ProductOption[][]): ProductOption[] {
+	const found = new Map<string, { products: number; values: string[] }>();
+	for (const options of sells) {
+		for (const o of options) {
+			const held = found.get(o.name) ?? { products: 0, values: [] };
+			held.products++;
+			for (const v of o.values) if (!held.values.includes(v)) held.values.push(v);
+			found.set(o.name, held);
+		}
+	}
+	return [...found].filter(([, o]) => o.products >= 2).map(([name, o]) => ({ name, values: o.values }));
+}

@@ -1,5 +1,5 @@
 import type { CollectionSummary } from '$lib/shared/catalog';
-import type { CatalogParams } from '$lib/shared/catalog-url';
+import { parseOptionParam, type CatalogParams } from '$lib/shared/catalog-url';
 
 /** One filter in force, in words, and the filters that remain once it is taken off. */
 export type AppliedFilter = { label: string; without: CatalogParams };
@@ -20,5 +20,7 @@ export function appliedFilters(params: CatalogParams, collections: CollectionSum
 		chips.push({ label, without: { ...params, min: '', max: '' } });
 	}
 	if (params.inStock) chips.push({ label: 'In stock only', without: { ...params, inStock: false } });
+	const option = parseOptionParam(params.option);
+	if (option) chips.push({ label: `${option.name}: ${option.value}`, without: { ...params, option: '' } });
 	return chips;
 }
