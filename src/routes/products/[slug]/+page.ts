@@ -19,7 +19,9 @@ export const load: PageLoad = async ({ params, url, fetch, parent, depends }) =>
 		user ? fromApi(api.reviews.mine.query({ productId: product.id })).catch(offline) : null
 	]);
 	const ReviewForm = user ? await reviewForm() : null;
-	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null, ReviewForm };
+	// Only a product that comes in options brings the code for choosing among them.
+	const VariantChoices = product.options.length ? (await import('./variant-choices.svelte')).default : null;
+	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null, ReviewForm, VariantChoices };
 };
 
 /**
