@@ -21,7 +21,7 @@ const apron = sampleProduct(2, {
 const catalog = LocalCatalog.build([board, apron], [collection]);
 
 describe('the cart as its pages show it', () => {
-	it('gives each line its variant, named in the order of the options, and its total at that variant’s price', () => {
+	it('gives each line its variant, its name with the choice in the order of the options, and its total at that variant’s price', () => {
 		const items = cartItems(
 			[
 				{ productId: board.id, variantId: board.id, quantity: 2 },
@@ -30,10 +30,10 @@ describe('the cart as its pages show it', () => {
 			],
 			catalog
 		);
-		expect(items.map((i) => [i.product.title, i.label, i.variant?.sku, i.total])).toEqual([
-			['Walnut Board', '', 'P-1', 6000],
-			['Apron', 'Large', 'APR-L', 5200],
-			['Apron', 'Small', 'APR-S', 13200]
+		expect(items.map((i) => [i.title, i.variant?.sku, i.total])).toEqual([
+			['Walnut Board', 'P-1', 6000],
+			['Apron (Large)', 'APR-L', 5200],
+			['Apron (Small)', 'APR-S', 13200]
 		]);
 		expect(items[1]!.variants.map((v) => v.sku)).toEqual(['APR-S', 'APR-M', 'APR-L']);
 		expect(items[1]!.options).toEqual(apron.options);
@@ -41,7 +41,7 @@ describe('the cart as its pages show it', () => {
 
 	it('keeps a line whose variant the product no longer sells, with no variant and nothing to pay, so the shopper can change or remove it', () => {
 		const [item] = cartItems([{ productId: apron.id, variantId: 'v0000000-0000-4000-a000-0000000000xl', quantity: 1 }], catalog);
-		expect(item).toMatchObject({ variantId: 'v0000000-0000-4000-a000-0000000000xl', variant: null, label: '', total: 0 });
+		expect(item).toMatchObject({ variantId: 'v0000000-0000-4000-a000-0000000000xl', variant: null, title: 'Apron', total: 0 });
 		expect(item!.variants).toHaveLength(3);
 	});
 

@@ -1,4 +1,4 @@
-import { variantLabel } from '$lib/shared/variant-choice';
+import { lineTitle } from '$lib/shared/variant-choice';
 import type { ProductOption, VariantView } from '$lib/shared/variants';
 import type { ProductSummary } from '$lib/shared/catalog';
 import type { CartLine } from '$lib/shared/sync';
@@ -12,8 +12,8 @@ export type CartItem = CartLine & {
 	variants: VariantView[];
 	/** Null when the shop no longer sells the variant the line holds: the line can then be changed or removed, not bought. */
 	variant: VariantView | null;
-	/** "Medium / Sage"; "" for a product without options (and for a variant no longer sold, whose values the device no longer has). */
-	label: string;
+	/** The line's name for people: "Apron (Medium / Sage)", the product's title alone for a product without options (and for a variant no longer sold, whose values the device no longer has). */
+	title: string;
 	/** Price × quantity; 0 for a variant no longer sold. */
 	total: number;
 };
@@ -39,7 +39,7 @@ export function cartItems(lines: CartLine[], catalog: Pick<LocalCatalog, 'offers
 				options,
 				variants,
 				variant,
-				label: variant ? variantLabel(options, variant.options) : '',
+				title: lineTitle(product.title, options, variant?.options ?? {}),
 				total: variant ? variant.priceMinor * line.quantity : 0
 			}
 		];

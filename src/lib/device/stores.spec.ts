@@ -166,7 +166,7 @@ describe('the device by domain, one tab', () => {
 		await cart.add(line(sage!), 1);
 		await cart.add(line(clay!), 2);
 		await vi.waitFor(() => expect(cart.lines).toHaveLength(2));
-		expect(cartItems(cart.lines, catalog.local).map((i) => i.label).sort()).toEqual(['Clay / Square', 'Sage / Square']);
+		expect(cartItems(cart.lines, catalog.local).map((i) => i.title).sort()).toEqual(['Linen Cushion Cover (Clay / Square)', 'Linen Cushion Cover (Sage / Square)']);
 
 		// Clay instead of Sage: the one Sage joins the two Clay.
 		expect(await cart.change({ ...line(sage!), quantity: 1 }, clay!.id)).toBe(true);
