@@ -1,27 +1,18 @@
-import type { ProductSummary } from '$lib/shared/catalog';
 import type { CartLine } from '$lib/shared/sync';
-import { catalog } from './catalog.svelte';
 import { releaseHold } from './hold';
 import { readMeta } from './meta';
 import { device, expose } from './device.svelte';
 
-export type CartItem = CartLine & { product: ProductSummary; total: number };
+/** A cart line's variant, as the mutations name it: the product and the variant, both always. */
+export type LineRef = Pick<CartLine, 'productId' | 'variantId'>;
 
-/** The shopper's cart on this device: its lines, changed at once and sent to the shop when it can be reached. */
+/** The shopper's cart on this device: its lines (one per variant), changed at once and sent to the shop when it can be reached. */
 class Cart {
 	lines = $state<CartLine[]>([]);
 	/** Whether the device has read this browser's cart yet (until then it is unknown, not empty). */
 	ready = $state(false);
 	/** The unpaid order checkout turned this cart into, in any tab of this browser, until it is paid or let go. */
 	private heldOrderId: string | null = null;
-	/** The lines with what the device knows of their products, and their totals. */
-	readonly items = $derived.by(() => {
-		const products = new Map((catalog.local?.summaries(this.lines.map((l) => l.productId)) ?? []).map((p) => [p.id, p]));
-		return this.lines.flatMap((line): CartItem[] => {
-			const product = products.get(line.productId);
-			return product ? [{ ...line, product, total: product.priceMinor * line.quantity }] : [];
-		});
-	});
 	/** How many items the cart holds, for its badge. */
 	readonly count = $derived(this.lines.reduce((n, line) => n + line.quantity, 0));
 
@@ -39,23 +30,33 @@ class Cart {
 		);
 	}
 
-	quantity(productId: string): number {
-		return this.lines.find((l) => l.productId === productId)?.quantity ?? 0;
+	/** How many of this variant the cart holds. */
+	quantity(variantId: string): number {
+		return this.lines.find((l) => l.variantId === variantId)?.quantity ?? 0;
 	}
 
-	async add(productId: string, quantity: number): Promise<boolean> {
+	async add({ productId, variantId }: LineRef, quantity: number): Promise<boolean> {
 		if (this.heldOrderId) await releaseHold();
-		return device.act('cart.add', { productId, quantity });
+		return device.act('cart.add', { productId, variantId, quantity });
 	}
 
-	async setQuantity(productId: string, quantity: number): Promise<boolean> {
+	async setQuantity({ productId, variantId }: LineRef, quantity: number): Promise<boolean> {
 		if (this.heldOrderId) await releaseHold();
-		return device.act('cart.setQuantity', { productId, quantity });
+		return device.act('cart.setQuantity', { productId, variantId, quantity });
 	}
 
-	async remove(productId: string): Promise<boolean> {
+	async remove({ productId, variantId }: LineRef): Promise<boolean> {
 		if (this.heldOrderId) await releaseHold();
-		return device.act('cart.remove', { productId });
+		return device.act('cart.remove', { productId, variantId });
+	}
+
+	/**
+	 * Moves a line to another variant of its product: its quantity is added to that variant's
+	 * line (capped by its stock, as any add), and only then does the old line go.
+	 */
+	async change(line: CartLine, variantId: string): Promise<boolean> {
+		if (variantId === line.variantId) return true;
+		return (await this.add({ productId: line.productId, variantId }, line.quantity)) && this.remove(line);
 	}
 
 	async clear(): Promise<boolean> {

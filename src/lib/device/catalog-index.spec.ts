@@ -48,7 +48,7 @@ function makeProducts({ count, seed = 1, goneEvery = 0, nonsense = false }: Opti
 			: '';
 		const heirloom = n % 41 === 7 ? ' An heirloom piece.' : '';
 		const rating = pick(next, RATINGS);
-		const p = {
+		return {
 			id: uuid(next),
 			version: n + 10,
 			slug: `product-${n}`,
@@ -65,8 +65,12 @@ function makeProducts({ count, seed = 1, goneEvery = 0, nonsense = false }: Opti
 			reviewCount: rating === null ? 0 : 1 + Math.floor(next() * 40),
 			createdAt: new Date(base + Math.floor(next() * 60) * 86_400_000).toISOString()
 		};
-		return { ...p, priceMaxMinor: p.priceMinor, options: [], variants: [{ id: p.id, sku: p.slug, options: {}, priceMinor: p.priceMinor, inventory: p.inventory }] };
-	});
+	}).map((p) => sellingOne(p));
+}
+
+/** A product without options sells one variant, carrying its id, at its price and stock. */
+function sellingOne(p: Omit<SyncProduct, 'priceMaxMinor' | 'options' | 'variants'>): SyncProduct {
+	return { ...p, priceMaxMinor: p.priceMinor, options: [], variants: [{ id: p.id, sku: p.slug.toUpperCase(), options: {}, priceMinor: p.priceMinor, inventory: p.inventory }] };
 }
 
 // ---- A plain reference: filter everything, sort everything ----
@@ -512,9 +516,31 @@ describe('LocalCatalog lookups', () => {
 		const gone = products.find((v) => v.collectionId === GONE_COLLECTION)!;
 		const found = catalog.summaries([a.id, 'unknown', b.id, gone.id, c.id]);
 		expect(found.map((s) => s.id)).toEqual([a.id, b.id, c.id]);
-		const { description: _d, images: _i, version: _v, updatedAt: _u, options: _o, variants: _vs, ...summary } = catalog.product(a.slug)!;
+		const { description: _d, images: _i, version: _v, updatedAt: _u, options: _o, variants: _s, ...summary } = catalog.product(a.slug)!;
 		expect(found[0]).toEqual(summary);
 		expect(catalog.summaries([])).toEqual([]);
+	});
+
+	it('gives products with their options and live variants, in the order asked, skipping unknown ids', () => {
+		const apron = {
+			...visible[3]!,
+			options: [{ name: 'Size', values: ['Small', 'Large'] }],
+			variants: [
+				{ id: visible[3]!.id, sku: 'APR-S', options: { Size: 'Small' }, priceMinor: 4400, inventory: 2 },
+				{ id: 'v0000000-0000-4000-a000-00000000000l', sku: 'APR-L', options: { Size: 'Large' }, priceMinor: 5200, inventory: 0 }
+			]
+		};
+		// A product the device kept from before variants sells one, carrying its id.
+		const { variants: _v, options: _o, ...kept } = visible[4]!;
+		const local = LocalCatalog.build([apron, kept as SyncProduct], COLLECTIONS);
+		const offers = local.offers([kept.id, 'unknown', apron.id]);
+		expect(offers.map((o) => o.id)).toEqual([kept.id, apron.id]);
+		expect(offers[0]).toMatchObject({ options: [], variants: [{ id: kept.id, options: {}, priceMinor: kept.priceMinor, inventory: kept.inventory }] });
+		expect(offers[1]).toMatchObject({ title: apron.title, options: apron.options, variants: apron.variants });
+		// Copies: what a page does with them stays on the page.
+		offers[1]!.variants[0]!.options.Size = 'Huge';
+		offers[1]!.options[0]!.values.push('Huge');
+		expect(local.product(apron.slug)).toMatchObject({ options: [{ values: ['Small', 'Large'] }], variants: [{ options: { Size: 'Small' } }, {}] });
 	});
 
 	it('lists every picture once: first pictures in the shop’s order, then the rest of the galleries', () => {

@@ -14,7 +14,23 @@ import type { CatalogListQuery } from '$lib/shared/catalog-input';
 import { TextSearch } from '$lib/shared/search-index';
 import { rank, searchTerms } from '$lib/shared/search-ranking';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
-import { sharedOptions, type ProductOption } from '$lib/shared/variants';
+import { sharedOptions, type ProductOption, type VariantView } from '$lib/shared/variants';
+
+/** A product with what it sells: what a cart line needs to show it and change its choice. */
+export type ProductOffer = ProductSummary & Pick<ProductDetail, 'options' | 'variants'>;
+
+/** A product's live variants; a product the device kept from before variants sells one, carrying its id. */
+export function variantsOf(p: Pick<SyncProduct, 'id' | 'priceMinor' | 'inventory'> & { variants?: VariantView[] }): VariantView[] {
+	return p.variants?.length ? p.variants : [{ id: p.id, sku: '', options: {}, priceMinor: p.priceMinor, inventory: p.inventory }];
+}
+
+/** A product's options and live variants, as copies (a caller cannot change the catalog through them). */
+function sells(p: SyncProduct): Pick<ProductDetail, 'options' | 'variants'> {
+	return {
+		options: (p.options ?? []).map((o) => ({ name: o.name, values: [...o.values] })),
+		variants: variantsOf(p).map((v) => ({ ...v, options: { ...v.options } }))
+	};
+}
 
 const CURSOR_PREFIX = 'local:';
 const CURSOR_PATTERN = /^local:(\d{1,9})$/;
@@ -256,8 +272,7 @@ export class LocalCatalog {
 			...toSummary(entry),
 			description: p.description,
 			images: p.images.map((image) => ({ src: image.src, alt: image.alt })),
-			options: p.options ?? [],
-			variants: p.variants ?? [],
+			...sells(p),
 			version: p.version,
 			// The device keeps no updatedAt; when the product was added is the closest it has.
 			updatedAt: p.createdAt
@@ -282,6 +297,16 @@ export class LocalCatalog {
 			if (i !== undefined) out.push(toSummary(this.#entries[i]!));
 		}
 		return out;
+	}
+
+	/** These products with their options and live variants, in the order given, leaving out ids the catalog does not hold. */
+	offers(productIds: string[]): ProductOffer[] {
+		return productIds.flatMap((id) => {
+			const i = this.#byId.get(id);
+			if (i === undefined) return [];
+			const entry = this.#entries[i]!;
+			return [{ ...toSummary(entry), ...sells(entry.product) }];
+		});
 	}
 
 	/**

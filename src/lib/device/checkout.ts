@@ -55,8 +55,8 @@ export const checkout = {
 		}
 		await cart.flush();
 		const { db } = await device.opened();
-		for (const item of order.items) {
-			if (!(await db.cart.get(item.productId))) await cart.add(item.productId, item.quantity);
+		for (const { productId, variantId, quantity } of order.items) {
+			if (!(await db.cart.get(variantId))) await cart.add({ productId, variantId }, quantity);
 		}
 	}
 };

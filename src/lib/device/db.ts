@@ -16,7 +16,8 @@ export type OrderRequestRecord = {
 	mutationId: number;
 	createdAt: string;
 	state: OrderRequestState;
-	lines: { productId: string; title: string; quantity: number; unitPriceMinor: number }[];
+	/** The lines as the shopper saw them, titled with their choice ("Apron (Large)"); requests made before variants name no variant. */
+	lines: { productId: string; variantId?: string; title: string; quantity: number; unitPriceMinor: number }[];
 	currency: string;
 	expectedTotal: number;
 	shippingName: string;

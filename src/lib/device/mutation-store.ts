@@ -1,5 +1,6 @@
 import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
 import { MutationRefused, type MutationStore } from '$lib/shared/mutations';
+import { variantsOf } from './catalog-index';
 import type { StoreDb } from './db';
 
 /**
@@ -17,8 +18,7 @@ export function deviceStore(db: StoreDb, signedIn: boolean): MutationStore {
 		async variant({ productId, variantId }) {
 			const product = productId ? await db.products.get(productId) : undefined;
 			if (!product) return productId ? { productId, variantId: variantId ?? productId, inventory: MAX_LINE_QUANTITY } : null;
-			// A product kept from before variants synced has one, carrying its id.
-			const variants = product.variants?.length ? product.variants : [{ id: product.id, inventory: product.inventory }];
+			const variants = variantsOf(product);
 			if (!variantId && variants.length > 1) {
 				throw new MutationRefused('INVALID', 'This product comes in several options: choose one first.');
 			}

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '$server/auth/session';
 import type { Database } from '$server/db/client';
-import { products } from '$server/db/schema';
+import { products, productVariants } from '$server/db/schema';
 import { seedCatalog } from '$server/db/seed';
 import { openTestDatabase } from '$server/db/test-database';
 import { signUp } from '$server/services/accounts';
@@ -13,6 +13,7 @@ import { serverSyncApi, type SyncFaults } from '$server/testing/sync-api';
 import { pullInput } from '$lib/shared/sync';
 import { addressBook } from './addresses.svelte';
 import { cart } from './cart.svelte';
+import { cartItems } from './cart-items';
 import { catalog } from './catalog.svelte';
 import { changes } from './changes.svelte';
 import { openStoreDb } from './db';
@@ -62,7 +63,10 @@ vi.hoisted(() => {
 
 let database: Database;
 let alice: SessionUser;
+/** Products without options: each sells one variant, carrying the product's id. */
 let stock: { id: string; priceMinor: number }[];
+/** A cart line of product `p`'s only variant. */
+const only = (p: { id: string }) => ({ productId: p.id, variantId: p.id });
 const faults: SyncFaults = {};
 const api = () => serverSyncApi(database, () => alice, faults);
 
@@ -71,9 +75,9 @@ beforeAll(async () => {
 	await seedCatalog(database.db);
 	const user = await signUp(database.db, { email: 'stores@device.test', password: 'a fine long password', firstName: '', lastName: '' });
 	alice = { id: user.id, email: user.email, role: user.role };
-	stock = (await database.db.select({ id: products.id, priceMinor: products.priceMinor, inventory: products.inventory }).from(products)).filter(
-		(p) => p.inventory >= 20
-	);
+	stock = (
+		await database.db.select({ id: products.id, priceMinor: products.priceMinor, inventory: products.inventory, options: products.options }).from(products)
+	).filter((p) => p.inventory >= 20 && p.options.length === 0);
 	await device.start(alice, api());
 	await vi.waitFor(() => expect(catalog.local).not.toBeNull(), { timeout: 20_000 });
 });
@@ -107,47 +111,76 @@ describe('the device by domain, one tab', () => {
 	it('shows a change at once, with no network, and sends it when the network returns', async () => {
 		faults.offline = true;
 		const [product] = stock;
-		expect(await cart.add(product!.id, 2)).toBe(true);
-		await vi.waitFor(() => expect(cart.lines).toEqual([{ productId: product!.id, quantity: 2 }]));
+		expect(await cart.add(only(product!), 2)).toBe(true);
+		await vi.waitFor(() => expect(cart.lines).toEqual([{ ...only(product!), quantity: 2 }]));
 		expect(cart.quantity(product!.id)).toBe(2);
-		expect(cart.items[0]!.total).toBe(product!.priceMinor * 2);
+		expect(cartItems(cart.lines, catalog.local)[0]!.total).toBe(product!.priceMinor * 2);
 		expect(cart.count).toBe(2);
 		await vi.waitFor(() => expect(device.pending).toBe(1));
 		expect(changes.queued.map((m) => m.name)).toEqual(['cart.add']);
 		await backOnline();
-		expect(await serverLines()).toContainEqual({ productId: product!.id, quantity: 2 });
+		expect(await serverLines()).toContainEqual({ ...only(product!), quantity: 2 });
 	});
 
 	it('replays a change made offline on top of what the shopper did on another device (rebase after a pull)', async () => {
 		const [, fromPhone, fromHere] = stock;
 		const phone = openStoreDb('another-device');
 		await ensureIdentity(phone, alice.id);
-		await mutate(phone, 'cart.add', { productId: fromPhone!.id, quantity: 1 }, { signedIn: true, clientId: crypto.randomUUID() });
+		await mutate(phone, 'cart.add', { ...only(fromPhone!), quantity: 1 }, { signedIn: true, clientId: crypto.randomUUID() });
 		faults.offline = true;
-		await cart.add(fromHere!.id, 3);
+		await cart.add(only(fromHere!), 3);
 		await new SyncEngine(phone, { api: serverSyncApi(database, () => alice), identity: () => currentIdentity(phone), pullLimit: 1000 }).sync();
 		await backOnline();
 		await vi.waitFor(() => expect(cart.quantity(fromPhone!.id)).toBe(1));
 		expect(cart.quantity(fromHere!.id)).toBe(3);
-		expect(await serverLines()).toContainEqual({ productId: fromHere!.id, quantity: 3 });
+		expect(await serverLines()).toContainEqual({ ...only(fromHere!), quantity: 3 });
 	});
 
 	it('keeps a change the shop refused for the shopper to look at, and retries it as a new change', async () => {
 		const gone = stock[3]!;
 		await database.db.update(products).set({ deletedAt: new Date() }).where(eq(products.id, gone.id));
 		faults.offline = true;
-		await cart.add(gone.id, 1);
+		await cart.add(only(gone), 1);
 		await backOnline();
-		await vi.waitFor(() => expect(changes.attention.map((c) => c.args)).toEqual([{ productId: gone.id, quantity: 1 }]));
+		await vi.waitFor(() => expect(changes.attention.map((c) => c.args)).toEqual([{ ...only(gone), quantity: 1 }]));
 		expect(changes.attention[0]!.title).toBeTruthy();
 		await vi.waitFor(() => expect(cart.quantity(gone.id)).toBe(0));
 
 		await database.db.update(products).set({ deletedAt: null }).where(eq(products.id, gone.id));
 		await changes.retry(changes.attention[0]!);
 		await backOnline();
-		await vi.waitFor(() => expect(changes.records[0]).toMatchObject({ args: { productId: gone.id, quantity: 1 }, state: 'done' }));
+		await vi.waitFor(() => expect(changes.records[0]).toMatchObject({ args: { ...only(gone), quantity: 1 }, state: 'done' }));
 		expect(changes.attention).toEqual([]);
 		expect(cart.quantity(gone.id)).toBe(1);
+	});
+
+	it('keeps a line per variant, moves a line to another variant (joining its line), and keeps a line whose variant is gone in sight', async () => {
+		const [apron] = await database.db.select({ id: products.id }).from(products).where(eq(products.slug, 'linen-cushion-cover'));
+		const variants = await database.db
+			.select({ id: productVariants.id, options: productVariants.options, inventory: productVariants.inventory })
+			.from(productVariants)
+			.where(eq(productVariants.productId, apron!.id));
+		const [sage, clay] = ['Sage', 'Clay'].map((colour) => variants.find((v) => v.options.Colour === colour && v.options.Size === 'Square')!);
+		const line = (v: { id: string }) => ({ productId: apron!.id, variantId: v.id });
+		await cart.clear();
+		await cart.add(line(sage!), 1);
+		await cart.add(line(clay!), 2);
+		await vi.waitFor(() => expect(cart.lines).toHaveLength(2));
+		expect(cartItems(cart.lines, catalog.local).map((i) => i.title).sort()).toEqual(['Linen Cushion Cover (Clay / Square)', 'Linen Cushion Cover (Sage / Square)']);
+
+		// Clay instead of Sage: the one Sage joins the two Clay.
+		expect(await cart.change({ ...line(sage!), quantity: 1 }, clay!.id)).toBe(true);
+		await vi.waitFor(() => expect(cart.lines).toEqual([{ ...line(clay!), quantity: 3 }]));
+		await backOnline();
+		expect(await serverLines()).toEqual([{ ...line(clay!), quantity: 3 }]);
+
+		// The shop stops selling Clay Square: the line stays, said to be no longer sold, and goes when removed.
+		await database.db.update(productVariants).set({ deletedAt: new Date() }).where(eq(productVariants.id, clay!.id));
+		device.syncSoon();
+		await vi.waitFor(() => expect(cartItems(cart.lines, catalog.local)).toMatchObject([{ variantId: clay!.id, variant: null, total: 0 }]), { timeout: 10_000 });
+		expect(await cart.change({ ...line(clay!), quantity: 3 }, sage!.id)).toBe(true);
+		await backOnline();
+		expect(await serverLines()).toEqual([{ ...line(sage!), quantity: Math.min(3, sage!.inventory) }]);
 	});
 
 	it('keeps favorites newest first', async () => {
@@ -162,7 +195,7 @@ describe('the device by domain, one tab', () => {
 
 	it('queues an order request with no network and takes it back before it is sent', async () => {
 		faults.offline = true;
-		const [methods, lines] = [await addressBook.shippingMethods(), cart.lines.map(({ productId, quantity }) => ({ productId, quantity }))];
+		const [methods, lines] = [await addressBook.shippingMethods(), cart.lines.map(({ productId, variantId, quantity }) => ({ productId, variantId, quantity }))];
 		expect(methods.length).toBeGreaterThan(0);
 		const id = await orders.request(
 			{ lines, address: TEST_ADDRESS, shippingMethodId: methods[0]!.id, expectedTotal: 1 },
@@ -198,9 +231,9 @@ describe('two tabs of one browser', () => {
 
 		// A change in the tab that no longer leads is sent by the one that does.
 		const product = stock[4]!;
-		await cart.add(product.id, 1);
+		await cart.add(only(product), 1);
 		await vi.waitFor(() => expect(device.pending).toBe(0), { timeout: 10_000 });
-		expect(await serverLines()).toContainEqual({ productId: product.id, quantity: 1 });
+		expect(await serverLines()).toContainEqual({ ...only(product), quantity: 1 });
 		expect(await readMeta(second.db, 'syncedAt')).toBe(device.syncedAt);
 	});
 });

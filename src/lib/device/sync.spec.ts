@@ -30,7 +30,10 @@ beforeAll(async () => {
 	await seedCatalog(database.db);
 	const user = await signUp(database.db, { email: 'device@sync.test', password: 'a fine long password', firstName: '', lastName: '' });
 	alice = { id: user.id, email: user.email, role: user.role };
-	stock = (await database.db.select({ id: products.id, inventory: products.inventory }).from(products)).filter((p) => p.inventory >= 20);
+	// Products without options: each sells one variant, carrying the product's id, so a line may name the product alone.
+	stock = (await database.db.select({ id: products.id, inventory: products.inventory, options: products.options }).from(products)).filter(
+		(p) => p.inventory >= 20 && p.options.length === 0
+	);
 });
 afterAll(() => database?.close());
 
@@ -68,7 +71,7 @@ describe('device sync', () => {
 			[2, 'favorites.add'],
 			[3, 'cart.setQuantity']
 		]);
-		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, quantity: 3 }]);
+		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, variantId: stock[0]!.id, quantity: 3 }]);
 		expect(await db.favorites.count()).toBe(1);
 	});
 
@@ -91,8 +94,9 @@ describe('device sync', () => {
 		});
 		await engine.sync();
 		expect(partsAsked).toBe(3);
+		// A product's price on the device is its cheapest variant's.
 		const live = await database.db
-			.select({ id: products.id, priceMinor: products.priceMinor })
+			.select({ id: products.id, priceMinor: products.minPriceMinor })
 			.from(products)
 			.where(isNull(products.deletedAt));
 		const held = await db.products.toArray();
@@ -109,8 +113,8 @@ describe('device sync', () => {
 		expect(await db.outbox.count()).toBe(2);
 		await engine.sync();
 		expect(await db.outbox.count()).toBe(0);
-		expect(await serverCart(null, clientGroupId)).toEqual([{ productId: stock[0]!.id, quantity: 2 }]);
-		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, quantity: 2 }]);
+		expect(await serverCart(null, clientGroupId)).toEqual([{ productId: stock[0]!.id, variantId: stock[0]!.id, quantity: 2 }]);
+		expect(await lines(db)).toEqual([{ productId: stock[0]!.id, variantId: stock[0]!.id, quantity: 2 }]);
 	});
 
 	it('keeps the outbox and backs off when the server asks for patience (429)', async () => {
@@ -145,8 +149,8 @@ describe('device sync', () => {
 		await laptop.engine.sync();
 		expect(pending.length).toBe(1);
 		const expected = [
-			{ productId: stock[2]!.id, quantity: 1 },
-			{ productId: stock[3]!.id, quantity: 4 }
+			{ productId: stock[2]!.id, variantId: stock[2]!.id, quantity: 1 },
+			{ productId: stock[3]!.id, variantId: stock[3]!.id, quantity: 4 }
 		].sort((a, b) => a.productId.localeCompare(b.productId));
 		expect(await lines(laptop.db)).toEqual(expected);
 		await phone.engine.sync();
@@ -215,7 +219,7 @@ describe('device sync', () => {
 		await device.act('cart.add', { productId: stock[7]!.id, quantity: 1 });
 		await device.engine.sync();
 		expect(await device.db.outbox.count()).toBe(0);
-		expect(await serverCart(null, signedOut.clientGroupId)).toEqual([{ productId: stock[7]!.id, quantity: 1 }]);
+		expect(await serverCart(null, signedOut.clientGroupId)).toEqual([{ productId: stock[7]!.id, variantId: stock[7]!.id, quantity: 1 }]);
 	});
 });
 
@@ -409,7 +413,8 @@ describe('device database', () => {
 		v1.close();
 
 		const db = openStoreDb(name);
-		expect(await db.cart.toArray()).toEqual([{ productId: 'p1', quantity: 2 }]);
+		// A line kept from before variants names the product's only variant, which carries its id.
+		expect(await db.cart.toArray()).toEqual([{ productId: 'p1', variantId: 'p1', quantity: 2 }]);
 		expect(await db.favorites.toArray()).toEqual([{ productId: 'p2', addedAt: new Date(0).toISOString() }]);
 		expect(await db.outbox.count()).toBe(1);
 		expect(await db.orders.count()).toBe(0);
@@ -417,7 +422,8 @@ describe('device database', () => {
 		expect(await db.changes.count()).toBe(0);
 		expect(await db.watches.count()).toBe(0);
 		expect(await db.alerts.count()).toBe(0);
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(8);
+		expect(db.tables.map((t) => t.name)).not.toContain('cartLines');
 		db.close();
 	});
 });

@@ -84,6 +84,15 @@ export type ProductDetail = ProductSummary & {
 	updatedAt: string;
 };
 
+/**
+ * The variant a product page shows: the one its address names, else the first in stock, else
+ * the first, so the page always shows a variant's price and stock. (Here rather than with the
+ * other rules of choosing, in `variant-choice.ts`: every product page needs it first thing.)
+ */
+export function shownVariant<V extends Pick<VariantView, 'id' | 'inventory'>>(variants: V[], id: string | null): V | undefined {
+	return variants.find((v) => v.id === id) ?? variants.find((v) => v.inventory > 0) ?? variants[0];
+}
+
 export type CollectionSummary = {
 	id: string;
 	slug: string;

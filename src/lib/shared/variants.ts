@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { fitsOptions } from './variant-choice';
 
 /**
  * Options and variants: a product sells in options (Size: S, M, L; Glaze: Sage, Clay), one
@@ -42,54 +43,9 @@ export const productOptions = z
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
 export const sku = z.string().trim().regex(SKU_PATTERN, 'A SKU is letters, digits, dots, dashes or underscores, up to 120 of them.');
 
-/** "Medium / Sage": a variant's values in the order of the product's options ("" for a product without options). */
-export function variantLabel(options: ProductOption[], values: Record<string, string>): string {
-	return options
-		.map((o) => values[o.name])
-		.filter((v): v is string => !!v)
-		.join(' / ');
-}
-
-/** Whether `values` names exactly one value of each option, and nothing else. */
-export function fitsOptions(options: ProductOption[], values: Record<string, string>): boolean {
-	const names = Object.keys(values);
-	return names.length === options.length && options.every((o) => o.values.includes(values[o.name] ?? ''));
-}
-
-/** The variant whose values are exactly `values`, if the product has one. */
-export function findVariant<V extends Pick<VariantView, 'options'>>(variants: V[], values: Record<string, string>): V | undefined {
-	const names = Object.keys(values);
-	return variants.find((v) => Object.keys(v.options).length === names.length && names.every((n) => v.options[n] === values[n]));
-}
-
-/**
- * What choosing `value` for `option` would lead to, given the other choices so far: no
- * variant at all (the combination is not sold), one that is sold out, or one in stock.
- */
-export function choiceState<V extends Pick<VariantView, 'options' | 'inventory'>>(
-	variants: V[],
-	chosen: Record<string, string>,
-	option: string,
-	value: string
-): 'none' | 'sold_out' | 'available' {
-	const wanted = { ...chosen, [option]: value };
-	const matching = variants.filter((v) => Object.entries(wanted).every(([n, w]) => v.options[n] === w));
-	if (!matching.length) return 'none';
-	return matching.some((v) => v.inventory > 0) ? 'available' : 'sold_out';
-}
-
-/** A line's name for people: "Linen Apron (Medium / Sage)", or the product's title alone. */
-export function lineTitle(title: string, options: ProductOption[], values: Record<string, string>): string {
-	const label = variantLabel(options, values);
-	return label ? `${title} (${label})` : title;
-}
-
-/** The values chosen, named: "Size: Medium · Glaze: Sage" ("" for a product without options). */
-export function choiceText(values: Record<string, string>): string {
-	return Object.entries(values)
-		.map(([name, value]) => `${name}: ${value}`)
-		.join(' · ');
-}
+// The rules for choosing and naming a variant live in a module of their own, free of zod, so
+// a shopper's page can use them; they are part of this domain's surface all the same.
+export { choiceState, choiceText, findVariant, fitsOptions, lineTitle, pickVariant, variantLabel } from './variant-choice';
 
 /** One row of the admin's variant grid: a variant kept (with its id) or a new one (with its first stock). */
 export const variantRow = z.strictObject({

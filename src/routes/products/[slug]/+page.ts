@@ -1,8 +1,16 @@
 import { error } from '@sveltejs/kit';
+import { browser } from '$app/environment';
 import { apiFor, fromApi } from '$lib/api';
 import { localCatalog } from '$lib/device/catalog.svelte';
 import { network, NETWORK } from '$lib/device/network.svelte';
+import { afterFirstPaint } from '$lib/device/first-paint';
 import type { PageLoad } from './$types';
+
+// The code for choosing among a product's options: fetched with this page's code once the
+// first screen is shown (also when that code is only fetched ahead, for offline), so a
+// product with options opens with no network too; only such a product waits for it.
+const variantChoices = () => import('./variant-choices.svelte');
+if (browser) void afterFirstPaint().then(variantChoices).catch(() => undefined);
 
 export const load: PageLoad = async ({ params, url, fetch, parent, depends }) => {
 	// Offline the reviews wait; they come when the network does.
@@ -19,7 +27,8 @@ export const load: PageLoad = async ({ params, url, fetch, parent, depends }) =>
 		user ? fromApi(api.reviews.mine.query({ productId: product.id })).catch(offline) : null
 	]);
 	const ReviewForm = user ? await reviewForm() : null;
-	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null, ReviewForm };
+	const VariantChoices = product.options.length ? (await variantChoices()).default : null;
+	return { product, reviews, reviewsCursor, ownReview: ownReview ?? null, ReviewForm, VariantChoices };
 };
 
 /**
