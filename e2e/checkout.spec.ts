@@ -69,6 +69,8 @@ test('check out to a new address by Express, see a declined card, pay: receipt, 
 	await addToCart(page, DUTCH_OVEN, 2);
 
 	await page.goto('/cart');
+	// The cart lists its lines once the device holds the catalog, which it fetches after sending the cart.
+	await expect(page.getByRole('main').getByRole('link', { name: DUTCH_OVEN.title })).toBeVisible();
 	await context.setOffline(true);
 	await expect(page.getByText('You are offline: you can request the order now, and the shop places it when you are back online.')).toBeVisible();
 	await context.setOffline(false);

@@ -33,6 +33,10 @@ async function makeProduct(admin: Admin, baseURL: string, title: string, invento
 
 const pending = (page: Page) => page.evaluate(() => window.store.device.pending);
 
+/** The product's line is in the device's cart, and checkout can list it: the product is new, so once the device's catalog has it too. */
+const linedUp = (page: Page, product: { slug: string }) =>
+	page.evaluate((slug) => window.store.cart.lines.length === 1 && window.store.catalog.local?.product(slug) != null, product.slug);
+
 /** The app controlled by its service worker, so its code is there with no network. */
 async function installed(page: Page) {
 	await page.goto('/');
@@ -46,9 +50,8 @@ async function cartThenCheckout(page: Page, product: { slug: string }) {
 	await installed(page);
 	await page.goto(`/products/${product.slug}`);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect.poll(() => linedUp(page, product)).toBe(true);
 	await expect.poll(() => pending(page)).toBe(0);
-	// The product is new: checkout lists the line once the device's catalog has it too.
-	await expect.poll(() => page.evaluate((slug) => window.store.catalog.local?.product(slug) != null, product.slug)).toBe(true);
 	await page.goto('/checkout');
 	await expect(page.getByRole('heading', { name: 'Delivery' })).toBeVisible();
 	await expect(page.getByRole('radio', { name: /Standard/ })).toBeChecked();
@@ -84,9 +87,8 @@ async function firstTrip(page: Page, baseURL: string, product: { slug: string })
 	await installed(page);
 	await page.goto(`/products/${product.slug}`);
 	await page.getByRole('button', { name: 'Add to cart' }).click();
+	await expect.poll(() => linedUp(page, product)).toBe(true);
 	await expect.poll(() => pending(page)).toBe(0);
-	// The product is new: checkout lists the line once the device's catalog has it too.
-	await expect.poll(() => page.evaluate((slug) => window.store.catalog.local?.product(slug) != null, product.slug)).toBe(true);
 }
 
 /** Offline: the cart, then checkout for the first time, a new address typed and kept. */
