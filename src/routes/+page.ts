@@ -1,4 +1,4 @@
-import { loadCatalogGrid } from '$lib/device/catalog.svelte';
+import { loadCatalogGrid } from '$lib/device/catalog-grid';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ url, fetch }) => loadCatalogGrid(url, fetch);
