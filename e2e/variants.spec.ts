@@ -36,7 +36,7 @@ test('a device that synced once chooses a size offline, keeps it in the address 
 
 	// Large has a price of its own; the choice is in the address, so it opens again as it was.
 	await size.getByRole('radio', { name: /^Large/ }).check();
-	await expect(page.getByRole('main').getByText('$44.00', { exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('main').getByText('$58.00', { exact: true }).first()).toBeVisible();
 	await expect.poll(() => chosenVariant(page)).not.toBe(medium);
 	const large = chosenVariant(page)!;
 	await page.reload();
