@@ -39,8 +39,8 @@ export default defineConfig({
 			DATA_DIR: dataDir,
 			DATABASE_URL: '',
 			ORIGIN: `http://localhost:${PORT}`,
-			// Every test shares one address; checkout tests sign up shoppers of their own.
-			SIGNUPS_PER_HOUR: '50',
+			// Every test of both projects, and each retry, shares one address and signs up shoppers of its own.
+			SIGNUPS_PER_HOUR: '200',
 			RATE_LIMIT_PUSH: '120/6000/60',
 			RATE_LIMIT_PULL: '600/60000/60',
 			// Every tab of every test shares one address: only the per-account limit (the shop's 10) is tried.

@@ -2,8 +2,8 @@ import { HOSTILE_NEXT } from '../src/lib/server/hostile-next';
 import { expect, shopMenu, test, type APIRequestContext, type Page, type TestInfo } from './fixtures';
 
 // Budgets of the one shared server (one IP for every test of both projects):
-// - sign-ups: the e2e server allows 50 accounts per IP per hour (SIGNUPS_PER_HOUR; the
-//   shop's default is 5), enough for every project's journeys and checkouts.
+// - sign-ups: the e2e server allows 200 accounts per IP per hour (SIGNUPS_PER_HOUR; the
+//   shop's default is 5), enough for every project's journeys and checkouts and their retries.
 // - failed logins: 5 free per account, 20 per IP per hour. The demo accounts see at most
 //   one wrong password per project; the throttle test uses an unknown address of its own.
 const SHOPPER = { email: 'shopper@store.test', password: 'shopper-demo-password' } as const;
