@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session';
 import { clientGroups, collections, products, productVariants } from '../db/schema';
 import { signUp } from './accounts';
 import { pull, push, snapshot } from './sync';
+import { variantsOf } from '../../src/lib/shared/variants';
 import { useSeededShop } from '../testing/seeded-shop';
 
 const shop = useSeededShop();
@@ -231,6 +232,20 @@ describe('sync products', () => {
 				'rating', 'reviewCount', 'slug', 'title', 'variants', 'version'
 			].sort()
 		);
+	});
+
+	it('list the variants of a product in options; one that sells only itself lists none, and the device gets its variant back', async () => {
+		const { productId, variants } = await shop.fixtures.makeProductInSizes({ S: 3, M: 2 });
+		const page = await doPull(null, { cursor: '0', limit: 1000 });
+		const synced = (id: string) => page.products.find((p): p is SyncProduct => p.id === id && !('deleted' in p))!;
+		const plain = page.products.find((p): p is SyncProduct => !('deleted' in p) && p.options.length === 0 && p.inventory > 0)!;
+		expect(synced(productId).variants.map((v) => [v.id, v.options, v.inventory])).toEqual([
+			[variants.S, { Size: 'S' }, 3],
+			[variants.M, { Size: 'M' }, 2]
+		]);
+		expect(synced(plain.id).variants).toEqual([]);
+		expect(variantsOf(synced(plain.id))).toEqual([{ id: plain.id, sku: '', options: {}, priceMinor: plain.priceMinor, inventory: plain.inventory }]);
+		expect(variantsOf(synced(productId))).toBe(synced(productId).variants);
 	});
 });
 

@@ -23,7 +23,7 @@ import { safeVersion } from './catalog-version';
 import { listAddresses, methodView } from './delivery';
 import { AppError } from './errors';
 import { liveVariants } from './variants';
-import type { VariantView } from '../../src/lib/shared/variants';
+import { sellsOnlyItself, type VariantView } from '../../src/lib/shared/variants';
 import { latestOrderRequests, placeRequestedOrder, recordOrderRequest } from './order-requests';
 
 // Everything a device keeps of a product (not the search vector, which is the server's).
@@ -32,12 +32,13 @@ type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferS
 
 function toSyncProduct(p: ProductRow, variants: Map<string, VariantView[]>): SyncProduct | Tombstone {
 	if (p.deletedAt) return { id: p.id, version: p.version, deleted: true };
+	const sells = variants.get(p.id) ?? [];
 	return {
 		...productFields(p),
 		priceMinor: p.minPriceMinor,
 		priceMaxMinor: p.maxPriceMinor,
 		options: p.options,
-		variants: variants.get(p.id) ?? [],
+		variants: sellsOnlyItself({ ...p, priceMinor: p.minPriceMinor }, sells) ? [] : sells,
 		version: p.version,
 		...ratingOf(p),
 		createdAt: p.createdAt.toISOString()

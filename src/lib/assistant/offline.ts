@@ -7,7 +7,7 @@ import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
 import { productFace } from '$lib/shared/catalog';
 import { statusLabels } from '$lib/shared/orders';
 import { findNamed, ProductMatcher } from '$lib/shared/product-match';
-import { saidWords } from '$lib/shared/variants';
+import { saidWords, variantsOf } from '$lib/shared/variants';
 import type { SyncProduct } from '$lib/shared/sync';
 
 /**
@@ -52,10 +52,9 @@ async function productsById(db: StoreDb, ids: string[]): Promise<SyncProduct[]> 
 	return (await db.products.bulkGet(ids)).filter((p): p is SyncProduct => p !== undefined);
 }
 
-/** The variant a message means (see `chooseVariant`), from what the device holds; a product synced before variants sells one. */
+/** The variant a message means (see `chooseVariant`), from what the device holds (see `variantsOf`). */
 function oneVariant(p: SyncProduct, syncedAt: string | null, message: string, rephrase: (t: string) => string, ask: string) {
-	const variants = p.variants?.length ? p.variants : [{ id: p.id, sku: '', options: {}, priceMinor: p.priceMinor, inventory: p.inventory }];
-	const chosen = chooseVariant(card(p, syncedAt), { options: p.options ?? [], variants }, message, rephrase, ask);
+	const chosen = chooseVariant(card(p, syncedAt), { options: p.options ?? [], variants: variantsOf(p) }, message, rephrase, ask);
 	return 'answer' in chosen ? { answer: { ...chosen.answer, text: chosen.answer.text + offlineNote, offline: true as const } } : chosen;
 }
 
@@ -137,7 +136,7 @@ export async function answerOnDevice(device: DeviceAnswerer, message: string, no
 			const quantity = new Map<string, number>();
 			for (const l of lines) quantity.set(l.productId, (quantity.get(l.productId) ?? 0) + l.quantity);
 			const cards = products.map((p) => card(p, syncedAt, quantity.get(p.id)));
-			const priceOf = new Map(products.flatMap((p) => (p.variants ?? []).map((v) => [v.id, v.priceMinor] as const)));
+			const priceOf = new Map(products.flatMap((p) => variantsOf(p).map((v) => [v.id, v.priceMinor] as const)));
 			const units = lines.reduce((n, l) => n + l.quantity, 0);
 			const subtotal = lines.reduce((n, l) => n + l.quantity * (priceOf.get(l.variantId) ?? 0), 0);
 			return {

@@ -14,15 +14,10 @@ import type { CatalogListQuery } from '$lib/shared/catalog-input';
 import { TextSearch } from '$lib/shared/search-index';
 import { rank, searchTerms } from '$lib/shared/search-ranking';
 import type { SyncCollection, SyncProduct } from '$lib/shared/sync';
-import { sharedOptions, type ProductOption, type VariantView } from '$lib/shared/variants';
+import { sharedOptions, variantsOf, type ProductOption } from '$lib/shared/variants';
 
 /** A product with what it sells: what a cart line needs to show it and change its choice. */
 export type ProductOffer = ProductSummary & Pick<ProductDetail, 'options' | 'variants'>;
-
-/** A product's live variants; a product the device kept from before variants sells one, carrying its id. */
-export function variantsOf(p: Pick<SyncProduct, 'id' | 'priceMinor' | 'inventory'> & { variants?: VariantView[] }): VariantView[] {
-	return p.variants?.length ? p.variants : [{ id: p.id, sku: '', options: {}, priceMinor: p.priceMinor, inventory: p.inventory }];
-}
 
 /** A product's options and live variants, as copies (a caller cannot change the catalog through them). */
 function sells(p: SyncProduct): Pick<ProductDetail, 'options' | 'variants'> {
@@ -71,7 +66,7 @@ function sortComparator(sort: ReadySort, entries: Entry[]): (a: number, b: numbe
 
 /** Whether a product sells a live variant in this value of this option (in stock, when asked). */
 function sellsIn(p: SyncProduct, option: { name: string; value: string }, inStock?: boolean): boolean {
-	return (p.variants ?? []).some((v) => v.options[option.name] === option.value && (!inStock || v.inventory > 0));
+	return variantsOf(p).some((v) => v.options[option.name] === option.value && (!inStock || v.inventory > 0));
 }
 
 /** What a search reads of a product: its title, and its description with the values it comes in ("sage apron", "apron medium"). */

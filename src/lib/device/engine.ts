@@ -3,7 +3,7 @@ import type { AlertRecord, ChangeRecord, OrderRequestRecord, OrderRequestState, 
 import { readMeta, writeMeta } from '$lib/device/meta';
 import { isRefusal } from '$lib/api';
 import type { AddressView } from '$lib/shared/addresses';
-import { lineTitle } from '$lib/shared/variant-choice';
+import { lineTitle, variantsOf } from '$lib/shared/variant-choice';
 import type { SyncApi } from './sync-api';
 import { rebase } from './outbox';
 import { noticeChanges } from './watching';
@@ -133,7 +133,7 @@ export class SyncEngine {
 				if (!sent || sent.name === 'noop') continue;
 				const { productId, variantId } = (sent.args ?? {}) as { productId?: string; variantId?: string };
 				const product = productId ? await this.db.products.get(productId) : undefined;
-				const values = product?.variants?.find((v) => v.id === variantId)?.options ?? {};
+				const values = (product && variantsOf(product).find((v) => v.id === variantId)?.options) ?? {};
 				const title = product && lineTitle(product.title, product.options ?? [], values);
 				const change: ChangeRecord = { mutationId: r.id, name: sent.name, args: sent.args, title, state: r.ok ? 'done' : 'attention', code: r.code, message: r.message, at };
 				await this.db.changes.put(change);

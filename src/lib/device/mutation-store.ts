@@ -1,6 +1,6 @@
 import { MAX_LINE_QUANTITY } from '$lib/shared/cart';
 import { MutationRefused, type MutationStore } from '$lib/shared/mutations';
-import { variantsOf } from './catalog-index';
+import { variantsOf } from '$lib/shared/variant-choice';
 import type { StoreDb } from './db';
 
 /**

@@ -68,7 +68,7 @@ export type SyncProduct = {
 	collectionId: string;
 	images: { src: string; alt: string }[];
 	options: ProductOption[];
-	/** Its live variants: one (carrying the product's id) for a product without options. */
+	/** Its live variants; none listed for a product that sells only itself (`sellsOnlyItself`, `variantsOf`). */
 	variants: VariantView[];
 	rating: number | null;
 	reviewCount: number;
