@@ -112,7 +112,6 @@ export const productVariants = pgTable(
 		uniqueIndex('product_variants_sku_key').on(t.sku),
 		index('product_variants_product_idx').on(t.productId, t.position),
 		uniqueIndex('product_variants_options_key').on(t.productId, t.options).where(sql`${t.deletedAt} is null`),
-		index('product_variants_low_stock_idx').on(t.inventory).where(sql`${t.deletedAt} is null`),
 		check('product_variants_price_nonnegative', sql`${t.priceMinor} IS NULL OR ${t.priceMinor} >= 0`),
 		check('product_variants_inventory_nonnegative', sql`${t.inventory} >= 0`)
 	]
