@@ -73,7 +73,7 @@ try {
 	// 1. First visit: the whole catalog into IndexedDB, then the in-memory index over it.
 	const started = performance.now();
 	await page.goto(origin);
-	await page.waitForFunction((n) => window.store?.catalog.local?.size === n, PRODUCTS, {
+	await page.waitForFunction((n) => window.store?.catalog?.local?.size === n, PRODUCTS, {
 		timeout: 120_000,
 		polling: 20
 	});
