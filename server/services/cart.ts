@@ -13,7 +13,7 @@ import { resolveVariant, variantStock } from './variants';
 
 const lineColumns = { productId: cartItems.productId, variantId: cartItems.variantId, quantity: cartItems.quantity };
 
-/** A cart's lines, in the order they were first added. */
+/** A cart's lines, in a stable order (by line id; not the order they were added). */
 export async function cartLines(db: Db | Tx, cartId: string): Promise<CartLine[]> {
 	return db
 		.select(lineColumns)
