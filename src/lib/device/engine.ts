@@ -185,8 +185,16 @@ export class SyncEngine {
 		const snapshot = this.options.api.snapshot;
 		if (!snapshot) return null;
 		const { version, parts } = await snapshot.manifest();
+		// The next part downloads while this one is written; a failed download is met where it is awaited.
+		const download = (part: number) => {
+			const asked = snapshot.part({ version, parts, part });
+			asked.catch(() => {});
+			return asked;
+		};
+		let next = download(0);
 		for (let part = 0; part < parts; part++) {
-			const page = await snapshot.part({ version, parts, part });
+			const page = await next;
+			if (part + 1 < parts) next = download(part + 1);
 			const found = await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, ...this.watching], async () => {
 				const news = await noticeChanges(this.db, page.products);
 				// What an interrupted earlier load left may since have been archived: start clean.
