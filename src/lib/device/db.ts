@@ -166,5 +166,8 @@ export function openStoreDb(name = 'store', options?: ConstructorParameters<type
 		});
 	// 8: the product-keyed cart, copied in 7, goes.
 	db.version(8).stores({ cartLines: null });
+	// 9: nothing looks products up by version or collection (the in-memory catalog does), so a
+	// first load writes each product without two index entries beside it.
+	db.version(9).stores({ products: 'id' });
 	return db;
 }

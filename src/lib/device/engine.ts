@@ -1,4 +1,4 @@
-import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type Tombstone } from '$lib/shared/sync';
+import { MAX_PUSH, type OrderRequestOutcome, type PushResult, type SyncCollection, type SyncProduct, type Tombstone } from '$lib/shared/sync';
 import type { AlertRecord, ChangeRecord, OrderRequestRecord, OrderRequestState, StoreDb } from '$lib/device/db';
 import { readMeta, writeMeta } from '$lib/device/meta';
 import { isRefusal } from '$lib/api';
@@ -24,8 +24,39 @@ export type EngineOptions = {
 	onOrderRequests?: (decided: OrderRequestRecord[]) => void;
 	/** Watched products that came back in stock or got cheaper in this pull. */
 	onAlerts?: (alerts: AlertRecord[]) => void;
+	/**
+	 * The whole catalog a first load wrote, as of `cursor`: told just before the load's last
+	 * write, so the tab that loaded it need not read it back.
+	 */
+	onCatalog?: (catalog: WrittenCatalog) => void;
 	pullLimit?: number;
 };
+
+export type WrittenCatalog = { cursor: string; products: SyncProduct[]; collections: SyncCollection[] };
+
+const isTombstone = (row: object): row is Tombstone => 'deleted' in row;
+
+function keepRows<T extends { id: string }>(held: Map<string, T>, rows: (T | Tombstone)[]) {
+	for (const row of rows) {
+		if (isTombstone(row)) held.delete(row.id);
+		else held.set(row.id, row);
+	}
+}
+
+/** What a first load has written so far, by id (a later write replaces, a tombstone removes). */
+class LoadingCatalog {
+	private readonly products = new Map<string, SyncProduct>();
+	private readonly collections = new Map<string, SyncCollection>();
+
+	keep(page: { products: (SyncProduct | Tombstone)[]; collections: (SyncCollection | Tombstone)[] }) {
+		keepRows(this.products, page.products);
+		keepRows(this.collections, page.collections);
+	}
+
+	written(cursor: string): WrittenCatalog {
+		return { cursor, products: [...this.products.values()], collections: [...this.collections.values()] };
+	}
+}
 
 /** Sent changes whose outcome the device keeps for the pending-changes panel. */
 const KEPT_CHANGES = 30;
@@ -181,7 +212,7 @@ export class SyncEngine {
 	 * A device with no catalog yet loads it in parts that are the same bytes for everyone
 	 * at one version (so HTTP caches absorb a crowd), then pulls what changed since.
 	 */
-	private async loadSnapshot(alerts: AlertRecord[]): Promise<string | null> {
+	private async loadSnapshot(alerts: AlertRecord[], loading: LoadingCatalog): Promise<string | null> {
 		const snapshot = this.options.api.snapshot;
 		if (!snapshot) return null;
 		const { version, parts } = await snapshot.manifest();
@@ -195,6 +226,7 @@ export class SyncEngine {
 		for (let part = 0; part < parts; part++) {
 			const page = await next;
 			if (part + 1 < parts) next = download(part + 1);
+			loading.keep(page);
 			const found = await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, ...this.watching], async () => {
 				const news = await noticeChanges(this.db, page.products);
 				// What an interrupted earlier load left may since have been archived: start clean.
@@ -227,18 +259,27 @@ export class SyncEngine {
 	}
 
 	private async pullCatalog({ clientGroupId, signedIn }: Identity, alerts: AlertRecord[]): Promise<void> {
-		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? (await this.loadSnapshot(alerts));
+		let cursor = (await readMeta(this.db, 'catalogCursor')) ?? null;
+		// A first load from the snapshot (which starts from empty tables) keeps what it writes, to hand it over whole.
+		let loading: LoadingCatalog | null = null;
+		if (cursor === null) {
+			loading = new LoadingCatalog();
+			cursor = await this.loadSnapshot(alerts, loading);
+			if (cursor === null) loading = null;
+		}
 		for (;;) {
 			const page = await this.options.api.pull({
 				cursor,
 				limit: this.options.pullLimit,
 				clientGroupId
 			});
+			loading?.keep(page);
+			if (loading && !page.more) this.options.onCatalog?.(loading.written(page.cursor));
 			// One Dexie transaction per batch: a closed tab never leaves half a batch, nor an alert told for a change not kept.
 			const found = await this.db.transaction('rw', [this.db.products, this.db.collections, this.db.shippingMethods, this.db.meta, ...this.watching], async () => {
 				const news = await noticeChanges(this.db, page.products);
-				const alive = <T extends object>(rows: (T | Tombstone)[]) => rows.filter((r): r is T => !('deleted' in r));
-				const gone = (rows: object[]) => rows.filter((r): r is Tombstone => 'deleted' in r).map((r) => r.id);
+				const alive = <T extends object>(rows: (T | Tombstone)[]) => rows.filter((r): r is T => !isTombstone(r));
+				const gone = (rows: object[]) => rows.filter(isTombstone).map((r) => r.id);
 				await this.db.products.bulkPut(alive(page.products));
 				await this.db.products.bulkDelete(gone(page.products));
 				await this.db.collections.bulkPut(alive(page.collections));

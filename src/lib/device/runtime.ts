@@ -50,6 +50,11 @@ export class DeviceRuntime {
 	readonly db: StoreDb = openStoreDb();
 	signedIn = false;
 	private catalog: Promise<LocalCatalog | null> | null = null;
+	/**
+	 * The catalog as of one sync cursor: every change to the catalog moves the cursor, so a
+	 * pull that changed nothing reads nothing, and a first load hands over what it wrote.
+	 */
+	private held: { cursor: string; catalog: Promise<LocalCatalog> } | null = null;
 	private channel: BroadcastChannel | null = null;
 	private stop: (() => void)[] = [];
 	/** Whether the device has started for its user: the stores' watchers run from then on. */
@@ -155,14 +160,29 @@ export class DeviceRuntime {
 
 	/** The catalog the device holds, with its search index, or null before its first full load. */
 	readCatalog(): Promise<LocalCatalog | null> {
-		const catalog = readCatalog(this.db);
+		const catalog = this.currentCatalog();
 		this.catalog = catalog;
 		return catalog;
 	}
 
 	/** The catalog as last read (read now if it never was): for a page that loads before the stores watch. */
 	lastCatalog(): Promise<LocalCatalog | null> {
-		return (this.catalog ??= readCatalog(this.db));
+		return (this.catalog ??= this.currentCatalog());
+	}
+
+	private async currentCatalog(): Promise<LocalCatalog | null> {
+		const { db } = this;
+		const [loadedAt, cursor] = await Promise.all([readMeta(db, 'catalogLoadedAt'), readMeta(db, 'catalogCursor')]);
+		if (!loadedAt || !cursor) return null;
+		if (this.held?.cursor !== cursor) this.hold(cursor, readCatalog(db));
+		return this.held!.catalog;
+	}
+
+	private hold(cursor: string, catalog: Promise<LocalCatalog>) {
+		const held = { cursor, catalog };
+		this.held = held;
+		// A failed read is tried again next time.
+		catalog.catch(() => this.held === held && (this.held = null));
 	}
 
 	async lastUser(): Promise<Meta['user']> {
@@ -199,7 +219,8 @@ export class DeviceRuntime {
 			},
 			onOrderRequests: (decided) => void announceRequests(decided, sync),
 			// The tab that pulled tells the system once; every tab's alerts store shows its own toast.
-			onAlerts: (alerts) => void notifyAlerts(alerts, sync)
+			onAlerts: (alerts) => void notifyAlerts(alerts, sync),
+			onCatalog: ({ cursor, products, collections }) => this.hold(cursor, Promise.resolve(LocalCatalog.build(products, collections)))
 		});
 		let failures = 0;
 		let retry: ReturnType<typeof setTimeout> | undefined;
@@ -277,8 +298,7 @@ export class DeviceRuntime {
 	}
 }
 
-async function readCatalog(db: StoreDb): Promise<LocalCatalog | null> {
-	if (!(await readMeta(db, 'catalogLoadedAt'))) return null;
+async function readCatalog(db: StoreDb): Promise<LocalCatalog> {
 	const [products, collections] = await Promise.all([db.products.toArray(), db.collections.toArray()]);
 	return LocalCatalog.build(products, collections);
 }

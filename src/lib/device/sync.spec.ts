@@ -17,7 +17,7 @@ import { openStoreDb, type AlertRecord, type OrderRequestRecord, type StoreDb } 
 import { readMeta } from '$lib/device/meta';
 import { pullInput } from '$lib/shared/sync';
 import type { SyncApi } from './sync-api';
-import { SyncEngine, type Refusal } from './engine';
+import { SyncEngine, type EngineOptions, type Refusal, type WrittenCatalog } from './engine';
 import { currentIdentity, ensureIdentity } from './identity';
 import { mutate, queueOrderRequest, takeBack } from './outbox';
 
@@ -41,10 +41,10 @@ const serverApi = (user: () => SessionUser | null, faults: SyncFaults = {}) => s
 
 let dbCount = 0;
 const TAB = '00000000-0000-4000-8000-0000000000aa';
-async function newDevice(user: SessionUser | null, api: SyncApi, refusals: Refusal[] = []) {
+async function newDevice(user: SessionUser | null, api: SyncApi, refusals: Refusal[] = [], options: Partial<EngineOptions> = {}) {
 	const db = openStoreDb(`device-${++dbCount}`);
 	const { clientGroupId } = await ensureIdentity(db, user?.id ?? null);
-	const engine = new SyncEngine(db, { api, identity: () => currentIdentity(db), onRefusals: (r) => refusals.push(...r), pullLimit: 50 });
+	const engine = new SyncEngine(db, { api, identity: () => currentIdentity(db), onRefusals: (r) => refusals.push(...r), pullLimit: 50, ...options });
 	const act = (name: Parameters<typeof mutate>[1], args: Parameters<typeof mutate>[2]) =>
 		mutate(db, name, args as never, { signedIn: user !== null, clientId: TAB });
 	return { db, engine, act, clientGroupId };
@@ -75,9 +75,10 @@ describe('device sync', () => {
 		expect(await db.favorites.count()).toBe(1);
 	});
 
-	it('loads a first catalog in parts and ends equal to the server, whatever changed during the load', async () => {
+	it('loads a first catalog in parts and ends equal to the server, whatever changed during the load, and hands over what it wrote', async () => {
 		const api = serverApi(() => null);
 		let partsAsked = 0;
+		const handed: WrittenCatalog[] = [];
 		const [changed, archived] = await database.db.select({ id: products.id }).from(products).orderBy(products.id).limit(2);
 		const { db, engine } = await newDevice(null, {
 			...api,
@@ -91,9 +92,18 @@ describe('device sync', () => {
 					return api.snapshot!.part(input);
 				}
 			}
-		});
+		}, [], { onCatalog: (catalog) => handed.push(catalog) });
 		await engine.sync();
 		expect(partsAsked).toBe(3);
+		// The tab that loaded builds its index from what it wrote, not from a read back: the same rows, as of the same cursor.
+		const byId = <T extends { id: string }>(rows: T[]) => rows.toSorted((a, b) => a.id.localeCompare(b.id));
+		expect(handed).toHaveLength(1);
+		expect(handed[0]!.cursor).toBe(await readMeta(db, 'catalogCursor'));
+		expect(byId(handed[0]!.products)).toEqual(byId(await db.products.toArray()));
+		expect(byId(handed[0]!.collections)).toEqual(byId(await db.collections.toArray()));
+		expect(handed[0]!.products.map((p) => p.id)).not.toContain(archived!.id);
+		await engine.sync();
+		expect(handed).toHaveLength(1);
 		// A product's price on the device is its cheapest variant's.
 		const live = await database.db
 			.select({ id: products.id, priceMinor: products.minPriceMinor })
@@ -422,8 +432,9 @@ describe('device database', () => {
 		expect(await db.changes.count()).toBe(0);
 		expect(await db.watches.count()).toBe(0);
 		expect(await db.alerts.count()).toBe(0);
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(db.tables.map((t) => t.name)).not.toContain('cartLines');
+		expect(db.products.schema.indexes).toEqual([]);
 		db.close();
 	});
 });
