@@ -236,6 +236,11 @@ describe('sync products', () => {
 
 	it('list the variants of a product in options; one that sells only itself lists none, and the device gets its variant back', async () => {
 		const { productId, variants } = await shop.fixtures.makeProductInSizes({ S: 3, M: 2 });
+		// Options removed: the product sells one variant, not the one carrying its id, so that one is listed.
+		const { productId: reshaped, variants: was } = await shop.fixtures.makeProductInSizes({ S: 1, M: 4 });
+		await shop.db.update(productVariants).set({ deletedAt: new Date() }).where(eq(productVariants.id, was.S!));
+		await shop.db.update(productVariants).set({ options: {} }).where(eq(productVariants.id, was.M!));
+		await shop.db.update(products).set({ options: [] }).where(eq(products.id, reshaped));
 		const page = await doPull(null, { cursor: '0', limit: 1000 });
 		const synced = (id: string) => page.products.find((p): p is SyncProduct => p.id === id && !('deleted' in p))!;
 		const plain = page.products.find((p): p is SyncProduct => !('deleted' in p) && p.options.length === 0 && p.inventory > 0)!;
@@ -246,6 +251,14 @@ describe('sync products', () => {
 		expect(synced(plain.id).variants).toEqual([]);
 		expect(variantsOf(synced(plain.id))).toEqual([{ id: plain.id, sku: '', options: {}, priceMinor: plain.priceMinor, inventory: plain.inventory }]);
 		expect(variantsOf(synced(productId))).toBe(synced(productId).variants);
+		expect(synced(reshaped).variants).toEqual([{ id: was.M, sku: `${reshaped}-M`, options: {}, priceMinor: 1250, inventory: 4 }]);
+		// A first load's parts list the same.
+		const manifest = (await snapshot(shop.db, snapshotInput.parse({}))) as SnapshotManifest;
+		const parts = await Promise.all(
+			Array.from({ length: manifest.parts }, (_, part) => snapshot(shop.db, snapshotInput.parse({ ...manifest, part })) as Promise<SnapshotPart>)
+		);
+		const loaded = (id: string) => parts.flatMap((p) => p.products).find((p) => p.id === id)!;
+		for (const id of [productId, reshaped, plain.id]) expect(loaded(id).variants, id).toEqual(synced(id).variants);
 	});
 });
 

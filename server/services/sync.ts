@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { MutationRefused, runMutation, type MutationNote, type MutationStore } from '../../src/lib/shared/mutations';
 import {
 	MAX_SNAPSHOT_PARTS,
@@ -22,8 +22,8 @@ import { productFields, ratingOf } from './catalog';
 import { safeVersion } from './catalog-version';
 import { listAddresses, methodView } from './delivery';
 import { AppError } from './errors';
-import { liveVariants } from './variants';
-import { sellsOnlyItself, type VariantView } from '../../src/lib/shared/variants';
+import { syncedVariants } from './variants';
+import type { VariantView } from '../../src/lib/shared/variants';
 import { latestOrderRequests, placeRequestedOrder, recordOrderRequest } from './order-requests';
 
 // Everything a device keeps of a product (not the search vector, which is the server's).
@@ -32,22 +32,21 @@ type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferS
 
 function toSyncProduct(p: ProductRow, variants: Map<string, VariantView[]>): SyncProduct | Tombstone {
 	if (p.deletedAt) return { id: p.id, version: p.version, deleted: true };
-	const sells = variants.get(p.id) ?? [];
 	return {
 		...productFields(p),
 		priceMinor: p.minPriceMinor,
 		priceMaxMinor: p.maxPriceMinor,
 		options: p.options,
-		variants: sellsOnlyItself({ ...p, priceMinor: p.minPriceMinor }, sells) ? [] : sells,
+		variants: variants.get(p.id) ?? [],
 		version: p.version,
 		...ratingOf(p),
 		createdAt: p.createdAt.toISOString()
 	};
 }
 
-/** Product rows as devices keep them, each with its live variants. */
-async function toSyncProducts(db: Db, rows: ProductRow[]): Promise<(SyncProduct | Tombstone)[]> {
-	const variants = await liveVariants(db, rows.filter((r) => !r.deletedAt).map((r) => r.id));
+/** Product rows as devices keep them, each with its variants (`syncedVariants`); `which` selects the same rows. */
+async function toSyncProducts(db: Db, rows: ProductRow[], which: SQL): Promise<(SyncProduct | Tombstone)[]> {
+	const variants = rows.length ? await syncedVariants(db, which) : new Map<string, VariantView[]>();
 	return rows.map((row) => toSyncProduct(row, variants));
 }
 
@@ -71,14 +70,15 @@ export async function snapshot(db: Db, input: SnapshotInput): Promise<SnapshotMa
 	// Parts split products by the first byte of their random id: even, and stable as the catalog grows.
 	const inPart = sql`(get_byte(uuid_send(${products.id}), 0) * ${input.parts}) / 256 = ${input.part}`;
 	const first = input.part === 0;
+	const live = and(isNull(products.deletedAt), inPart)!;
 	const [productRows, collectionRows, methodRows] = await Promise.all([
-		db.select(productColumns).from(products).where(and(isNull(products.deletedAt), inPart)).orderBy(asc(products.id)),
+		db.select(productColumns).from(products).where(live).orderBy(asc(products.id)),
 		first ? db.select().from(collections).where(isNull(collections.deletedAt)).orderBy(asc(collections.id)) : [],
 		first ? db.select().from(shippingMethods).where(eq(shippingMethods.active, true)).orderBy(asc(shippingMethods.id)) : []
 	]);
 	return {
 		version,
-		products: (await toSyncProducts(db, productRows)) as SyncProduct[],
+		products: (await toSyncProducts(db, productRows, live)) as SyncProduct[],
 		collections: collectionRows.map((row) => toSyncCollection(row) as SyncCollection),
 		shippingMethods: methodRows.map((row) => toSyncShippingMethod(row) as SyncShippingMethod)
 	};
@@ -101,10 +101,11 @@ async function pullCatalog(db: Db, cursor: number, limit: number) {
 	].sort((a, b) => a.version - b.version);
 	const batch = changes.slice(0, limit);
 	const more = changes.length > limit;
+	const changed = batch.flatMap((c) => (c.kind === 'product' ? [c.row] : []));
 	return {
 		cursor: String(more ? batch.at(-1)!.version : upTo),
 		more,
-		products: await toSyncProducts(db, batch.flatMap((c) => (c.kind === 'product' ? [c.row] : []))),
+		products: await toSyncProducts(db, changed, inArray(products.id, changed.map((row) => row.id))),
 		collections: batch.flatMap((c) => (c.kind === 'collection' ? [toSyncCollection(c.row)] : [])),
 		shippingMethods: batch.flatMap((c) => (c.kind === 'shippingMethod' ? [toSyncShippingMethod(c.row)] : []))
 	};

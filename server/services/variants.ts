@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import { MutationRefused } from '../../src/lib/shared/mutations';
 import type { VariantRef, VariantStock } from '../../src/lib/shared/mutations';
 import type { VariantView } from '../../src/lib/shared/variants';
@@ -20,17 +20,38 @@ const viewColumns = {
 	inventory: productVariants.inventory
 };
 
+/** Live variants of live or archived products, in the shop's order (by product, then position). */
+const variantRows = (db: Db | Tx, which: SQL | undefined) =>
+	db
+		.select(viewColumns)
+		.from(productVariants)
+		.innerJoin(products, eq(products.id, productVariants.productId))
+		.where(and(isNull(productVariants.deletedAt), which))
+		.orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id));
+
 /** The live variants of each product, in the shop's order. */
 export async function liveVariants(db: Db | Tx, productIds: string[]): Promise<Map<string, VariantView[]>> {
 	const out = new Map<string, VariantView[]>(productIds.map((id) => [id, []]));
 	if (!productIds.length) return out;
-	const rows = await db
-		.select(viewColumns)
-		.from(productVariants)
-		.innerJoin(products, eq(products.id, productVariants.productId))
-		.where(and(inArray(productVariants.productId, productIds), isNull(productVariants.deletedAt)))
-		.orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id));
-	for (const { productId, ...variant } of rows) out.get(productId)!.push(variant);
+	for (const { productId, ...variant } of await variantRows(db, inArray(productVariants.productId, productIds))) out.get(productId)!.push(variant);
+	return out;
+}
+
+/**
+ * The variants devices are sent of the products `which` (a condition on products) selects,
+ * by product: every live variant but the one a product without options sells as itself,
+ * which carries the product's id (the variant every product starts with). That one is left
+ * out, unread: most products are such, and a first load carries the whole catalog. The
+ * device's `variantsOf` gives it back. A product with none listed is absent.
+ */
+export async function syncedVariants(db: Db | Tx, which: SQL): Promise<Map<string, VariantView[]>> {
+	const ownVariant = and(eq(products.options, sql`'[]'::jsonb`), eq(productVariants.id, products.id));
+	const out = new Map<string, VariantView[]>();
+	for (const { productId, ...variant } of await variantRows(db, and(which, not(ownVariant!)))) {
+		const listed = out.get(productId);
+		if (listed) listed.push(variant);
+		else out.set(productId, [variant]);
+	}
 	return out;
 }
 

@@ -68,7 +68,7 @@ export type SyncProduct = {
 	collectionId: string;
 	images: { src: string; alt: string }[];
 	options: ProductOption[];
-	/** Its live variants; none listed for a product that sells only itself (`sellsOnlyItself`, `variantsOf`). */
+	/** Its live variants; none listed for a product without options that sells the variant carrying its id (`variantsOf`). */
 	variants: VariantView[];
 	rating: number | null;
 	reviewCount: number;

@@ -66,14 +66,11 @@ export function pickVariant<V extends Choosable>(variants: V[], current: Pick<Va
 type Sells = { id: string; priceMinor: number; inventory: number; options?: ProductOption[]; variants?: VariantView[] };
 
 /**
- * Whether a product sells only itself: no options, and one variant carrying its id at its
- * price. Sync leaves that variant out (most products are such, and a device's first load
- * carries the whole catalog); `variantsOf` puts it back.
+ * A synced product's live variants: those it lists, else (no options) the one it sells as
+ * itself, which carries its id and sells at its price. Sync leaves that one out (most products
+ * are such, and a first load carries the whole catalog; see `syncedVariants` on the server),
+ * so the device does not hold its SKU.
  */
-export const sellsOnlyItself = (p: Omit<Sells, 'variants'> & { options: ProductOption[] }, variants: VariantView[]) =>
-	p.options.length === 0 && variants.length === 1 && variants[0]!.id === p.id && variants[0]!.priceMinor === p.priceMinor;
-
-/** A synced product's live variants: those it lists, else (no options) the one it sells as itself, whose SKU the device does not hold. */
 export function variantsOf(p: Sells): VariantView[] {
 	if (p.variants?.length || p.options?.length) return p.variants ?? [];
 	return [{ id: p.id, sku: '', options: {}, priceMinor: p.priceMinor, inventory: p.inventory }];

@@ -45,7 +45,7 @@ export const sku = z.string().trim().regex(SKU_PATTERN, 'A SKU is letters, digit
 
 // The rules for choosing and naming a variant live in a module of their own, free of zod, so
 // a shopper's page can use them; they are part of this domain's surface all the same.
-export { choiceState, choiceText, findVariant, fitsOptions, lineTitle, pickVariant, sellsOnlyItself, variantLabel, variantsOf } from './variant-choice';
+export { choiceState, choiceText, findVariant, fitsOptions, lineTitle, pickVariant, variantLabel, variantsOf } from './variant-choice';
 
 /** One row of the admin's variant grid: a variant kept (with its id) or a new one (with its first stock). */
 export const variantRow = z.strictObject({
