@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
-import { expect, type Page, signUp, test, type TestInfo } from './fixtures';
+import { expect, open, type Page, signUp, test, type TestInfo } from './fixtures';
 
 // The demo admin runs the shop here; a shopper of its own (signed up by the test) buys.
 // Products are made by the test, so stock and titles never collide with other tests.
@@ -9,11 +9,6 @@ const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as 
 async function signIn(page: Page, baseURL: string, account: { email: string; password: string }) {
 	const response = await page.request.post('/login', { form: account, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 });
 	expect(response.status(), `signing in as ${account.email}`).toBe(303);
-}
-
-async function open(page: Page, url: string) {
-	await page.goto(url);
-	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 /** A real 2×2 PNG, made here so the test carries no binary file. */

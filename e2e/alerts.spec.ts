@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from './browser.js';
 import { startPushServiceStandIn } from '../server/testing/push-service-stand-in';
-import { expect, shopMenu, signUp, test } from './fixtures';
+import { expect, open, shopMenu, signUp, test } from './fixtures';
 
 const ADMIN = { email: 'admin@store.test', password: 'admin-demo-password' } as const;
 
@@ -48,12 +48,12 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	await signUp(page, baseURL!, 'alerts');
-	await page.goto(`/products/${favorite.slug}`);
+	await open(page, `/products/${favorite.slug}`);
 	const main = page.getByRole('main');
 	await expect(main.getByRole('button', { name: 'Sold out' })).toBeVisible();
 	await main.getByRole('button', { name: `Save ${favorite.title} to favorites` }).click();
 	await expect(main.getByText('It is one of your favorites: you will hear when it is back.')).toBeVisible();
-	await page.goto(`/products/${asked.slug}`);
+	await open(page, `/products/${asked.slug}`);
 	const notifyMe = main.getByRole('button', { name: 'Notify me when it’s back' });
 	await notifyMe.click();
 	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
@@ -83,7 +83,7 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 	await expect(page.getByRole('status').filter({ hasText: `${favorite.title} is now $25.00, down from $30.00.` })).toBeVisible();
 
 	// A price the shopper names: a fall above it says nothing, one to it or below does.
-	await page.goto(`/products/${favorite.slug}`);
+	await open(page, `/products/${favorite.slug}`);
 	await main.getByText('Tell me when the price drops').click();
 	const atMost = main.getByLabel('At most (USD)');
 	await atMost.fill('twenty');
@@ -98,7 +98,7 @@ test('a watched product back in stock or cheaper is told in the open tab within 
 	await expect(page.getByRole('status').filter({ hasText: `${favorite.title} is now $19.00, down from $22.00.` })).toBeVisible({ timeout: 5000 });
 
 	// The list keeps them, newest first, each opening its product; reading it clears the count.
-	await page.goto('/alerts');
+	await open(page, '/alerts');
 	const list = page.getByRole('main').getByRole('list').first();
 	await expect(list.getByRole('listitem')).toHaveCount(4);
 	await expect(list.getByRole('link', { name: `${favorite.title} is back in stock.` })).toBeVisible();
@@ -157,10 +157,7 @@ test('a shopper turns on pushes while the app is closed: the server counts the w
 	}, device.subscription);
 	const page = context.pages()[0] ?? (await context.newPage());
 	await signUp(page, baseURL!, 'push');
-	// This page is not the fixture's: wait for hydration, or a click could land before the app listens.
-	const hydrated = () => page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-	await page.goto(`/products/${product.slug}`);
-	await hydrated();
+	await open(page, `/products/${product.slug}`);
 	const main = page.getByRole('main');
 	await main.getByRole('button', { name: 'Notify me when it’s back' }).click();
 	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
@@ -178,21 +175,18 @@ test('a shopper turns on pushes while the app is closed: the server counts the w
 	expect(standIn.refusals).toEqual([]);
 
 	// Turned off on /alerts: the server forgets the subscription and what it watched.
-	await page.goto('/alerts');
-	await hydrated();
+	await open(page, '/alerts');
 	await page.getByRole('button', { name: 'Stop telling me while the app is closed' }).click();
 	await expect(page.getByRole('button', { name: 'Tell me even when the app is closed' })).toHaveAttribute('aria-pressed', 'false');
 	expect(await watchers(product.id)).toBe(0);
 
 	// On again for another sold-out product (the teapot, back, is no longer awaited); signing out with the account page's form deletes it too.
-	await page.goto(`/products/${another.slug}`);
-	await hydrated();
+	await open(page, `/products/${another.slug}`);
 	await main.getByRole('button', { name: 'Notify me when it’s back' }).click();
 	await expect(main.getByRole('button', { name: 'We will tell you when it’s back' })).toHaveAttribute('aria-pressed', 'true');
 	await main.getByRole('button', { name: 'Tell me even when the app is closed' }).click();
 	await expect.poll(() => watchers(another.id)).toBe(1);
-	await page.goto('/account');
-	await hydrated();
+	await open(page, '/account');
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page).toHaveURL('/');
 	expect(await watchers(another.id)).toBe(0);

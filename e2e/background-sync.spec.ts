@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { findChromium } from './browser.js';
-import { expect, test, type Page } from './fixtures';
+import { expect, open, type Page, test } from './fixtures';
 
 // An order requested offline, then every tab closed: the service worker sends it when the
 // network is back. Chromium fires Background Sync when the machine's own connection returns,
@@ -13,11 +13,6 @@ const PRODUCT = { slug: 'linen-tea-towel-set', title: 'Linen Tea Towel Set' } as
 const NOT_PLACED = 'Not placed yet — will be sent when you are back online; stock and prices are confirmed then.';
 
 type ServerOrder = { id: string; number: number; status: string; totalMinor: number };
-
-async function open(page: Page, url: string) {
-	await page.goto(url);
-	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-}
 
 async function serverOrders(context: BrowserContext): Promise<ServerOrder[]> {
 	const response = await context.request.get('/api/trpc/orders.list?input=%7B%7D');

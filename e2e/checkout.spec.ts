@@ -1,4 +1,4 @@
-import { expect, type Page, signUp, test, type TestInfo } from './fixtures';
+import { expect, open, type Page, signUp, test, type TestInfo } from './fixtures';
 
 // Each test signs up shoppers of its own (the e2e server's sign-up budget allows it), so
 // their carts and orders are theirs alone. Stock is shared: each project buys products of
@@ -11,12 +11,6 @@ const scarceProduct = (testInfo: TestInfo): Product =>
 		: { slug: 'bamboo-matcha-whisk', title: 'Bamboo Matcha Whisk' };
 
 const CARDS = { succeeds: '4242 4242 4242 4242', declines: '4000 0000 0000 0002' } as const;
-
-/** Opens a page and waits until the app has hydrated (also for pages the fixture did not make). */
-async function open(page: Page, url: string) {
-	await page.goto(url);
-	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-}
 
 const stepper = (page: Page, title: string) => page.getByRole('group', { name: `Quantity of ${title} in your cart` });
 

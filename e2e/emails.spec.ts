@@ -1,4 +1,4 @@
-import { expect, type Page, signUp, test } from './fixtures';
+import { expect, open, type Page, signUp, test } from './fixtures';
 
 // The e2e server has no SMTP_URL: its in-process sender writes every email to the local
 // mailbox, which /admin/emails reads. It looks for due emails every second.
@@ -14,12 +14,6 @@ async function signInByRequest(page: Page, baseURL: string, account: { email: st
 		maxRedirects: 0
 	});
 	expect(response.status(), `signing in as ${account.email}`).toBe(303);
-}
-
-/** Opens a page and waits until the app has hydrated. */
-async function open(page: Page, url: string) {
-	await page.goto(url);
-	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 async function addOneToCart(page: Page) {

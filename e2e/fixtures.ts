@@ -82,6 +82,12 @@ export const test = base.extend<{ csp: CspViolations }>({
 	}
 });
 
+/** Opens a page and waits until the app has hydrated: for pages the fixture did not make (other contexts, a profile's own). */
+export async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /**
  * The shop's links (Favorites, Account or Sign in, Admin) and the assistant sit behind the
  * header's menu button on a phone: this opens the menu there and returns the shop's
